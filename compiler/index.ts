@@ -1,0 +1,14 @@
+/**
+ * kac's authoring API: the one module authored files (klasses/, workflows/, kac.config.ts) import.
+ */
+export { defineKlass, attribute, type KlassDefinition, type AttributeDefinition } from './model/klass.js';
+export { defineHook, type HookDefinition, type HookTransaction } from './model/hook.js';
+export { defineWorkflow, onHook, onEvent, type WorkflowDefinition, type Node } from './model/workflow.js';
+export { defineOutboundWebhook, type OutboundWebhookDefinition, type OutboundWebhookEvent } from './model/outbound-webhook.js';
+export { customer, kobject, restApi, regexMatch, branch, action, type Action, type CustomMapping } from './model/action.js';
+export { when, type Condition } from './model/condition.js';
+export { secret, type Secret } from './model/secret.js';
+export { payloadOf, type PayloadType } from './model/payload.js';
+export { defineConfig, type KacConfig } from './model/config.js';
+export type { Ref, Value } from './model/ref.js';
+export type * from './model/kustomer-objects.js';

@@ -1,0 +1,195 @@
+/**
+ * Workflows as authored: a trigger, and a graph of steps built in a callback. Building runs when the
+ * definition is made; the result is plain data (`WorkflowDefinition`) that validation and the
+ * compiler read.
+ */
+import type { Action } from './action.js';
+import type { Condition } from './condition.js';
+import type { HookDefinition, HookTransaction } from './hook.js';
+import type { KustomerObjectEvent } from './kustomer-objects.js';
+import type { PayloadType } from './payload.js';
+import { ref, type Ref } from './ref.js';
+import { captureSite, type CallSite } from './site.js';
+
+/** The trigger's step id, always "1" in Kustomer workflows. */
+export const TRIGGER_STEP_ID = '1';
+
+export type Trigger<Out> =
+  | { readonly kind: 'hook'; readonly hook: HookDefinition; readonly displayName?: string; readonly appVersion?: string; readonly __out?: Out }
+  | { readonly kind: 'event'; readonly eventName: string; readonly displayName?: string; readonly appVersion?: string; readonly __out?: Out };
+
+/**
+ * Triggered by posts to an inbound hook. Step `1` is the hook transaction; the posted body is
+ * `event` in the steps callback (`/#steps.1.attributes.data`).
+ *
+ * @example
+ * trigger: onHook(regalEvents, { payload: payloadOf<RegalCallCompleted>() }),
+ */
+export function onHook<P>(
+  hook: HookDefinition<string, P>,
+  options?: { displayName?: string; appVersion?: string },
+): Trigger<HookTransaction<P>>;
+export function onHook<P>(
+  hook: HookDefinition<string, any>,
+  options: { payload: PayloadType<P>; displayName?: string; appVersion?: string },
+): Trigger<HookTransaction<P>>;
+export function onHook(hook: HookDefinition<string, any>, options: { displayName?: string; appVersion?: string } = {}): Trigger<any> {
+  return { kind: 'hook', hook, displayName: options.displayName, appVersion: options.appVersion };
+}
+
+/**
+ * Triggered by a Kustomer event, e.g. `kustomer.customer.create`, `kustomer.kobject.regal-call.create`,
+ * or any raw event name (a form hook kac does not manage, an app's event).
+ *
+ * @example
+ * trigger: onEvent('kustomer.conversation.create'),
+ */
+export function onEvent<Out = KustomerObjectEvent>(
+  eventName: string,
+  options: { displayName?: string; appVersion?: string; payload?: PayloadType<Out> } = {},
+): Trigger<Out> {
+  return { kind: 'event', eventName, displayName: options.displayName, appVersion: options.appVersion };
+}
+
+export interface TransitionModel {
+  /** A step id; may name a step that does not exist (validation reports it). */
+  target: string;
+  condition: Condition;
+  label?: string;
+  site: CallSite;
+}
+
+export interface StepModel {
+  id: string;
+  action: Action;
+  displayName?: string;
+  description?: string;
+  errorCases: readonly unknown[];
+  transitions: TransitionModel[];
+  site: CallSite;
+}
+
+export interface StepOptions {
+  displayName?: string;
+  description?: string;
+  /** Kustomer's error cases, as JSON; usually empty. */
+  errorCases?: readonly unknown[];
+}
+
+type Target = string | { readonly id: string };
+
+/** A node in the graph: the trigger or a step. `to()` adds a transition; order is first-match. */
+export interface Node<Out> {
+  readonly id: string;
+  /** This node's output, for later steps' params and conditions. */
+  readonly out: Ref<Out>;
+  /** Adds a transition to `target`, taken when `condition` holds (default: always). */
+  to(target: Target, condition?: Condition, label?: string): Node<Out>;
+}
+
+export interface WorkflowContext<TriggerOut> {
+  trigger: Node<TriggerOut>;
+  /** The posted body for hook triggers (`/#steps.1.attributes.data`), else the trigger output. */
+  event: TriggerOut extends HookTransaction<infer P> ? Ref<P> : Ref<TriggerOut>;
+  /** Adds a step. Ids are stable keys in Kustomer: keep them when editing. */
+  step<Out>(id: string, action: Action<Out>, options?: StepOptions): Node<Out>;
+}
+
+export interface WorkflowInput<Name extends string, TriggerOut> {
+  /** System name, slug-like, starting with the config's namespace. Unique in the org. */
+  name: Name;
+  displayName?: string;
+  description?: string;
+  /** Default true. Kustomer creates workflows disabled unless told otherwise. */
+  enabled?: boolean;
+  trigger: Trigger<TriggerOut>;
+  steps: (ctx: WorkflowContext<TriggerOut>) => void;
+  renamedFrom?: string;
+}
+
+export interface WorkflowDefinition<Name extends string = string> {
+  readonly kind: 'workflow';
+  readonly name: Name;
+  readonly displayName?: string;
+  readonly description?: string;
+  readonly enabled: boolean;
+  readonly trigger: Trigger<unknown>;
+  readonly triggerTransitions: TransitionModel[];
+  readonly steps: StepModel[];
+  readonly renamedFrom?: string;
+  readonly site: CallSite;
+  /** An exception thrown by the steps callback, reported as a diagnostic rather than a crash. */
+  readonly buildError?: Error;
+}
+
+/**
+ * A workflow: a trigger and a graph of steps with conditional transitions.
+ *
+ * @example
+ * export default defineWorkflow({
+ *   name: 'regal-contact-created',
+ *   trigger: onHook(regalEvents, { payload: payloadOf<RegalContactCreated>() }),
+ *   steps({ trigger, event, step }) {
+ *     const find = step('find-customer', customer.findByExternalId({ externalId: event.externalId }));
+ *     trigger.to(find, when.eq(event.event, 'contact.created'), 'contact.created');
+ *   },
+ * });
+ */
+export function defineWorkflow<const Name extends string, TriggerOut>(input: WorkflowInput<Name, TriggerOut>): WorkflowDefinition<Name> {
+  const site = captureSite();
+  const steps: StepModel[] = [];
+  const triggerTransitions: TransitionModel[] = [];
+
+  const node = <Out>(id: string, transitions: TransitionModel[]): Node<Out> => {
+    const self: Node<Out> = {
+      id,
+      out: ref<Out>(id),
+      to(target, condition = { op: 'true', values: [true] }, label) {
+        transitions.push({ target: typeof target === 'string' ? target : target.id, condition, label, site: captureSite() });
+        return self;
+      },
+    };
+    return self;
+  };
+
+  const trigger = node<TriggerOut>('1', triggerTransitions);
+  const event = (input.trigger.kind === 'hook' ? ref('1', ['attributes', 'data']) : ref('1')) as WorkflowContext<TriggerOut>['event'];
+  const ctx: WorkflowContext<TriggerOut> = {
+    trigger,
+    event,
+    step(id, action, options = {}) {
+      const model: StepModel = {
+        id,
+        action,
+        displayName: options.displayName,
+        description: options.description,
+        errorCases: options.errorCases ?? [],
+        transitions: [],
+        site: captureSite(),
+      };
+      steps.push(model);
+      return node(id, model.transitions);
+    },
+  };
+
+  let buildError: Error | undefined;
+  try {
+    input.steps(ctx);
+  } catch (error) {
+    buildError = error instanceof Error ? error : new Error(String(error));
+  }
+
+  return {
+    kind: 'workflow',
+    name: input.name,
+    displayName: input.displayName,
+    description: input.description,
+    enabled: input.enabled ?? true,
+    trigger: input.trigger,
+    triggerTransitions,
+    steps,
+    renamedFrom: input.renamedFrom,
+    site,
+    ...(buildError ? { buildError } : {}),
+  };
+}
