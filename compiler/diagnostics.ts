@@ -2,6 +2,7 @@
  * Diagnostics: every problem found in the author's definitions, in the author's terms, with where.
  * Validation collects all of them; nothing here throws.
  */
+import { closest as closestMatch, distance } from 'fastest-levenshtein';
 import type { SourceLocation } from './resource.js';
 
 export type Severity = 'error' | 'warning';
@@ -39,28 +40,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 
 /** The closest candidate by edit distance, for "did you mean" hints; undefined when nothing is close. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
+  const list = [...candidates];
+  if (list.length === 0) return undefined;
+  const best = closestMatch(word, list);
+  return distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }

@@ -1,0 +1,10 @@
+/**
+ * Every CLI command, each in its own file exporting a `register` function. A command reports its exit
+ * code through `setExit` (0 nothing pending, 2 changes or drift pending) or throws for errors.
+ */
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+
+export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
+
+export const commands: RegisterCommand[] = [];

@@ -1,0 +1,46 @@
+/**
+ * A provider is everything the sync engine knows about one external system. Plan reads through
+ * `fetchLive`; apply writes through `create`/`update`/`remove`, one change at a time.
+ */
+import type { JsonObject } from '../../compiler/json.js';
+import type { Resource, ResourceKind } from '../../compiler/resource.js';
+import type { Logger } from '../logger.js';
+
+/** A live object, in the same vocabulary as desired resources. */
+export interface LiveResource extends Resource {
+  /** The system's id for the object (ObjectId for Kustomer). */
+  id: string;
+  /**
+   * Values other resources may reference, e.g. a hook's `{ id, url, eventName }`. A desired body's
+   * `<ref:kustomer.hook:regal-events:id>` resolves against the hook's `outputs.id`.
+   */
+  outputs: Record<string, string>;
+  /**
+   * Identifies this exact revision of the object (rev/updatedAt, or a hash of the raw body). A saved
+   * plan records it; apply re-reads and refuses when it differs.
+   */
+  fingerprint: string;
+  /** Server-side facts that matter for safety, e.g. `{ kobjectCount: 3 }` or `{ enabled: false }`. */
+  facts?: Record<string, string | number | boolean>;
+}
+
+export interface ProviderContext {
+  logger: Logger;
+  signal?: AbortSignal;
+}
+
+export interface Provider {
+  readonly system: 'kustomer' | 'iterable';
+  readonly kinds: readonly ResourceKind[];
+  /** Every live object of the provider's kinds, normalised (server-populated fields dropped). */
+  fetchLive(ctx: ProviderContext): Promise<LiveResource[]>;
+  /** Re-reads the given objects only (for the stale-plan check and post-apply verification). */
+  refetch?(refs: readonly LiveResource[], ctx: ProviderContext): Promise<LiveResource[]>;
+  /** `body` has every ref and secret placeholder already resolved. */
+  create(resource: Resource, ctx: ProviderContext): Promise<LiveResource>;
+  update(resource: Resource, live: LiveResource, ctx: ProviderContext): Promise<LiveResource>;
+  /** Removal; for workflows this means disabling (Kustomer has no workflow delete). */
+  remove(live: LiveResource, ctx: ProviderContext): Promise<void>;
+  /** The per-kind list of server fields to ignore, applied to a live body. */
+  normalize(kind: ResourceKind, body: JsonObject): JsonObject;
+}
