@@ -29,9 +29,23 @@ export interface ProviderContext {
   signal?: AbortSignal;
 }
 
+/** A read-only check's result, e.g. "journey 'Create contact' is disabled". */
+export interface Finding {
+  severity: 'error' | 'warning' | 'info';
+  resource: { kind: ResourceKind; key: string };
+  message: string;
+}
+
 export interface Provider {
   readonly system: 'kustomer' | 'iterable';
   readonly kinds: readonly ResourceKind[];
+  /**
+   * True when the system has no API to write these resources (Iterable journey webhooks): plan shows
+   * `manual` changes with paste-ready instructions and apply never calls create/update/remove.
+   */
+  readonly manual?: boolean;
+  /** Read-only checks against the live system for the desired resources (journeys exist, enabled ...). */
+  inspect?(desired: readonly Resource[], ctx: ProviderContext): Promise<Finding[]>;
   /** Every live object of the provider's kinds, normalised (server-populated fields dropped). */
   fetchLive(ctx: ProviderContext): Promise<LiveResource[]>;
   /** Re-reads the given objects only (for the stale-plan check and post-apply verification). */
