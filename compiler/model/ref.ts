@@ -19,11 +19,20 @@ type RefFields<T> = [NonNullable<T>] extends [readonly unknown[]]
     ? { readonly [K in keyof NonNullable<T>]-?: Ref<NonNullable<T>[K]> }
     : unknown;
 
-/** A reference to a value of type T somewhere in the workflow's data. */
-export type Ref<T> = RefBrand<T> & RefFields<T>;
+/**
+ * A reference to a value of type T somewhere in the workflow's data. A reference to `any` (an
+ * untyped action's output, a REST call's body) is `any`, so any path under it can be written.
+ */
+export type Ref<T> = 0 extends 1 & T ? any : RefBrand<T> & RefFields<T>;
 
-/** A value an action param accepts: the literal, or a reference to a value of that type. */
-export type Value<T> = T | Ref<T> | Ref<T | null> | Ref<T | undefined> | Ref<T | null | undefined>;
+/**
+ * A whole-value reference written as Kustomer writes it, `'/#steps.<id>.<path>'`: compiles to itself.
+ * For data whose type kac does not know (what `kac import` writes when a payload has no type).
+ */
+export type StepPath = `/#steps.${string}`;
+
+/** A value an action param accepts: the literal, a reference to a value of that type, or a step path. */
+export type Value<T> = T | Ref<T> | Ref<T | null> | Ref<T | undefined> | Ref<T | null | undefined> | StepPath;
 /** Strings also accept template literals mixing text and references. */
 export type StringValue = Value<string>;
 

@@ -65,6 +65,8 @@ export interface StepModel {
   displayName?: string;
   description?: string;
   errorCases: readonly unknown[];
+  /** The step's `appVersion` (e.g. `kustomer-^1.9.2`); overrides the action's own. */
+  appVersion?: string;
   transitions: TransitionModel[];
   site: CallSite;
 }
@@ -74,6 +76,8 @@ export interface StepOptions {
   description?: string;
   /** Kustomer's error cases, as JSON; usually empty. */
   errorCases?: readonly unknown[];
+  /** The version of the app that provides the action, e.g. `kustomer-^1.9.2` (as exports carry it). */
+  appVersion?: string;
 }
 
 type Target = string | { readonly id: string };
@@ -164,6 +168,7 @@ export function defineWorkflow<const Name extends string, TriggerOut>(input: Wor
         displayName: options.displayName,
         description: options.description,
         errorCases: options.errorCases ?? [],
+        ...(options.appVersion === undefined ? {} : { appVersion: options.appVersion }),
         transitions: [],
         site: captureSite(),
       };
