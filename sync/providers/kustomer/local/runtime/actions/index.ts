@@ -1,0 +1,22 @@
+/**
+ * The actions the local Kustomer org runs, by Kustomer action name. Anything else fails the run: a
+ * workflow that the local org cannot run faithfully must say so, never skip a step.
+ */
+import { WorkflowRunError, type ActionContext } from '../types.js';
+import { customerActions } from './customer.js';
+import { kobjectActions } from './kobject.js';
+import type { ActionHandler } from './params.js';
+import { regexMatchActions } from './regex-match.js';
+import { restApiActions } from './rest-api.js';
+
+const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(
+  Object.entries({ ...customerActions, ...kobjectActions, ...restApiActions, ...regexMatchActions }),
+);
+
+export const SUPPORTED_ACTIONS: readonly string[] = [...ACTIONS.keys()].sort();
+
+export async function runAction(action: string, params: unknown, ctx: ActionContext): Promise<unknown> {
+  const handler = ACTIONS.get(action);
+  if (!handler) throw new WorkflowRunError(`action ${action} is not supported by the local Kustomer org`);
+  return handler(params, ctx);
+}
