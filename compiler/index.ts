@@ -12,3 +12,4 @@ export { payloadOf, type PayloadType } from './model/payload.js';
 export { defineConfig, type KacConfig } from './model/config.js';
 export type { Ref, Value } from './model/ref.js';
 export type * from './model/kustomer-objects.js';
+export { defineIterableWebhook, iterableFields, type IterableWebhookDefinition, type IterableTrigger, type IterableFieldSet, type MergeHelpers, type MergeValue, type RegalPayload } from './model/iterable.js';
