@@ -1,0 +1,144 @@
+/**
+ * One desired resource against the live object it maps to (by key, or by an explicit `renamedFrom`)
+ * → a create, update or noop change, with its semantic summary and masked diff. Pure.
+ */
+import type { Diagnostic } from '../../compiler/diagnostics.js';
+import { canonicalJson, getAtPath, isJsonObject, type JsonObject, type JsonPath } from '../../compiler/json.js';
+import { secretPaths } from '../../compiler/placeholders.js';
+import type { Resource } from '../../compiler/resource.js';
+import type { LiveResource } from '../providers/provider.js';
+import { unifiedDiff } from './diff-text.js';
+import { hashJson } from './hash.js';
+import { displayDesired, maskSensitive, resolveRefs, resolveSecretsForCompare, SENSITIVE, type OutputsByResource } from './resolve.js';
+import { summarizeUpdate } from './semantic/index.js';
+import { workflowNodes } from './semantic/workflow.js';
+import type { Change, Refusal, SemanticNote } from './types.js';
+
+export interface CompareContext {
+  outputs: OutputsByResource;
+  secret: (envVar: string) => string | undefined;
+}
+
+export interface Compared {
+  change: Change;
+  diagnostics: Diagnostic[];
+}
+
+/** Top-level keys git does not declare are not compared (server noise the provider did not strip). */
+function comparableLive(kind: Resource['kind'], live: JsonObject, desired: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const key of Object.keys(desired)) if (key in live) out[key] = live[key]!;
+  if (kind === 'kustomer.klass-attributes' && isJsonObject(live.properties) && isJsonObject(desired.properties)) {
+    const props: JsonObject = {};
+    for (const name of Object.keys(desired.properties)) if (name in live.properties) props[name] = live.properties[name]!;
+    out.properties = props;
+  }
+  return out;
+}
+
+function createSummary(resource: Resource, body: JsonObject, pending: string[]): SemanticNote[] {
+  const notes: SemanticNote[] = [];
+  if (resource.kind === 'kustomer.workflow') {
+    const steps = workflowNodes(body).filter((n) => n.id !== '1');
+    const trigger = isJsonObject(body.trigger) ? String(body.trigger.eventName ?? '') : '';
+    notes.push({ code: 'step-added', message: `new workflow with ${steps.length} step(s), triggered by ${trigger || '?'}` });
+  } else if (resource.kind === 'kustomer.klass-attributes') {
+    notes.push(...summarizeUpdate(resource.kind, undefined, body));
+  } else {
+    notes.push({ code: 'field-changed', message: `new ${resource.kind.replace(/^\w+\./, '')}` });
+  }
+  for (const ref of pending) notes.push({ code: 'reference-pending', message: `${ref} is known after apply` });
+  return notes;
+}
+
+function attributeTypeProblems(resource: Resource, live: JsonObject): { refusal: Refusal; diagnostics: Diagnostic[] } | undefined {
+  const before = isJsonObject(live.properties) ? live.properties : {};
+  const after = isJsonObject(resource.body.properties) ? resource.body.properties : {};
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, d] of Object.entries(after)) {
+    const l = before[name];
+    if (!isJsonObject(d) || !isJsonObject(l) || l.type === undefined || l.type === d.type) continue;
+    diagnostics.push({
+      code: 'plan/attribute-type-changed',
+      severity: 'error',
+      message: `attribute "${name}" of Klass "${resource.key}" is "${String(l.type)}" in Kustomer but "${String(d.type)}" in git; an attribute's type cannot change.`,
+      location: resource.source,
+      hint: `give it a new name with the right suffix (a new attribute) and stop writing "${name}"; the old values stay in Kustomer.`,
+    });
+  }
+  if (diagnostics.length === 0) return undefined;
+  return { refusal: { reason: 'attribute-type', message: diagnostics.map((d) => d.message).join(' ') }, diagnostics };
+}
+
+export function compareResource(resource: Resource, live: LiveResource | undefined, ctx: CompareContext): Compared {
+  const { body: resolved, pending } = resolveRefs(resource.body, ctx.outputs);
+  const desiredHash = hashJson(resource.body);
+  const sensitive: JsonPath[] = [...resource.sensitive, ...secretPaths(resource.body)];
+  const desiredDisplay = maskSensitive(displayDesired(resolved), sensitive);
+  const ref = { kind: resource.kind, key: resource.key };
+  const base = { resource: ref, ...(resource.source ? { source: resource.source } : {}) };
+
+  if (!live) {
+    return {
+      change: { kind: 'create', ...base, body: resolved, desiredHash, pendingRefs: pending, summary: createSummary(resource, resolved, pending), diff: unifiedDiff(ref, undefined, desiredDisplay) },
+      diagnostics: [],
+    };
+  }
+
+  const liveRef = { key: live.key, id: live.id, fingerprint: live.fingerprint };
+  const liveBody = comparableLive(resource.kind, live.body, resolved);
+  const { body: comparable, unknown } = resolveSecretsForCompare(resolved, liveBody, ctx.secret);
+  const notes: SemanticNote[] = unknown.map((u) => ({
+    code: 'secret-unknown',
+    message: `${u.envVar} is not set here, so the value at ${u.path.join('.')} could not be compared`,
+  }));
+  const kept = resource.kind === 'kustomer.klass-attributes' ? summarizeUpdate(resource.kind, live.body, resolved).filter((n) => n.code === 'attribute-kept') : [];
+
+  const renamed = live.key !== resource.key;
+  if (!renamed && canonicalJson(comparable) === canonicalJson(liveBody)) {
+    return { change: { kind: 'noop', ...base, live: liveRef, summary: [...kept, ...notes], diff: '', notes: [...kept, ...notes].map((n) => n.message) }, diagnostics: [] };
+  }
+
+  const differs = (path: JsonPath) => getAtPath(comparable, path) !== getAtPath(liveBody, path);
+  const liveDisplay = maskSensitive(liveBody, sensitive, (path) => (differs(path) ? `${SENSITIVE} (live value differs)` : SENSITIVE));
+  const summary: SemanticNote[] = [
+    ...(renamed ? [{ code: 'renamed' as const, message: `renamed: ${live.key} → ${resource.key}` }] : []),
+    ...summarizeUpdate(resource.kind, liveBody, comparable).filter((n) => !(renamed && n.message === 'name changed')),
+    ...pending.map((p) => ({ code: 'reference-pending' as const, message: `${p} is known after apply` })),
+    ...kept,
+    ...notes,
+  ];
+
+  let refusal: Refusal | undefined;
+  const diagnostics: Diagnostic[] = [];
+  if (resource.kind === 'kustomer.klass' && renamed) {
+    refusal = {
+      reason: 'klass-rename',
+      message: `Klass "${live.key}" cannot become "${resource.key}": Klass names are immutable in Kustomer.`,
+      hint: `keep the name "${live.key}", or create "${resource.key}" as a new Klass (drop renamedFrom) and migrate its KObjects yourself.`,
+    };
+    diagnostics.push({ code: 'plan/klass-rename', severity: 'error', message: refusal.message, location: resource.source, hint: refusal.hint });
+  } else if (resource.kind === 'kustomer.klass-attributes') {
+    const problems = attributeTypeProblems(resource, live.body);
+    if (problems) {
+      refusal = problems.refusal;
+      diagnostics.push(...problems.diagnostics);
+    }
+  }
+
+  return {
+    change: {
+      kind: 'update',
+      ...base,
+      body: resolved,
+      desiredHash,
+      pendingRefs: pending,
+      live: liveRef,
+      ...(renamed ? { renamedFrom: live.key } : {}),
+      ...(refusal ? { refusal } : {}),
+      summary,
+      diff: unifiedDiff(ref, liveDisplay, desiredDisplay),
+    },
+    diagnostics,
+  };
+}

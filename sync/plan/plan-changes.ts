@@ -1,0 +1,195 @@
+/**
+ * Pure. Desired resources + live objects → Plan. Only objects named inside the namespace are looked
+ * at; everything else is counted and left alone. Never throws for one resource: problems become
+ * refusals and diagnostics on the plan.
+ */
+import { canonicalJson } from '../../compiler/json.js';
+import type { Diagnostic } from '../../compiler/diagnostics.js';
+import { compareResources, resourceId, type Resource, type ResourceKind } from '../../compiler/resource.js';
+import type { Finding, LiveResource } from '../providers/provider.js';
+import { compareResource } from './compare.js';
+import { hashJson } from './hash.js';
+import { isManaged } from './ownership.js';
+import type { OutputsByResource } from './resolve.js';
+import { assertNever, PLAN_VERSION, type Change, type LiveRef, type Plan, type PlanEnvironment } from './types.js';
+
+export interface PlanInput {
+  namespace: string;
+  environment: PlanEnvironment;
+  desired: readonly Resource[];
+  live: readonly LiveResource[];
+  /** Kinds some provider of this environment reads; desired resources of other kinds are not planned. */
+  providedKinds: ReadonlySet<ResourceKind>;
+  /** Kinds whose provider is manual (no write API): live = the recorded confirmation. */
+  manualKinds?: ReadonlySet<ResourceKind>;
+  /** Paste-ready instructions for a manual resource; default: its canonical JSON. */
+  manualInstructions?: (resource: Resource) => string;
+  findings?: readonly Finding[];
+  /** Secret values for comparison only; never stored. */
+  secret: (envVar: string) => string | undefined;
+  allowDestroy?: boolean;
+  now?: Date;
+}
+
+const liveRef = (l: LiveResource): LiveRef => ({ key: l.key, id: l.id, fingerprint: l.fingerprint });
+
+export function planChanges(input: PlanInput): Plan {
+  const manualKinds = input.manualKinds ?? new Set<ResourceKind>();
+  const inNamespace = (l: LiveResource) => manualKinds.has(l.kind) || isManaged(l.key, input.namespace);
+  const outsideNamespace: Plan['outsideNamespace'] = {};
+  const live = new Map<string, LiveResource>();
+  for (const l of input.live) {
+    if (inNamespace(l)) live.set(resourceId(l), l);
+    else outsideNamespace[l.kind] = (outsideNamespace[l.kind] ?? 0) + 1;
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const desired = [...input.desired].sort(compareResources);
+  const matched = new Map<string, LiveResource | undefined>();
+  const claimed = new Set<string>();
+  for (const r of desired) {
+    let found = live.get(resourceId(r));
+    if (!found && r.renamedFrom) {
+      if (!isManaged(r.renamedFrom, input.namespace)) {
+        diagnostics.push({
+          code: 'plan/rename-outside-namespace',
+          severity: 'warning',
+          message: `${r.kind} "${r.key}" names "${r.renamedFrom}" in renamedFrom, which is outside the namespace "${input.namespace}": kac never touches it, so "${r.key}" is created instead.`,
+          location: r.source,
+        });
+      } else found = live.get(resourceId({ kind: r.kind, key: r.renamedFrom }));
+    }
+    matched.set(resourceId(r), found);
+    if (found) claimed.add(resourceId(found));
+  }
+
+  // References resolve against the live object each desired resource maps to (a renamed hook keeps its id).
+  const outputs: OutputsByResource = new Map();
+  for (const l of live.values()) outputs.set(resourceId(l), l.outputs);
+  for (const r of desired) {
+    const found = matched.get(resourceId(r));
+    if (found) outputs.set(resourceId(r), found.outputs);
+    else outputs.delete(resourceId(r));
+  }
+
+  const changes: Change[] = [];
+  const unprovided = new Map<ResourceKind, number>();
+  for (const r of desired) {
+    if (!input.providedKinds.has(r.kind)) {
+      unprovided.set(r.kind, (unprovided.get(r.kind) ?? 0) + 1);
+      continue;
+    }
+    const found = matched.get(resourceId(r));
+    if (manualKinds.has(r.kind)) {
+      changes.push(manualChange(r, found, input.manualInstructions));
+      continue;
+    }
+    const compared = compareResource(r, found, { outputs, secret: input.secret });
+    changes.push(compared.change);
+    diagnostics.push(...compared.diagnostics);
+  }
+  for (const [kind, count] of unprovided) {
+    diagnostics.push({
+      code: 'plan/no-provider',
+      severity: 'warning',
+      message: `${count} ${kind} resource(s) not planned: environment "${input.environment.name}" has no provider for ${kind}.`,
+    });
+  }
+
+  const desiredIds = new Set(desired.map(resourceId));
+  for (const l of live.values()) {
+    const id = resourceId(l);
+    if (desiredIds.has(id) || claimed.has(id)) continue;
+    const change = removalChange(l, manualKinds.has(l.kind), input.allowDestroy ?? false, desiredIds);
+    if (change) changes.push(change);
+  }
+  changes.sort((a, b) => compareResources(a.resource, b.resource));
+
+  const fingerprints: Record<string, LiveRef> = {};
+  for (const [id, l] of [...live].sort(([a], [b]) => (a < b ? -1 : 1))) fingerprints[id] = liveRef(l);
+
+  return {
+    version: PLAN_VERSION,
+    createdAt: (input.now ?? new Date()).toISOString(),
+    namespace: input.namespace,
+    environment: input.environment,
+    allowDestroy: input.allowDestroy ?? false,
+    desired,
+    changes,
+    fingerprints,
+    outsideNamespace,
+    findings: [...(input.findings ?? [])],
+    diagnostics,
+  };
+}
+
+function manualChange(r: Resource, found: LiveResource | undefined, instructions?: (r: Resource) => string): Change {
+  const desiredHash = hashJson(r.body);
+  const base = { resource: { kind: r.kind, key: r.key }, ...(r.source ? { source: r.source } : {}), diff: '' };
+  if (found && canonicalJson(found.body) === canonicalJson(r.body)) {
+    return { kind: 'noop', ...base, live: liveRef(found), summary: [], notes: ['confirmed as configured'] };
+  }
+  return {
+    kind: 'manual',
+    ...base,
+    desiredHash,
+    reason: found ? 'changed' : 'not-confirmed',
+    summary: [{ code: 'field-changed', message: found ? 'changed since it was last confirmed: update it by hand' : 'not confirmed yet: set it up by hand' }],
+    instructions: instructions ? instructions(r) : canonicalJson(r.body),
+  };
+}
+
+/** A live object in the namespace that git no longer declares. */
+function removalChange(l: LiveResource, manual: boolean, allowDestroy: boolean, desiredIds: ReadonlySet<string>): Change | undefined {
+  const base = { resource: { kind: l.kind, key: l.key }, live: liveRef(l), diff: '' };
+  const unmanaged = { code: 'field-changed' as const, message: 'not in git (unmanaged in namespace)' };
+  if (manual) {
+    return { kind: 'manual', ...base, desiredHash: '', reason: 'removed', summary: [unmanaged], instructions: `Remove "${l.key}" by hand: it is no longer in git.` };
+  }
+  switch (l.kind) {
+    case 'kustomer.workflow':
+      if (l.body.enabled === false) return { kind: 'noop', ...base, summary: [], notes: ['not in git; already disabled'] };
+      return { kind: 'disable', ...base, summary: [unmanaged, { code: 'enabled-changed', message: 'disabled: Kustomer has no workflow delete' }] };
+    case 'kustomer.klass-attributes':
+      // Attributes go with their Klass; kac never removes attributes on its own.
+      return desiredIds.has(resourceId({ kind: 'kustomer.klass', key: l.key }))
+        ? { kind: 'noop', ...base, summary: [], notes: ['attributes not in git are kept in Kustomer'] }
+        : undefined;
+    case 'kustomer.klass': {
+      const kobjects = Number(l.facts?.kobjectCount ?? 0);
+      if (kobjects > 0) {
+        return {
+          kind: 'delete',
+          ...base,
+          summary: [unmanaged],
+          refusal: {
+            reason: 'has-kobjects',
+            message: `Klass "${l.key}" has ${kobjects} KObject(s); Kustomer refuses to delete it and so does kac.`,
+            hint: `put the Klass back in git, or delete its KObjects in Kustomer first.`,
+          },
+        };
+      }
+      return deleteChange(l, base, unmanaged, allowDestroy);
+    }
+    case 'kustomer.hook':
+    case 'kustomer.outbound-webhook':
+    case 'iterable.journey-webhook':
+      return deleteChange(l, base, unmanaged, allowDestroy);
+    default:
+      return assertNever(l.kind);
+  }
+}
+
+function deleteChange(l: LiveResource, base: { resource: Change['resource']; live: LiveRef; diff: string }, note: Change['summary'][number], allowDestroy: boolean): Change {
+  if (allowDestroy) return { kind: 'delete', ...base, summary: [note] };
+  return {
+    kind: 'delete',
+    ...base,
+    summary: [note],
+    refusal: {
+      reason: 'allow-destroy',
+      message: `${l.kind} "${l.key}" is not in git; deleting it is refused without --allow-destroy.`,
+      hint: 'put it back in git to keep it, or run apply with --allow-destroy to delete it.',
+    },
+  };
+}
