@@ -3,6 +3,7 @@
  * handlers that retry a bounded number of times and log through kac's Logger (which redacts). The
  * token is registered as a secret so it never reaches output.
  */
+import type Bottleneck from 'bottleneck';
 import { Octokit, RequestError } from 'octokit';
 import { ApiError } from '../errors.js';
 import { redact, registerSecretValue, type Logger } from '../logger.js';
@@ -23,6 +24,11 @@ export interface GitHubClientOptions {
    * is (n+1)² units. 1000 in production; tests shrink it so a retry costs milliseconds.
    */
   retryUnitMs?: number;
+  /**
+   * Octokit spaces writes 1 s apart and notifying writes (comments, issues) 3 s apart, as GitHub asks
+   * to avoid secondary limits. Tests pass groups with no spacing; production keeps the defaults.
+   */
+  throttleGroups?: { write?: Bottleneck.Group; notifications?: Bottleneck.Group };
 }
 
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
@@ -52,13 +58,15 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
       retryAfterBaseValue: unit,
+      ...options.throttleGroups,
     },
     retry: { retries: options.maxServerErrorRetries ?? 3, retryAfterBaseValue: unit },
   });
 }
 
 /** Turns an octokit failure into kac's ApiError (status and GitHub's message, never the token). */
-export function toApiError(error: unknown, method: string, path: string): ApiError {
+export function toApiError(error: unknown, method: string, rawPath: string): ApiError {
+  const path = redact(rawPath);
   if (error instanceof RequestError) {
     const data = error.response?.data as { message?: string; errors?: { message?: string }[] } | undefined;
     const detail = [data?.message, ...(data?.errors ?? []).map((e) => e.message)].filter(Boolean).join('; ');

@@ -15,7 +15,7 @@ export interface PublishContext {
   actions: ActionsEnv;
   logger: Logger;
   /** Tests shrink retry waits; production passes nothing. */
-  client?: Partial<Pick<GitHubClientOptions, 'retryUnitMs' | 'maxRateLimitRetries' | 'maxServerErrorRetries'>>;
+  client?: Partial<Pick<GitHubClientOptions, 'retryUnitMs' | 'maxRateLimitRetries' | 'maxServerErrorRetries' | 'throttleGroups'>>;
   /** Reads GITHUB_EVENT_PATH; injectable for tests. */
   readEvent?: (path: string) => string;
 }
