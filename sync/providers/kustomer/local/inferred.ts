@@ -1,0 +1,135 @@
+/**
+ * Every behaviour of the local org that Kustomer's docs do NOT confirm, in one place (docs/reference/
+ * kustomer-api.md marks them [I]). Check each against a sandbox org; change it here, nowhere else.
+ */
+
+/** Paths not confirmed by the docs. The confirmed ones are written inline in the route files. */
+export const INFERRED_PATHS = {
+  /** Lists of hooks: the docs confirm only `GET /v1/hooks/form/{id}`. */
+  listHooks: 'GET /v1/hooks/{web|form}',
+  /** Hook update and delete by id. */
+  updateHook: 'PUT /v1/hooks/{web|form}/{id}',
+  deleteHook: 'DELETE /v1/hooks/{web|form}/{id}',
+  /** Outbound webhook update ("presumably PUT"). */
+  updateOutboundWebhook: 'PUT /v1/outbound-webhooks/{id}',
+  getOutboundWebhook: 'GET /v1/outbound-webhooks/{id}',
+  /** Customer lookups, by analogy with the confirmed `GET /v1/klasses/{name}/externalId={externalId}`. */
+  customerByExternalId: 'GET /v1/customers/externalId={externalId}',
+  customerByEmail: 'GET /v1/customers/email={email}',
+  customerByPhone: 'GET /v1/customers/phone={phone}',
+  updateCustomer: 'PUT /v1/customers/{id}',
+  /** Emulator only: the workflow run logs. Kustomer shows them in the workflow logger UI, not the API. */
+  runs: 'GET /__kac/runs',
+} as const;
+
+/** Emulator-only path prefix: never part of Kustomer's API. */
+export const EMULATOR_PREFIX = '/__kac';
+
+/**
+ * Metadata `type` per attribute name suffix. The suffixes are confirmed; the type strings are not.
+ * Longest suffixes first, so `Bool` is never read as a name ending in `l`.
+ */
+export const ATTRIBUTE_TYPE_BY_SUFFIX: readonly (readonly [suffix: string, type: string])[] = [
+  ['Bool', 'boolean'],
+  ['Str', 'string'],
+  ['Txt', 'text'],
+  ['Num', 'number'],
+  ['Url', 'url'],
+  ['At', 'date'],
+  ['Id', 'id'],
+];
+
+/** Str and Txt values: "max 1,024 chars" (confirmed for Str; the API reference says the same for Txt). */
+export const MAX_STRING_ATTRIBUTE_LENGTH = 1024;
+
+/** Kustomer's classic error body was not confirmed; this JSON:API-like shape is what the docs expect. */
+export interface ApiErrorObject {
+  status: number;
+  code: string;
+  title: string;
+  detail?: string;
+  source?: { pointer: string };
+}
+
+/** Status for refusals the docs describe without a status code. */
+export const STATUS = {
+  /** Klass delete while KObjects exist ("fails"). */
+  klassHasKObjects: 409,
+  /** A second Klass with a name already used ("unique in the org"). */
+  duplicateName: 409,
+  /** `DELETE /v1/workflows/{id}`: there is no such route. */
+  noWorkflowDelete: 404,
+} as const;
+
+/**
+ * `x-ratelimit-reset`: the docs show "now + 60s" without saying epoch or seconds. The emulator sends
+ * seconds until the window resets, with millisecond decimals so scaled-down test windows stay fast.
+ * The client accepts epoch seconds, epoch milliseconds and relative seconds alike.
+ */
+export function formatRateLimitReset(msUntilReset: number): string {
+  return (Math.max(0, msUntilReset) / 1000).toFixed(3);
+}
+
+/** Workflow server fields on reads (seen in a real `GET /v1/workflows/{id}`); their defaults are guesses. */
+export function workflowServerDefaults(): Record<string, unknown> {
+  return {
+    appDisabled: false,
+    editable: true,
+    containsVariables: false,
+    schedules: [],
+    dynamicSchedules: [],
+    systemDisabled: false,
+    appSettings: [],
+    objectMapping: { mappedKlasses: [] },
+  };
+}
+
+/** Outbound webhooks: `enabled` when the create body leaves it out. */
+export const OUTBOUND_WEBHOOK_DEFAULT_ENABLED = true;
+
+/** Roles the emulator's token reports on `GET /v1/auth/tokens/current` (shape inferred). */
+export const EMULATOR_TOKEN_ROLES = [
+  'org.permission.workflow.read',
+  'org.permission.workflow.create',
+  'org.permission.workflow.update',
+  'org.permission.klass.read',
+  'org.permission.klass.create',
+  'org.permission.klass.update',
+  'org.permission.klass.delete',
+  'org.permission.metadata.read',
+  'org.permission.metadata.update',
+  'org.permission.hook.create',
+  'org.permission.hook.read',
+  'org.hooks',
+  'org.permission.outbound_webhook.read',
+  'org.permission.outbound_webhook.delete',
+  'org.outbound_webhooks',
+  'org.permission.customer.create',
+  'org.permission.customer.read',
+  'org.permission.kobject.create',
+  'org.permission.kobject.read',
+  'org.permission.kobject.update',
+];
+
+/**
+ * A hook post is answered after the triggered workflows ran, so a test sees their effects at once.
+ * Kustomer queues the runs and answers immediately (runs finish "in any order").
+ */
+export const HOOK_RUNS_BEFORE_RESPONSE = true;
+
+/** Web hook posts: the body limit is confirmed (400 kb); counting a kb as 1,024 bytes is not. */
+export const HOOK_BODY_LIMIT_BYTES = 400 * 1024;
+
+/** The JSON:API `type` of each resource, where no real response was seen. */
+export const RESOURCE_TYPES = {
+  klass: 'klass',
+  metadata: 'metadata',
+  workflow: 'workflow',
+  webHook: 'web_hook',
+  formHook: 'form_hook',
+  outboundWebhook: 'outbound_webhook',
+  customer: 'customer',
+  kobject: 'kobject',
+  token: 'token',
+  transaction: 'transaction',
+} as const;
