@@ -21,6 +21,8 @@ export interface CommentParts {
   summary: string;
   /** The full plan or report; truncated first when the body would be too long. */
   details?: string;
+  /** A closing line (commit, run link): never truncated. */
+  footer?: string;
   /** Where the whole text can be read when the details are cut. */
   runUrl?: string;
   /** Default GITHUB_BODY_LIMIT. */
@@ -34,21 +36,22 @@ export interface ComposedBody {
 
 export function composeCommentBody(parts: CommentParts): ComposedBody {
   const maxChars = parts.maxChars ?? GITHUB_BODY_LIMIT;
-  const head = `${parts.marker}\n${parts.summary.trimEnd()}`;
-  const details = parts.details?.trim() ? `\n\n${parts.details.trimEnd()}\n` : '\n';
-  if (head.length + details.length <= maxChars) return { body: head + details, truncated: false };
+  const head = [parts.marker, parts.summary.trim()].filter(Boolean).join('\n');
+  const footer = parts.footer?.trim() ? `\n${parts.footer.trim()}\n` : '';
+  const details = parts.details?.trim() ? `\n\n${parts.details.trim()}\n` : '\n';
+  if (head.length + details.length + footer.length <= maxChars) return { body: head + details + footer, truncated: false };
 
   const where = parts.runUrl ? `[the workflow run](${parts.runUrl})` : 'the workflow run log';
   const notice = (shown: number) =>
     `\n\n> [!WARNING]\n> Truncated to fit GitHub's comment limit: showing ${shown.toLocaleString('en-US')} of ${(parts.details ?? '').length.toLocaleString('en-US')} characters of details. The full text is in ${where}.\n`;
-  const budget = maxChars - head.length - notice(parts.details?.length ?? 0).length - 2;
+  const budget = maxChars - head.length - notice(parts.details?.length ?? 0).length - footer.length - 2;
   if (budget <= 0) {
     // Even the summary does not fit: cut it too (never happens with kac's own summaries).
     const cut = head.slice(0, Math.max(0, maxChars - notice(0).length));
     return { body: cut + notice(0), truncated: true };
   }
   const kept = cutAtLine(parts.details!.trim(), budget);
-  return { body: `${head}\n\n${kept}${notice(kept.length)}`, truncated: true };
+  return { body: `${head}\n\n${kept}${notice(kept.length)}${footer}`, truncated: true };
 }
 
 /** Cuts markdown to at most `budget` characters on a line boundary and closes what was left open. */

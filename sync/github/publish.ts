@@ -70,10 +70,11 @@ export interface PublishedResult {
 
 export interface RenderedReport {
   environment: string;
-  /** Counts and destructive items, short; goes first and is never truncated. */
-  summary: string;
-  /** The full plan/result markdown; truncated with a link to the run when too long. */
-  details: string;
+  /**
+   * The whole rendering, summary first (renderPlanMarkdown bounds its own length and links the run);
+   * cut again at a line, with the run link, only if it would still exceed GitHub's limit.
+   */
+  markdown: string;
 }
 
 function client(ctx: PublishContext): GitHubClient | undefined {
@@ -81,32 +82,41 @@ function client(ctx: PublishContext): GitHubClient | undefined {
   return createGitHubClient({ token: ctx.actions.token, baseUrl: ctx.actions.apiUrl, logger: ctx.logger, ...ctx.client });
 }
 
-function heading(kind: 'plan' | 'apply', report: RenderedReport, actions: ActionsEnv): string {
-  const sha = actions.sha ? ` · ${actions.sha.slice(0, 7)}` : '';
+/** `<sub>kac plan · staging · commit a1b2c3d · run</sub>`: which run this comment reflects. */
+function contextLine(kind: 'plan' | 'apply', environment: string, actions: ActionsEnv): string {
+  const parts = [`kac ${kind} · \`${environment}\``];
+  if (actions.sha) parts.push(`commit ${actions.sha.slice(0, 7)}`);
   const run = runUrl(actions);
-  return `### kac ${kind} · \`${report.environment}\`${sha}${run ? ` · [run](${run})` : ''}\n\n${report.summary.trim()}`;
+  if (run) parts.push(`[run ${actions.runId}](${run})`);
+  return `<sub>${parts.join(' · ')}</sub>`;
+}
+
+function compose(kind: 'plan' | 'apply', report: RenderedReport, actions: ActionsEnv): string {
+  const marker = commentMarker(kind, report.environment);
+  return composeCommentBody({ marker, summary: '', details: report.markdown, footer: contextLine(kind, report.environment, actions), runUrl: runUrl(actions) }).body;
+}
+
+async function writeSummary(kind: 'plan' | 'apply', ctx: PublishContext, report: RenderedReport): Promise<boolean> {
+  return appendStepSummary(ctx.actions.stepSummaryPath, `${report.markdown.trim()}\n\n${contextLine(kind, report.environment, ctx.actions)}`);
 }
 
 /** Job summary + one sticky PR comment per environment (`<!-- kac:plan:<env> -->`). */
 export async function publishPlan(ctx: PublishContext, report: RenderedReport): Promise<PublishedResult> {
-  const summary = heading('plan', report, ctx.actions);
-  const summaryWritten = await appendStepSummary(ctx.actions.stepSummaryPath, `${summary}\n\n${report.details}`);
+  const summaryWritten = await writeSummary('plan', ctx, report);
   const pullRequest = readPullRequestEvent(ctx.actions, ctx.readEvent);
   if (!pullRequest) return { summaryWritten, skipped: 'not a pull_request event' };
   if (pullRequest.fromFork) return { summaryWritten, skipped: 'pull request from a fork: no token to comment with' };
   const octokit = client(ctx);
   if (!octokit) return { summaryWritten, skipped: 'GITHUB_TOKEN or GITHUB_REPOSITORY not set' };
   const marker = commentMarker('plan', report.environment);
-  const { body } = composeCommentBody({ marker, summary, details: report.details, runUrl: runUrl(ctx.actions) });
-  const comment = await upsertStickyComment(octokit, { owner: ctx.actions.owner!, repo: ctx.actions.repo!, issueNumber: pullRequest.number }, marker, body);
+  const comment = await upsertStickyComment(octokit, { owner: ctx.actions.owner!, repo: ctx.actions.repo!, issueNumber: pullRequest.number }, marker, compose('plan', report, ctx.actions));
   ctx.logger.info(`plan comment ${comment.action} on #${pullRequest.number}: ${comment.url}`);
   return { summaryWritten, comment: { ...comment, pullRequest: pullRequest.number } };
 }
 
 /** Job summary + a sticky comment (`<!-- kac:apply:<env> -->`) on the PR merged as GITHUB_SHA. */
 export async function publishApply(ctx: PublishContext, report: RenderedReport): Promise<PublishedResult> {
-  const summary = heading('apply', report, ctx.actions);
-  const summaryWritten = await appendStepSummary(ctx.actions.stepSummaryPath, `${summary}\n\n${report.details}`);
+  const summaryWritten = await writeSummary('apply', ctx, report);
   const octokit = client(ctx);
   if (!octokit) return { summaryWritten, skipped: 'GITHUB_TOKEN or GITHUB_REPOSITORY not set' };
   if (!ctx.actions.sha) return { summaryWritten, skipped: 'GITHUB_SHA not set' };
@@ -114,8 +124,7 @@ export async function publishApply(ctx: PublishContext, report: RenderedReport):
   const merged = await findMergedPullRequest(octokit, repo, ctx.actions.sha);
   if (!merged) return { summaryWritten, skipped: `no merged pull request for ${ctx.actions.sha.slice(0, 7)} (a direct push)` };
   const marker = commentMarker('apply', report.environment);
-  const { body } = composeCommentBody({ marker, summary, details: report.details, runUrl: runUrl(ctx.actions) });
-  const comment = await upsertStickyComment(octokit, { ...repo, issueNumber: merged.number }, marker, body);
+  const comment = await upsertStickyComment(octokit, { ...repo, issueNumber: merged.number }, marker, compose('apply', report, ctx.actions));
   ctx.logger.info(`apply result ${comment.action} on #${merged.number}: ${comment.url}`);
   return { summaryWritten, comment: { ...comment, pullRequest: merged.number } };
 }

@@ -27,7 +27,7 @@ fork('a fork PR: no plan, no comment attempted, a plain message in the job summa
         'A maintainer can review the change and push the branch to this repository to get a plan.\n\n',
     );
     assert.ok(logger.lines[0]!.startsWith('warn: Plan for `staging` needs a maintainer'));
-    const published = await publishPlan(ctx, { environment: 'staging', summary: 's', details: 'd' });
+    const published = await publishPlan(ctx, { environment: 'staging', markdown: 's' });
     assert.is(published.skipped, 'pull request from a fork: no token to comment with');
     assert.is(double.requests.length, 0, 'no GitHub call at all');
   } finally {
@@ -59,15 +59,15 @@ plan('comments on the PR and writes the job summary; a re-run updates the same c
     const pr = double.state.addPullRequest('acme/kustomer-config', { headSha: 'abc1234' });
     const actions = actionsEnv(double, { event: pullRequestEvent(pr.number) });
     const ctx = { actions, logger: memoryLogger(), client: FAST };
-    const first = await publishPlan(ctx, { environment: 'staging', summary: '**1 to create**', details: 'create regal-call' });
-    const second = await publishPlan(ctx, { environment: 'staging', summary: '**nothing to do**', details: '' });
+    const first = await publishPlan(ctx, { environment: 'staging', markdown: '**1 to create**\n\ncreate regal-call' });
+    const second = await publishPlan(ctx, { environment: 'staging', markdown: '**nothing to do**' });
     assert.is(first.comment?.action, 'created');
     assert.is(second.comment?.action, 'updated');
     const comments = [...double.state.repo('acme/kustomer-config').comments.values()];
     assert.is(comments.length, 1);
     assert.is(
       comments[0]!.body,
-      '<!-- kac:plan:staging -->\n### kac plan · `staging` · a1b2c3d · [run](https://github.test/acme/kustomer-config/actions/runs/4242)\n\n**nothing to do**\n',
+      '<!-- kac:plan:staging -->\n\n**nothing to do**\n\n<sub>kac plan · `staging` · commit a1b2c3d · [run 4242](https://github.test/acme/kustomer-config/actions/runs/4242)</sub>\n',
     );
     const summary = readFileSync(actions.stepSummaryPath!, 'utf8');
     assert.ok(summary.includes('**1 to create**\n\ncreate regal-call') && summary.includes('**nothing to do**'));
@@ -82,12 +82,13 @@ plan('an oversized plan is truncated with the link to the run, and GitHub accept
     const pr = double.state.addPullRequest('acme/kustomer-config', { headSha: 'abc1234' });
     const actions = actionsEnv(double, { event: pullRequestEvent(pr.number) });
     const details = Array.from({ length: 4000 }, (_, i) => `~ update kustomer.workflow regal-wf-${i}: step "create-kobject" changed`).join('\n');
-    const result = await publishPlan({ actions, logger: memoryLogger(), client: FAST }, { environment: 'production', summary: '**4000 to update**', details });
+    const result = await publishPlan({ actions, logger: memoryLogger(), client: FAST }, { environment: 'production', markdown: `**4000 to update**\n\n${details}` });
     assert.is(result.comment?.action, 'created');
     const body = [...double.state.repo('acme/kustomer-config').comments.values()][0]!.body;
     assert.ok(body.length <= 65_536 && details.length > 65_536);
     assert.ok(body.includes('**4000 to update**'), 'summary first, kept whole');
-    assert.ok(body.endsWith('The full text is in [the workflow run](https://github.test/acme/kustomer-config/actions/runs/4242).\n'));
+    assert.ok(body.includes('The full text is in [the workflow run](https://github.test/acme/kustomer-config/actions/runs/4242).\n'));
+    assert.ok(body.endsWith('<sub>kac plan · `production` · commit a1b2c3d · [run 4242](https://github.test/acme/kustomer-config/actions/runs/4242)</sub>\n'));
     // The job summary has the whole plan: that is where the link leads.
     assert.ok(readFileSync(actions.stepSummaryPath!, 'utf8').includes('regal-wf-3999'));
   } finally {
@@ -99,7 +100,7 @@ plan('not a pull_request event: job summary only', async () => {
   const double = await startGitHubDouble({ token: TOKEN });
   try {
     const actions = actionsEnv(double, { eventName: 'workflow_dispatch' });
-    const result = await publishPlan({ actions, logger: memoryLogger(), client: FAST }, { environment: 'staging', summary: 's', details: 'd' });
+    const result = await publishPlan({ actions, logger: memoryLogger(), client: FAST }, { environment: 'staging', markdown: 's' });
     assert.equal(result, { summaryWritten: true, skipped: 'not a pull_request event' });
     assert.is(double.requests.length, 0);
   } finally {
@@ -116,11 +117,11 @@ apply('posts the result on the PR merged as GITHUB_SHA', async () => {
     double.state.addPullRequest('acme/kustomer-config', { headSha: '1111111', title: 'unrelated' });
     const merged = double.state.addPullRequest('acme/kustomer-config', { headSha: '2222222', mergeCommitSha: sha, title: 'Add call Klass' });
     const actions = actionsEnv(double, { eventName: 'push', sha });
-    const result = await publishApply({ actions, logger: memoryLogger(), client: FAST }, { environment: 'production', summary: '**applied 2 changes**', details: 'created regal-call' });
+    const result = await publishApply({ actions, logger: memoryLogger(), client: FAST }, { environment: 'production', markdown: '**applied 2 changes**' });
     assert.equal(result.comment && { action: result.comment.action, pullRequest: result.comment.pullRequest }, { action: 'created', pullRequest: merged.number });
     assert.ok(double.requests.some((r) => r.method === 'GET' && r.path === `/repos/acme/kustomer-config/commits/${sha}/pulls`));
     const body = [...double.state.repo('acme/kustomer-config').comments.values()][0]!.body;
-    assert.ok(body.startsWith('<!-- kac:apply:production -->\n### kac apply · `production` · feedfac'));
+    assert.is(body, '<!-- kac:apply:production -->\n\n**applied 2 changes**\n\n<sub>kac apply · `production` · commit feedfac · [run 4242](https://github.test/acme/kustomer-config/actions/runs/4242)</sub>\n');
   } finally {
     await double.close();
   }
@@ -130,7 +131,7 @@ apply('a direct push (no PR) writes the summary and says why there is no comment
   const double = await startGitHubDouble({ token: TOKEN });
   try {
     const actions = actionsEnv(double, { eventName: 'push', sha: '0123456789abcdef0123456789abcdef01234567' });
-    const result = await publishApply({ actions, logger: memoryLogger(), client: FAST }, { environment: 'production', summary: 's', details: 'd' });
+    const result = await publishApply({ actions, logger: memoryLogger(), client: FAST }, { environment: 'production', markdown: 's' });
     assert.equal(result, { summaryWritten: true, skipped: 'no merged pull request for 0123456 (a direct push)' });
   } finally {
     await double.close();
