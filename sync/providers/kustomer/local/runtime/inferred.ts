@@ -1,7 +1,12 @@
 /**
  * Every runtime behaviour that Kustomer does not document, in one place. Each choice below is
  * INFERRED (docs/reference/kustomer-api.md marks it [I] or is silent); check it against a sandbox org
- * and change it here, not in the callers.
+ * and change it here, not in the callers. Inferred choices that are not a value or function here:
+ * - the `date` / `dateDiff` / `math` helper forms (templates.ts): only the forms the docs show;
+ * - a missing required action param fails the step (actions/params.ts), as an input schema would;
+ * - `kustomer.rest-api.json` defaults `json` to true and keeps a non-JSON body as text (rest-api.ts);
+ * - a `{{{variables.<id>}}}` with no value renders "" (Handlebars' rule for any missing path);
+ * - non-empty `errorCases` are not interpreted: a failing step fails the run and says so (run.ts).
  */
 
 /** Steps executed per run before the run fails as a probable loop. Kustomer rejects cycles at save

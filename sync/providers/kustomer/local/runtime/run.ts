@@ -3,6 +3,7 @@
  * step `1`; from the trigger, each step's transitions are tried in order and the first whose condition
  * holds picks the next step; each step's output is stored under its id for later references. Never
  * throws for a workflow problem: every failure ends the run as `failed` with the step named.
+ * Choosing which workflows run for an event (eventName, `enabled`) is the caller's job.
  */
 import { randomBytes } from 'node:crypto';
 import type { JsonObject } from '../../../../../compiler/json.js';

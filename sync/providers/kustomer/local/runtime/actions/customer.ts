@@ -22,7 +22,8 @@ export const customerActions: Record<string, ActionHandler> = {
   'kustomer.customer.find-by-email': finder('kustomer.customer.find-by-email', 'email', (ctx, v) => ctx.host.findCustomerByEmail(v)),
   'kustomer.customer.find-by-phone': finder('kustomer.customer.find-by-phone', 'phone', (ctx, v) => ctx.host.findCustomerByPhone(v)),
 
-  'kustomer.customer.create': (raw, ctx) => snapshot(ctx.host.createCustomer(omit(asParams(raw, 'kustomer.customer.create'), []))),
+  // Params are the `POST /v1/customers` body itself (unset references already dropped).
+  'kustomer.customer.create': (raw, ctx) => snapshot(ctx.host.createCustomer({ ...asParams(raw, 'kustomer.customer.create') })),
 
   'kustomer.customer.update': (raw, ctx) => {
     const action = 'kustomer.customer.update';
