@@ -1,0 +1,31 @@
+// Regal `sms.sent` events (automated campaign messages and agent messages): one attribute per
+// documented property. Automated messages leave the agent attributes empty, agent messages the
+// campaign ones.
+import { attribute, defineKlass } from '../compiler/index.js';
+
+export default defineKlass({
+  name: 'regal-sms-sent',
+  displayName: 'Regal SMS Sent',
+  description: 'An SMS Regal sent to the contact, from a campaign or an agent.',
+  icon: 'message-arrow-right',
+  color: '#6A1B9A',
+  attributes: {
+    smsMessageId: attribute.string({ displayName: 'Message ID' }),
+    direction: attribute.dropdown(['inbound', 'outbound']),
+    content: attribute.text(),
+    mediaUrl: attribute.url({ displayName: 'Media URL' }),
+    fromNumber: attribute.string(),
+    toNumber: attribute.string(),
+    contactPhone: attribute.string(),
+    regalVoicePhone: attribute.string({ displayName: 'Regal Phone' }),
+    smsConversationId: attribute.string({ displayName: 'Conversation ID' }),
+    agentFullname: attribute.string({ displayName: 'Agent Name' }),
+    agentId: attribute.string({ displayName: 'Agent ID' }),
+    campaignId: attribute.string({ displayName: 'Campaign UUID' }),
+    campaignFriendlyId: attribute.string({ displayName: 'Campaign ID' }),
+    campaignName: attribute.string(),
+    journeyUuid: attribute.string({ displayName: 'Journey UUID' }),
+    journeyName: attribute.string(),
+    journeyFriendlyId: attribute.string({ displayName: 'Journey ID' }),
+  },
+});

@@ -1,0 +1,175 @@
+/*
+ * GENERATED from sms-conversation-completed.schema.json by `npm run generate` (scripts/generate-types.ts).
+ * Do not edit: edit the schema and regenerate; a test fails while this file is stale.
+ *
+ * Objects whose fields the schema lists are closed here (no index signature) although the schema
+ * accepts unknown fields: a workflow may only reference a documented field, so a typo in a payload
+ * path is a compile error. To use a new field, add it to the schema first.
+ */
+
+/**
+ * Regal `sms.conversation.completed`: an agent dispositioned an inbound or outbound SMS conversation. Accepts both envelopes Regal is known to send to a Kustomer hook: the Kustomer shape (`event`, `externalId`) and the Reporting-Webhook shape (`name`, `userId`, `eventId`); which one an account gets is not documented (regal-iterable.md §1.3). Unknown fields are allowed: Regal adds fields without notice.
+ */
+export interface RegalSmsConversationCompleted {
+  /**
+   * The event name (Kustomer envelope).
+   */
+  event?: 'sms.conversation.completed';
+  /**
+   * The event name (Reporting-Webhook envelope).
+   */
+  name?: 'sms.conversation.completed';
+  /**
+   * The contact's External ID in Regal (Kustomer envelope).
+   */
+  externalId?: string;
+  /**
+   * The contact's External ID in Regal (Reporting-Webhook envelope).
+   */
+  userId?: string;
+  /**
+   * Unique per event (Reporting-Webhook envelope only): the best key to recognise a re-sent event.
+   */
+  eventId?: string;
+  /**
+   * When the event happened: a string of unix seconds, e.g. "1636644608".
+   */
+  originalTimestamp?: string;
+  /**
+   * The sender, e.g. "Regal Voice" (Reporting-Webhook envelope).
+   */
+  eventSource?: string;
+  traits?: RegalTraits;
+  properties: RegalSmsConversationCompletedProperties;
+}
+/**
+ * The contact's identifiers at the time of the event.
+ */
+export interface RegalTraits {
+  /**
+   * The contact's email; null or absent when Regal has none.
+   */
+  email?: string | null;
+  /**
+   * The contact's phone in E.164, e.g. "+19545552399".
+   */
+  phone?: string | null;
+}
+/**
+ * The event's properties (seed guide 000 and regal-iterable.md §1.2-1.3). `content` is modelled loosely: see its description.
+ */
+export interface RegalSmsConversationCompletedProperties {
+  /**
+   * The agent's email.
+   */
+  agent_email?: string | null;
+  /**
+   * The agent's first name.
+   */
+  agent_firstname?: string | null;
+  /**
+   * The agent's full name.
+   */
+  agent_fullname?: string | null;
+  /**
+   * The agent's id in Regal (an email address in the docs' examples).
+   */
+  agent_id?: string | null;
+  /**
+   * The campaign's short numeric id. Loose: Regal's docs show it both as a string and as an integer.
+   */
+  campaign_friendly_id?: string | number | null;
+  /**
+   * The campaign's name.
+   */
+  campaign_name?: string | null;
+  /**
+   * When the agent completed (dispositioned) the task: unix seconds.
+   */
+  completed_at?: number | null;
+  /**
+   * The contact's phone.
+   */
+  contact_phone?: string | null;
+  /**
+   * The conversation's messages. Loose on purpose: the Kustomer guide prints it as malformed pseudo-JSON (`[{"contact", "..."}, {"agent", "..."}]`, objects without keys), the Reporting-Webhook docs as `[timestamp, "Agent"|"Contact", "sent"|"received", text]` arrays; each item may be an array of strings and numbers or an object.
+   */
+  content?: (
+    | (string | number)[]
+    | {
+        [k: string]: unknown;
+      }
+  )[];
+  /**
+   * Whether the contact and the agent actually talked.
+   */
+  conversation_happened?: boolean | null;
+  /**
+   * Who started the conversation.
+   */
+  direction?: 'INBOUND' | 'OUTBOUND';
+  /**
+   * The outcome the agent chose, e.g. "Converted During Convo".
+   */
+  disposition?: string | null;
+  /**
+   * When the call or conversation ended: unix seconds.
+   */
+  ended_at?: number | null;
+  /**
+   * Talk plus wrap-up, in seconds.
+   */
+  handle_time?: number | null;
+  /**
+   * The journey's short numeric id. Loose: Regal's docs show it both as a string and as an integer.
+   */
+  journey_friendly_id?: string | number | null;
+  /**
+   * The journey's name.
+   */
+  journey_name?: string | null;
+  /**
+   * The journey that produced the task, if any.
+   */
+  journey_uuid?: string | null;
+  /**
+   * The agent's notes.
+   */
+  notes?: string | null;
+  /**
+   * Objections the agent recorded; item shape not documented.
+   */
+  objections?: unknown[] | null;
+  /**
+   * The Regal number used.
+   */
+  regal_voice_phone?: string | null;
+  /**
+   * The Regal number's internal name.
+   */
+  regal_voice_phone_internal_name?: string | null;
+  /**
+   * Regal's conversation id ("WT..."), unique per conversation.
+   */
+  sms_conversation_id?: string;
+  /**
+   * When the task started: unix seconds.
+   */
+  started_at?: number | null;
+  /**
+   * Tags the agent applied, e.g. ["Discount Applied", "Happy"].
+   */
+  tags?: string[] | null;
+  /**
+   * Seconds spent talking.
+   */
+  talk_time?: number | null;
+  /**
+   * The task type, e.g. "Outbound Call", "Scheduled Callback", "Inbound SMS".
+   */
+  type?: string | null;
+  /**
+   * Seconds spent in wrap-up; null when there was none (the docs show null).
+   */
+  wrapup_time?: number | null;
+}

@@ -1,0 +1,24 @@
+// The Regal events posted to the `regal-events` hook, as TypeScript types generated from the JSON
+// Schemas beside this file (`npm run generate`), plus the name → payload map the workflows key on.
+import type { RegalCallCompleted } from './generated/call-completed.js';
+import type { RegalContactCreated } from './generated/contact-created.js';
+import type { RegalSmsConversationCompleted } from './generated/sms-conversation-completed.js';
+import type { RegalSmsReceived } from './generated/sms-received.js';
+import type { RegalSmsSent } from './generated/sms-sent.js';
+
+export type { RegalCallCompleted, RegalContactCreated, RegalSmsConversationCompleted, RegalSmsReceived, RegalSmsSent };
+export type { RegalTraits } from './generated/call-completed.js';
+
+/** Each event Regal delivers to Kustomer, by its name (the `event` or `name` field). */
+export interface RegalEventPayloads {
+  'sms.sent': RegalSmsSent;
+  'sms.received': RegalSmsReceived;
+  'sms.conversation.completed': RegalSmsConversationCompleted;
+  'call.completed': RegalCallCompleted;
+  'contact.created': RegalContactCreated;
+}
+
+export type RegalEventName = keyof RegalEventPayloads;
+
+/** Any event the hook receives: what `regal-events` is typed with. */
+export type RegalEvent = RegalEventPayloads[RegalEventName];

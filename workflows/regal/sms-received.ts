@@ -1,0 +1,27 @@
+// Regal `sms.received` → a Regal SMS Received card. `sms_message_id` identifies the message, so it is
+// the KObject's externalId; the Kustomer guide's examples omit it, and then the KObject has none.
+import regalSmsReceived from '../../klasses/regal-sms-received.js';
+import { regalTimelineWorkflow } from './timeline-recipe.js';
+
+export default regalTimelineWorkflow({
+  name: 'regal-sms-received',
+  displayName: 'Regal: SMS received',
+  description: 'Puts each SMS a contact sends to a Regal number on the customer timeline as a Regal SMS Received',
+  event: 'sms.received',
+  klass: regalSmsReceived,
+  title: (e) => `SMS received from ${e.properties.from_number}`,
+  externalId: (e) => e.properties.sms_message_id,
+  custom: (e) => ({
+    smsMessageIdStr: e.properties.sms_message_id,
+    directionStr: e.properties.direction,
+    contentTxt: e.properties.content,
+    mediaUrlUrl: e.properties.media_url,
+    fromNumberStr: e.properties.from_number,
+    toNumberStr: e.properties.to_number,
+    contactPhoneStr: e.properties.contact_phone,
+    regalVoicePhoneStr: e.properties.regal_voice_phone,
+    smsConversationIdStr: e.properties.sms_conversation_id,
+    agentFullnameStr: e.properties.agent_fullname,
+    agentIdStr: e.properties.agent_id,
+  }),
+});

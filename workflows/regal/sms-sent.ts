@@ -1,0 +1,34 @@
+// Regal `sms.sent` → a Regal SMS Sent card. `sms_message_id` identifies the message, so it is the
+// KObject's externalId; the Kustomer guide's examples omit it, and then the KObject has none.
+import regalSmsSent from '../../klasses/regal-sms-sent.js';
+import { regalTimelineWorkflow } from './timeline-recipe.js';
+
+export default regalTimelineWorkflow({
+  name: 'regal-sms-sent',
+  displayName: 'Regal: SMS sent',
+  description: 'Puts each SMS Regal sends to a contact (campaign or agent) on the customer timeline as a Regal SMS Sent',
+  event: 'sms.sent',
+  klass: regalSmsSent,
+  title: (e) => `SMS sent to ${e.properties.to_number}`,
+  externalId: (e) => e.properties.sms_message_id,
+  custom: (e) => ({
+    smsMessageIdStr: e.properties.sms_message_id,
+    directionStr: e.properties.direction,
+    contentTxt: e.properties.content,
+    mediaUrlUrl: e.properties.media_url,
+    fromNumberStr: e.properties.from_number,
+    toNumberStr: e.properties.to_number,
+    contactPhoneStr: e.properties.contact_phone,
+    regalVoicePhoneStr: e.properties.regal_voice_phone,
+    smsConversationIdStr: e.properties.sms_conversation_id,
+    agentFullnameStr: e.properties.agent_fullname,
+    agentIdStr: e.properties.agent_id,
+    campaignIdStr: e.properties.campaign_id,
+    // A string-or-number id renders as text inside a template: 15 → "15".
+    campaignFriendlyIdStr: `${e.properties.campaign_friendly_id}`,
+    campaignNameStr: e.properties.campaign_name,
+    journeyUuidStr: e.properties.journey_uuid,
+    journeyNameStr: e.properties.journey_name,
+    journeyFriendlyIdStr: `${e.properties.journey_friendly_id}`,
+  }),
+});

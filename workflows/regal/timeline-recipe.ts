@@ -1,0 +1,168 @@
+// The one workflow shape every Regal event uses (seed guide steps 9-11): check the event name, find the
+// customer, create them when not found, and put a KObject on their timeline. Each event's file only says
+// which Klass, and how the event's fields map onto it.
+import {
+  customer,
+  defineWorkflow,
+  kobject,
+  onHook,
+  payloadOf,
+  when,
+  type AttributeDefinition,
+  type CustomMapping,
+  type KlassDefinition,
+  type KustomerCustomer,
+  type Node,
+  type Ref,
+  type Value,
+  type WorkflowDefinition,
+} from '../../compiler/index.js';
+import regalEvents from './hook.js';
+import type { RegalEvent, RegalEventName, RegalEventPayloads } from './payloads/index.js';
+
+/**
+ * `M`, minus nothing: every key of M that the mapping does not allow becomes `never`. A mapping returned
+ * from a callback loses TypeScript's excess-property check, so this puts it back (a misspelt attribute
+ * is an error on its own line).
+ */
+type KnownKeysOnly<M, Allowed> = M & { [K in Exclude<keyof M, keyof Allowed>]: never };
+
+export interface TimelineRecipe<
+  Name extends string,
+  E extends RegalEventName,
+  A extends Record<string, AttributeDefinition>,
+  M extends CustomMapping<A> = CustomMapping<A>,
+> {
+  /** The workflow's system name, e.g. `regal-call-completed`. */
+  name: Name;
+  displayName: string;
+  description: string;
+  /** The Regal event this workflow handles; a name Regal does not send is a compile error. */
+  event: E;
+  /** The Klass of the KObject put on the timeline. */
+  klass: KlassDefinition<string, A>;
+  /** The card's headline. */
+  title: (event: Ref<RegalEventPayloads[E]>) => Value<string>;
+  /**
+   * The KObject's externalId: a value that is the same when Regal re-sends the event, so a re-post can
+   * be recognised (Kustomer looks KObjects up by externalId: `GET /v1/klasses/{name}/externalId=...`).
+   */
+  externalId: (event: Ref<RegalEventPayloads[E]>) => Value<string>;
+  /** Every attribute of the Klass, from the event's fields. An unknown attribute or a wrong kind fails to compile. */
+  custom: (event: Ref<RegalEventPayloads[E]>) => KnownKeysOnly<M, CustomMapping<A>>;
+  tags?: (event: Ref<RegalEventPayloads[E]>) => Value<string[]>;
+  /** The name given to a customer this workflow creates. */
+  customerName?: (event: Ref<RegalEventPayloads[E]>) => Value<string>;
+}
+
+/**
+ * A Regal event → timeline workflow. Regal's envelope varies (regal-iterable.md §1.3), so the event name
+ * is `event` or `name`, and the contact's External ID is `externalId` or `userId`. Lookup order:
+ * external id (either field), then phone, then email; a customer is created when none matches. An event
+ * carrying none of the four identifiers is ignored (there is no one to put it on).
+ *
+ * Kustomer only lets a step use the output of steps that ran on every path to it, so, as Kustomer's own
+ * guide does, there is one KObject step per way the customer was obtained (found by external id, by
+ * user id, by phone, by email, or created with or without an external id). Step ids are stable: keep them.
+ *
+ * @example
+ * export default regalTimelineWorkflow({
+ *   name: 'regal-call-completed', displayName: 'Regal: call completed', description: '...',
+ *   event: 'call.completed', klass: regalCall,
+ *   title: (e) => `Call: ${e.properties.disposition}`,
+ *   externalId: (e) => e.properties.call_id,
+ *   custom: (e) => ({ callIdStr: e.properties.call_id, talkTimeNum: e.properties.talk_time }),
+ * });
+ */
+export function regalTimelineWorkflow<
+  const Name extends string,
+  E extends RegalEventName,
+  A extends Record<string, AttributeDefinition>,
+  M extends CustomMapping<A>,
+>(
+  recipe: TimelineRecipe<Name, E, A, M>,
+): WorkflowDefinition<Name> {
+  return defineWorkflow({
+    name: recipe.name,
+    displayName: recipe.displayName,
+    description: recipe.description,
+    trigger: onHook(regalEvents, { payload: payloadOf<RegalEventPayloads[E]>(), displayName: 'Regal event received' }),
+    steps({ trigger, event, step }) {
+      // The context types `event` from the trigger's payload; inside this generic function that type is
+      // still open, so name it: the event's own type for the mapping, the shared envelope for the rest.
+      const payload = event as unknown as Ref<RegalEventPayloads[E]>;
+      const envelope = event as unknown as Ref<RegalEvent>;
+      const name = recipe.event;
+
+      const isEvent = when.or(when.eq(envelope.event, name), when.eq(envelope.name, name));
+      const has = {
+        externalId: when.exists(envelope.externalId),
+        userId: when.exists(envelope.userId),
+        phone: when.exists(envelope.traits.phone),
+        email: when.exists(envelope.traits.email),
+      };
+      const contact = {
+        phone: envelope.traits.phone,
+        email: envelope.traits.email,
+        ...(recipe.customerName ? { name: recipe.customerName(payload) } : {}),
+      };
+
+      const byExternalId = step('find-by-external-id', customer.findByExternalId({ externalId: envelope.externalId }), {
+        displayName: 'Find customer by externalId',
+      });
+      const byUserId = step('find-by-user-id', customer.findByExternalId({ externalId: envelope.userId }), {
+        displayName: 'Find customer by userId',
+      });
+      const byPhone = step('find-by-phone', customer.findByPhone({ phone: envelope.traits.phone }), { displayName: 'Find customer by phone' });
+      const byEmail = step('find-by-email', customer.findByEmail({ email: envelope.traits.email }), { displayName: 'Find customer by email' });
+      const createdWithExternalId = step('create-customer-with-external-id', customer.create({ externalId: envelope.externalId, ...contact }), {
+        displayName: 'Create customer (externalId)',
+      });
+      const createdWithUserId = step('create-customer-with-user-id', customer.create({ externalId: envelope.userId, ...contact }), {
+        displayName: 'Create customer (userId)',
+      });
+      const created = step('create-customer', customer.create(contact), { displayName: 'Create customer' });
+
+      const fields = {
+        title: recipe.title(payload),
+        externalId: recipe.externalId(payload),
+        data: payload,
+        custom: recipe.custom(payload),
+        ...(recipe.tags ? { tags: recipe.tags(payload) } : {}),
+      };
+      const createKObject = (id: string, how: string, from: Node<KustomerCustomer>) =>
+        // The cast only closes the Klass generic; `custom` was checked against the Klass in the recipe's signature.
+        step(id, kobject.createWithCustomer(recipe.klass as KlassDefinition<string, any>, { customer: from.out.id, ...fields }), {
+          displayName: `Create ${recipe.klass.displayName ?? recipe.klass.name} (${how})`,
+        });
+
+      trigger
+        .to(byExternalId, when.and(isEvent, has.externalId), `${name} with externalId`)
+        .to(byUserId, when.and(isEvent, has.userId), `${name} with userId`)
+        .to(byPhone, when.and(isEvent, has.phone), `${name} with phone only`)
+        .to(byEmail, when.and(isEvent, has.email), `${name} with email only`);
+
+      const notFoundCreate = (from: Node<KustomerCustomer>) =>
+        from
+          .to(createdWithExternalId, has.externalId, 'not found: create with externalId')
+          .to(createdWithUserId, has.userId, 'not found: create with userId')
+          .to(created, when.always(), 'not found: create');
+
+      byExternalId.to(createKObject('create-kobject-found-by-external-id', 'found by externalId', byExternalId), when.exists(byExternalId.out.id), 'found');
+      byUserId.to(createKObject('create-kobject-found-by-user-id', 'found by userId', byUserId), when.exists(byUserId.out.id), 'found');
+      for (const finder of [byExternalId, byUserId]) {
+        finder.to(byPhone, has.phone, 'not found: try phone').to(byEmail, has.email, 'not found: try email');
+        notFoundCreate(finder);
+      }
+      byPhone.to(createKObject('create-kobject-found-by-phone', 'found by phone', byPhone), when.exists(byPhone.out.id), 'found');
+      byPhone.to(byEmail, has.email, 'not found: try email');
+      notFoundCreate(byPhone);
+      byEmail.to(createKObject('create-kobject-found-by-email', 'found by email', byEmail), when.exists(byEmail.out.id), 'found');
+      notFoundCreate(byEmail);
+
+      createdWithExternalId.to(createKObject('create-kobject-created-with-external-id', 'created with externalId', createdWithExternalId), when.always(), 'created');
+      createdWithUserId.to(createKObject('create-kobject-created-with-user-id', 'created with userId', createdWithUserId), when.always(), 'created');
+      created.to(createKObject('create-kobject-created', 'created', created), when.always(), 'created');
+    },
+  });
+}
