@@ -1,0 +1,21 @@
+/**
+ * Pure and deterministic: Model → Desired (Resource[], sorted by kind then key). One compiler per
+ * definition kind; a new kind adds one entry to COMPILERS.
+ */
+import type { Model } from '../model/project.js';
+import { compareResources, type Resource } from '../resource.js';
+import { createCompileContext, type CompileContext } from './context.js';
+import { compileHooks } from './hook.js';
+import { compileKlasses } from './klass.js';
+import { compileOutboundWebhooks } from './outbound-webhook.js';
+import { compileWorkflows } from './workflow.js';
+
+export type KindCompiler = (model: Model, ctx: CompileContext) => Resource[];
+
+/** Iterable journey webhooks ('iterable-webhook') register here when their compiler lands. */
+export const COMPILERS: KindCompiler[] = [compileHooks, compileKlasses, compileWorkflows, compileOutboundWebhooks];
+
+export function compileProject(model: Model): Resource[] {
+  const ctx = createCompileContext(model);
+  return COMPILERS.flatMap((compile) => compile(model, ctx)).sort(compareResources);
+}

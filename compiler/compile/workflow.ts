@@ -1,0 +1,95 @@
+/**
+ * Pure. WorkflowDefinition → `kustomer.workflow`: Kustomer's workflow JSON (POST /v1/workflows). A hook
+ * trigger's eventName holds the hook id as a `<ref:kustomer.hook:NAME:id>` placeholder, resolved by
+ * the sync; the workflow depends on that hook and on the Klasses its KObject steps write.
+ */
+import type { JsonObject, JsonValue } from '../json.js';
+import type { Loaded, Model } from '../model/project.js';
+import type { StepModel, TransitionModel, Trigger, WorkflowDefinition } from '../model/workflow.js';
+import { TRIGGER_STEP_ID } from '../model/workflow.js';
+import { refPlaceholder, secretPaths } from '../placeholders.js';
+import { compareResources, type Resource, type ResourceRef } from '../resource.js';
+import { DEFAULT_APP_VERSIONS, defaultStepAppVersion } from './app-versions.js';
+import { withManagedMarker, type CompileContext } from './context.js';
+import { compileCondition, compileValue } from './value.js';
+
+export function compileWorkflows(model: Model, ctx: CompileContext): Resource[] {
+  return model.workflows.map((loaded) => compileWorkflow(loaded, ctx));
+}
+
+export function compileWorkflow({ definition: wf, file }: Loaded<WorkflowDefinition>, ctx: CompileContext): Resource {
+  const body: JsonObject = {
+    name: wf.name,
+    description: withManagedMarker(wf.description, ctx.namespace),
+    enabled: wf.enabled,
+    meta: { displayName: wf.displayName ?? wf.name },
+    trigger: compileTrigger(wf.trigger, wf.triggerTransitions),
+    steps: wf.steps.map(compileStep),
+  };
+  return {
+    kind: 'kustomer.workflow',
+    key: wf.name,
+    body,
+    dependsOn: workflowDependencies(wf),
+    sensitive: secretPaths(body),
+    source: ctx.sourceOf(wf.site, file),
+    ...(wf.renamedFrom ? { renamedFrom: wf.renamedFrom } : {}),
+  };
+}
+
+/** Kustomer's hook event name for a hook kac manages; the id is known only once the hook exists. */
+export function hookEventName(hook: { name: string; type: string }): string {
+  return `kustomer.hooks.${hook.type}.${refPlaceholder({ kind: 'kustomer.hook', key: hook.name, field: 'id' })}.receive`;
+}
+
+function compileTrigger(trigger: Trigger<unknown>, transitions: TransitionModel[]): JsonObject {
+  const out: JsonObject = { id: TRIGGER_STEP_ID };
+  if (trigger?.kind === 'hook') {
+    out.eventName = hookEventName(trigger.hook);
+    out.appVersion = trigger.appVersion ?? DEFAULT_APP_VERSIONS.hookTrigger;
+  } else {
+    out.eventName = trigger?.eventName ?? '';
+    if (trigger?.appVersion !== undefined) out.appVersion = trigger.appVersion;
+  }
+  if (trigger?.displayName !== undefined) out.meta = { displayName: trigger.displayName };
+  out.transitions = transitions.map(compileTransition);
+  return out;
+}
+
+function compileStep(step: StepModel): JsonObject {
+  const action = step.action?.action;
+  const out: JsonObject = { id: step.id };
+  if (action !== undefined) {
+    out.action = action;
+    const appVersion = step.action.appVersion ?? defaultStepAppVersion(action);
+    if (appVersion !== undefined) out.appVersion = appVersion;
+    out.params = (compileValue(step.action.params ?? {}) ?? {}) as JsonValue;
+  }
+  const meta: JsonObject = {};
+  if (step.displayName !== undefined) meta.displayName = step.displayName;
+  if (step.description !== undefined) meta.description = step.description;
+  if (Object.keys(meta).length > 0) out.meta = meta;
+  out.transitions = step.transitions.map(compileTransition);
+  out.errorCases = (compileValue(step.errorCases ?? []) ?? []) as JsonValue;
+  return out;
+}
+
+function compileTransition(t: TransitionModel): JsonObject {
+  const out: JsonObject = { target: t.target, condition: compileCondition(t.condition) };
+  if (t.label !== undefined) out.meta = { name: t.label };
+  return out;
+}
+
+function workflowDependencies(wf: WorkflowDefinition): ResourceRef[] {
+  const refs = new Map<string, ResourceRef>();
+  const add = (ref: ResourceRef) => refs.set(`${ref.kind}:${ref.key}`, ref);
+  if (wf.trigger?.kind === 'hook') add({ kind: 'kustomer.hook', key: wf.trigger.hook.name });
+  for (const step of wf.steps) {
+    const klass = step.action?.klass?.name;
+    if (klass === undefined) continue;
+    // The KObject's `custom` mapping needs the attributes, not only the Klass.
+    add({ kind: 'kustomer.klass', key: klass });
+    add({ kind: 'kustomer.klass-attributes', key: klass });
+  }
+  return [...refs.values()].sort(compareResources);
+}

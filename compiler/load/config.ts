@@ -1,0 +1,93 @@
+/**
+ * Loads `kac.config.ts` (its default export) from the project root and checks its shape with zod.
+ * A missing or invalid config throws ConfigError, which carries diagnostics pointing at the file.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import type { Diagnostic } from '../diagnostics.js';
+import type { KacConfig } from '../model/config.js';
+
+export const CONFIG_FILE = 'kac.config.ts';
+
+/** The config is wrong or missing; `diagnostics` say where and why. */
+export class ConfigError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join('; '));
+    this.name = 'ConfigError';
+  }
+}
+
+const SecretSchema = z.object({ kind: z.literal('secret'), envVar: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) });
+
+const LocalEnvironmentSchema = z.object({ kind: z.literal('local'), stateDir: z.string().min(1).optional() });
+
+const KustomerEnvironmentSchema = z.object({
+  kind: z.literal('kustomer'),
+  baseUrl: z.string().regex(/^https?:\/\/[^\s/]+/, 'must be an http(s) URL, e.g. https://acme.api.kustomerapp.com'),
+  apiKey: SecretSchema,
+  iterable: z
+    .object({ region: z.enum(['us', 'eu']).optional(), baseUrl: z.string().optional(), apiKey: SecretSchema })
+    .optional(),
+});
+
+export const KacConfigSchema = z
+  .object({
+    namespace: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_]*$/, 'letters, digits and "_" only (names are `<namespace>-...`)'),
+    environments: z.record(z.string(), z.discriminatedUnion('kind', [LocalEnvironmentSchema, KustomerEnvironmentSchema])),
+    defaultEnvironment: z.string().optional(),
+    daemon: z
+      .object({ schedule: z.string().optional(), timezone: z.string().optional(), environment: z.string().optional() })
+      .optional(),
+  })
+  .superRefine((config, ctx) => {
+    for (const key of ['defaultEnvironment', 'daemon.environment'] as const) {
+      const env = key === 'defaultEnvironment' ? config.defaultEnvironment : config.daemon?.environment;
+      if (env !== undefined && !(env in config.environments)) {
+        ctx.addIssue({ code: 'custom', path: key.split('.'), message: `names no environment (have: ${Object.keys(config.environments).join(', ')})` });
+      }
+    }
+  });
+
+export async function loadConfig(root: string): Promise<KacConfig> {
+  const file = join(root, CONFIG_FILE);
+  const at = { file: CONFIG_FILE, line: 1, column: 1 };
+  if (!existsSync(file)) {
+    throw new ConfigError([
+      {
+        code: 'config/missing',
+        severity: 'error',
+        message: `no ${CONFIG_FILE} in ${root}.`,
+        hint: 'run kac from the project root, or pass --root <dir>',
+      },
+    ]);
+  }
+  let exported: unknown;
+  try {
+    exported = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+  } catch (error) {
+    throw new ConfigError([{ code: 'config/import-failed', severity: 'error', message: `${CONFIG_FILE} could not be loaded: ${firstLine(error)}`, location: at }]);
+  }
+  const parsed = KacConfigSchema.safeParse(exported);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        code: 'config/invalid',
+        severity: 'error' as const,
+        message: `${issue.path.length ? issue.path.join('.') : 'the default export'}: ${issue.message}`,
+        location: at,
+        ...(exported === undefined ? { hint: 'export default defineConfig({ namespace, environments })' } : {}),
+      })),
+    );
+  }
+  // The original object, not zod's copy: secrets keep their behaviour (toString → placeholder).
+  return exported as KacConfig;
+}
+
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!.trim();
+}

@@ -1,0 +1,79 @@
+/**
+ * Refines a diagnostic's location to the node it is about (a custom-mapping key, a step id literal)
+ * with ts-morph: each file is parsed once, and only when a diagnostic needs it. A call site gives
+ * the line of the authoring call; the node is the first matching string literal or property name at
+ * or after it.
+ */
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Node, Project, SourceFile } from 'ts-morph';
+import type { SourceLocation } from '../resource.js';
+
+export interface Locator {
+  /** The first string literal or property name whose text is `text`, at or after `from`; undefined when none. */
+  find(from: SourceLocation, text: string): SourceLocation | undefined;
+}
+
+/** ts-morph pulls in the TypeScript compiler: loaded on the first lookup, not on every validate. */
+const requireFromHere = createRequire(import.meta.url);
+
+export function createLocator(root: string): Locator {
+  let project: Project | undefined;
+  const files = new Map<string, SourceFile | undefined>();
+
+  const sourceFile = (file: string): SourceFile | undefined => {
+    if (files.has(file)) return files.get(file);
+    if (!project) {
+      const { Project } = requireFromHere('ts-morph') as typeof import('ts-morph');
+      project = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, skipLoadingLibFiles: true });
+    }
+    let sf: SourceFile | undefined;
+    try {
+      sf = project.addSourceFileAtPathIfExists(resolve(root, file));
+    } catch {
+      sf = undefined;
+    }
+    files.set(file, sf);
+    return sf;
+  };
+
+  return {
+    find(from, text) {
+      const sf = sourceFile(from.file);
+      if (!sf) return undefined;
+      const { SyntaxKind } = requireFromHere('ts-morph') as typeof import('ts-morph');
+      let start: number;
+      try {
+        start = sf.compilerNode.getPositionOfLineAndCharacter(from.line - 1, Math.max(0, from.column - 1));
+      } catch {
+        return undefined;
+      }
+      let best: number | undefined;
+      sf.forEachDescendant((node, traversal) => {
+        if (node.getEnd() < start) return traversal.skip();
+        const pos = node.getStart();
+        if (best !== undefined && pos >= best) return traversal.skip();
+        if (pos < start) return undefined;
+        const kind = node.getKind();
+        const matches =
+          ((kind === SyntaxKind.StringLiteral || kind === SyntaxKind.NoSubstitutionTemplateLiteral) &&
+            (node.compilerNode as unknown as { text: string }).text === text) ||
+          (kind === SyntaxKind.Identifier && node.getText() === text && isPropertyName(node, SyntaxKind));
+        if (matches) best = pos;
+        return undefined;
+      });
+      if (best === undefined) return undefined;
+      const { line, column } = sf.getLineAndColumnAtPos(best);
+      return { file: from.file, line, column };
+    },
+  };
+}
+
+/** `name` in `{ name: value }`, `{ name }` or `{ name: Type }`, not an identifier used as a value. */
+function isPropertyName(node: Node, kinds: typeof import('ts-morph').SyntaxKind): boolean {
+  const parent = node.getParent();
+  const kind = parent?.getKind();
+  if (kind === kinds.ShorthandPropertyAssignment) return true;
+  if (kind !== kinds.PropertyAssignment && kind !== kinds.PropertySignature) return false;
+  return (parent!.compilerNode as unknown as { name: unknown }).name === node.compilerNode;
+}

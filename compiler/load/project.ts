@@ -1,0 +1,91 @@
+/**
+ * The loader: imports every file under `klasses/` and `workflows/` (tsx runs the TypeScript) and
+ * collects the define* values they export into a Model. A file that throws on import becomes a
+ * `load/import-failed` diagnostic at that file; the rest still load.
+ */
+import { resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { glob } from 'tinyglobby';
+import type { Diagnostic } from '../diagnostics.js';
+import type { KacConfig } from '../model/config.js';
+import type { Model } from '../model/project.js';
+import type { SourceLocation } from '../resource.js';
+import { definitionsOf, MODEL_LIST, type DefinitionLike } from './collect.js';
+import { firstLine } from './config.js';
+
+export const SOURCE_GLOBS = ['klasses/**/*.ts', 'workflows/**/*.ts'];
+const IGNORED = ['**/*.d.ts', '**/*.test.ts', '**/node_modules/**'];
+
+export async function loadProject(root: string, config: KacConfig): Promise<{ model: Model; diagnostics: Diagnostic[] }> {
+  const absRoot = resolve(root);
+  const files = (await glob(SOURCE_GLOBS, { cwd: absRoot, ignore: IGNORED })).map(toPosix).sort();
+  const diagnostics: Diagnostic[] = [];
+  // Identity decides: a hook imported and re-exported elsewhere is still one hook.
+  const seen = new Map<DefinitionLike, string[]>();
+
+  for (const file of files) {
+    let exported: Record<string, unknown>;
+    try {
+      exported = (await import(pathToFileURL(resolve(absRoot, file)).href)) as Record<string, unknown>;
+    } catch (error) {
+      diagnostics.push(importFailed(absRoot, file, error));
+      continue;
+    }
+    for (const definition of definitionsOf(exported)) {
+      const holders = seen.get(definition);
+      if (holders) holders.push(file);
+      else seen.set(definition, [file]);
+    }
+  }
+
+  const model: Model = { root: absRoot, namespace: config.namespace, klasses: [], hooks: [], workflows: [], outboundWebhooks: [], iterableWebhooks: [] };
+  for (const [definition, holders] of seen) {
+    (model[MODEL_LIST[definition.kind]] as { definition: unknown; file: string }[]).push({ definition, file: homeFile(absRoot, definition, holders) });
+  }
+  return { model, diagnostics };
+}
+
+/** Of the files exporting a definition, the one it was written in (resolving its call site only when it matters). */
+function homeFile(root: string, definition: DefinitionLike, holders: string[]): string {
+  if (holders.length === 1) return holders[0]!;
+  const defined = definition.site?.resolve(root)?.file;
+  return holders.find((f) => f === defined) ?? holders[0]!;
+}
+
+function importFailed(root: string, file: string, error: unknown): Diagnostic {
+  return {
+    code: 'load/import-failed',
+    severity: 'error',
+    message: `"${file}" could not be loaded: ${errorSummary(error)}`,
+    location: errorLocation(root, file, error) ?? { file, line: 1, column: 1 },
+  };
+}
+
+// esbuild (under tsx) reports syntax errors as `<file>:<line>:<col0>: ERROR: <text>`, 0-based column.
+const ESBUILD_ERROR = /((?:file:\/\/)?\/[^\s:]+):(\d+):(\d+): ERROR: (.*)/;
+
+function errorSummary(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return ESBUILD_ERROR.exec(message)?.[4]?.trim() ?? firstLine(error);
+}
+
+/** Where in `file` the import threw: esbuild's message for syntax errors, else the first stack frame there. */
+function errorLocation(root: string, file: string, error: unknown): SourceLocation | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const abs = resolve(root, file);
+  const syntax = ESBUILD_ERROR.exec(error.message);
+  if (syntax && toAbsolute(syntax[1]!) === abs) return { file, line: Number(syntax[2]), column: Number(syntax[3]) + 1 };
+  for (const m of (error.stack ?? '').matchAll(/((?:file:\/\/)?\/[^\s():]+):(\d+):(\d+)/g)) {
+    if (toAbsolute(m[1]!) === abs) return { file, line: Number(m[2]), column: Number(m[3]) };
+  }
+  return undefined;
+}
+
+function toAbsolute(path: string): string {
+  return path.startsWith('file://') ? fileURLToPath(path) : path;
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+

@@ -1,0 +1,28 @@
+/**
+ * Model → every Diagnostic (never only the first), sorted by file, line, column and code. One
+ * validator per definition kind plus the rules all kinds share; a new kind adds one VALIDATORS entry.
+ */
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { createLocator, type Locator } from '../load/locate.js';
+import type { Model } from '../model/project.js';
+import { createValidationContext, type ValidationContext } from './context.js';
+import { validateHooks } from './hook.js';
+import { validateKlasses } from './klass.js';
+import { validateNames } from './names.js';
+import { validateOutboundWebhooks } from './outbound-webhook.js';
+import { validateWorkflows } from './workflow.js';
+
+export type KindValidator = (model: Model, ctx: ValidationContext) => Diagnostic[];
+
+/** Iterable journey webhooks ('iterable-webhook') register here when their validator lands. */
+export const VALIDATORS: KindValidator[] = [validateNames, validateKlasses, validateHooks, validateWorkflows, validateOutboundWebhooks];
+
+export interface ValidateOptions {
+  /** Finds a node in the author's file; default: ts-morph over the files under model.root. */
+  locator?: Locator;
+}
+
+export function validateProject(model: Model, options: ValidateOptions = {}): Diagnostic[] {
+  const ctx = createValidationContext(model, options.locator ?? createLocator(model.root));
+  return VALIDATORS.flatMap((validate) => validate(model, ctx)).sort(compareDiagnostics);
+}
