@@ -75,7 +75,12 @@ export function wholeValueOf(data: RefData): string {
   return ['/#steps', data.step, ...data.path].join('.');
 }
 
-/** `{{{steps.<id>.<path>}}}`: a reference inside a string (Handlebars, unescaped). */
+/**
+ * `{{{steps.<id>.<path>}}}`: a reference inside a string (Handlebars, unescaped). Segments that are
+ * not plain identifiers (array indexes, names with dashes) use Handlebars' `[segment]` literal form,
+ * since `{{{steps.1.tags.0}}}` does not parse.
+ */
 export function templateOf(data: RefData): string {
-  return `{{{${['steps', data.step, ...data.path].join('.')}}}}`;
+  const segments = ['steps', data.step, ...data.path].map((s, i) => (i <= 1 || /^[A-Za-z_$][\w$]*$/.test(s) ? s : `[${s}]`));
+  return `{{{${segments.join('.')}}}}`;
 }
