@@ -9,11 +9,12 @@ import { compileHooks } from './hook.js';
 import { compileKlasses } from './klass.js';
 import { compileOutboundWebhooks } from './outbound-webhook.js';
 import { compileWorkflows } from './workflow.js';
+import { compileIterableWebhooks } from './iterable.js';
 
 export type KindCompiler = (model: Model, ctx: CompileContext) => Resource[];
 
 /** Iterable journey webhooks ('iterable-webhook') register here when their compiler lands. */
-export const COMPILERS: KindCompiler[] = [compileHooks, compileKlasses, compileWorkflows, compileOutboundWebhooks];
+export const COMPILERS: KindCompiler[] = [compileHooks, compileKlasses, compileWorkflows, compileOutboundWebhooks, compileIterableWebhooks];
 
 export function compileProject(model: Model): Resource[] {
   const ctx = createCompileContext(model);

@@ -23,11 +23,10 @@ export function validateIterableWebhooks(model: Model, ctx: ValidationContext): 
   for (const loaded of iterableWebhooksOf(model)) {
     const { definition: wh, file } = loaded;
     const site = ctx.at(wh.site, file);
-    const where = `${site.file}:${site.line}`;
     const first = seen.get(wh.name);
     if (first !== undefined) {
-      out.push(diagnostic('iterable/duplicate-name', 'error', `Iterable webhook "${wh.name}" is defined twice (first at ${first}).`, ctx.atText(wh.site, file, wh.name), 'names identify templates in confirmations.json and dist/: rename one'));
-    } else seen.set(wh.name, where);
+      out.push(diagnostic('iterable/duplicate-name', 'error', `Iterable webhook name "${wh.name}" is already defined at ${first}.`, ctx.atText(wh.site, file, wh.name), 'names identify templates in confirmations.json and dist/; rename one of them'));
+    } else seen.set(wh.name, `${site.file}:${site.line}:${site.column}`);
     if (!NAME.test(wh.name)) {
       out.push(diagnostic('iterable/invalid-name', 'error', `Iterable webhook name "${wh.name}" must be lowercase letters, digits, "-" and "_": it names dist/iterable/<name>.json and its sample file.`, ctx.atText(wh.site, file, wh.name)));
     }

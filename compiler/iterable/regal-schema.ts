@@ -1,0 +1,53 @@
+/**
+ * Checks a rendered body against Regal's events API schema (regal-events-api.schema.json) with ajv.
+ * Pure; the validator is compiled once per process. Messages name the JSON path, like `traits.phone`.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import schema from './regal-events-api.schema.json' with { type: 'json' };
+
+let validator: ValidateFunction | undefined;
+
+function compiled(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: true, strict: true }).compile(schema);
+  return validator;
+}
+
+function where(error: ErrorObject): string {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const text = path.map((k) => (/^\d+$/.test(k) ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`)).join('');
+  return text.replace(/^\./, '') || '(body)';
+}
+
+function describe(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${where(error)} has "${String(params.additionalProperty)}", which Regal's events API does not take`;
+    case 'required':
+      return `${where(error)} needs "${String(params.missingProperty)}"`;
+    case 'anyOf':
+      return error.instancePath === '/traits'
+        ? 'traits has no phone or email: Regal needs at least one to identify or create the contact'
+        : `${where(error)} ${error.message ?? 'is invalid'}`;
+    case 'propertyNames':
+      return `${where(error)} has an invalid key "${String(params.propertyName)}"`;
+    default:
+      return `${where(error)} ${error.message ?? 'is invalid'}`;
+  }
+}
+
+/** Every way `payload` differs from Regal's schema, as sentences; empty when it is valid. */
+export function checkRegalPayload(payload: unknown): string[] {
+  const validate = compiled();
+  if (validate(payload)) return [];
+  const errors = validate.errors ?? [];
+  // anyOf reports each failed branch too; the summary line says it better.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const kept = errors.filter((e) => !(anyOfPaths.has(e.instancePath) && e.keyword === 'required' && e.schemaPath.includes('/anyOf/')));
+  // propertyNames repeats the failing key's own error under the same path: keep the summary.
+  const named = kept.filter((e) => !(e.schemaPath.includes('propertyNames') && e.keyword !== 'propertyNames'));
+  return [...new Set(named.filter((e) => !(e.keyword === 'anyOf' && e.schemaPath.includes('/definitions/subscribed'))).map(describe))];
+}
