@@ -1,0 +1,96 @@
+/**
+ * The Kustomer provider: the five Kustomer kinds behind the Provider interface. fetchLive reads every
+ * list once (plus one metadata GET per Klass), normalised per kind; writes go one change at a time
+ * through the kind's handler. A real org and the local org are the same code path.
+ */
+import type { JsonObject } from '../../../compiler/json.js';
+import type { Resource, ResourceKind } from '../../../compiler/resource.js';
+import type { LiveResource, Provider, ProviderContext } from '../provider.js';
+import type { KustomerClient } from './client/index.js';
+import type { KindHandler } from './resources/common.js';
+import { hookHandler, listHooks, liveHook } from './resources/hook.js';
+import { getKlassAttributes, klassAttributesHandler } from './resources/klass-attributes.js';
+import { klassHandler, listKlasses, liveKlass } from './resources/klass.js';
+import { normalizeKustomerBody } from './resources/normalize.js';
+import { listOutboundWebhooks, liveOutboundWebhook, outboundWebhookHandler } from './resources/outbound-webhook.js';
+import { listWorkflows, liveWorkflow, workflowHandler } from './resources/workflow.js';
+
+export const KUSTOMER_KINDS = ['kustomer.hook', 'kustomer.klass', 'kustomer.klass-attributes', 'kustomer.workflow', 'kustomer.outbound-webhook'] as const;
+
+export interface KustomerProviderOptions {
+  /**
+   * When set, attribute metadata is read only for Klasses whose name starts with `<namespace>-` or
+   * `<namespace>_` (one GET per Klass is the costly part of a read); everything else is listed fully.
+   */
+  namespace?: string;
+  /** Read the form hooks too (`GET /v1/hooks/form`, inferred). Default true. */
+  formHooks?: boolean;
+}
+
+const HANDLERS: Record<(typeof KUSTOMER_KINDS)[number], KindHandler> = {
+  'kustomer.hook': hookHandler,
+  'kustomer.klass': klassHandler,
+  'kustomer.klass-attributes': klassAttributesHandler,
+  'kustomer.workflow': workflowHandler,
+  'kustomer.outbound-webhook': outboundWebhookHandler,
+};
+
+function handlerFor(kind: ResourceKind): KindHandler {
+  const handler = (HANDLERS as Partial<Record<ResourceKind, KindHandler>>)[kind];
+  if (!handler) throw new Error(`the Kustomer provider does not handle ${kind}`);
+  return handler;
+}
+
+export function isManagedName(name: string, namespace: string): boolean {
+  return name.startsWith(`${namespace}-`) || name.startsWith(`${namespace}_`);
+}
+
+export function createKustomerProvider(client: KustomerClient, options: KustomerProviderOptions = {}): Provider {
+  return {
+    system: 'kustomer',
+    kinds: KUSTOMER_KINDS,
+
+    async fetchLive(ctx: ProviderContext): Promise<LiveResource[]> {
+      const signal = ctx.signal;
+      const [webHooks, formHooks, klasses, workflows, webhooks] = await Promise.all([
+        listHooks(client, 'web', signal),
+        options.formHooks === false ? Promise.resolve([]) : listHooks(client, 'form', signal),
+        listKlasses(client, signal),
+        listWorkflows(client, signal),
+        listOutboundWebhooks(client, signal),
+      ]);
+      const withMetadata = klasses.filter((k) => options.namespace === undefined || isManagedName(k.attributes.name, options.namespace));
+      const attributes = await Promise.all(withMetadata.map((k) => getKlassAttributes(client, k.attributes.name, signal)));
+      const live = [
+        ...webHooks.map((h) => liveHook('web', h)),
+        ...formHooks.map((h) => liveHook('form', h)),
+        ...klasses.map(liveKlass),
+        ...attributes,
+        ...workflows.map(liveWorkflow),
+        ...webhooks.map(liveOutboundWebhook),
+      ];
+      warnDuplicates(live, ctx);
+      return live;
+    },
+
+    async refetch(refs, ctx) {
+      const found = await Promise.all(refs.map((ref) => handlerFor(ref.kind).refetch(ref, client, ctx)));
+      return found.filter((r): r is LiveResource => r !== undefined);
+    },
+
+    create: (resource: Resource, ctx) => handlerFor(resource.kind).create(resource, client, ctx),
+    update: (resource, live, ctx) => handlerFor(resource.kind).update(resource, live, client, ctx),
+    remove: (live, ctx) => handlerFor(live.kind).remove(live, client, ctx),
+    normalize: (kind: ResourceKind, body: JsonObject) => normalizeKustomerBody(kind, body),
+  };
+}
+
+/** Kustomer doesn't stop two workflows (or hooks) sharing a name; kac matches by name, so say so. */
+function warnDuplicates(live: LiveResource[], ctx: ProviderContext): void {
+  const seen = new Set<string>();
+  for (const r of live) {
+    const id = `${r.kind}:${r.key}`;
+    if (seen.has(id)) ctx.logger.warn(`${r.kind} "${r.key}" exists more than once in the org; kac matches by name and sees only one`);
+    seen.add(id);
+  }
+}

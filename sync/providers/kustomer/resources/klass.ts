@@ -1,0 +1,48 @@
+/**
+ * Klasses: listed from `/v1/klasses` (enabled and disabled), created with POST (looked up by name
+ * before any retry), updated with PUT without `name` (immutable), removed with DELETE, which Kustomer
+ * refuses while the Klass has KObjects.
+ */
+import type { LiveResource } from '../../provider.js';
+import type { KustomerClient, KustomerObject } from '../client/index.js';
+import { isNotFound, signalOf, toLive, without, type KindHandler } from './common.js';
+import { KlassAttributesSchema } from './schemas.js';
+
+type KlassObject = KustomerObject<{ name: string }>;
+
+export function liveKlass(object: KlassObject): LiveResource {
+  return toLive('kustomer.klass', object.attributes.name, object);
+}
+
+/** `GET /v1/klasses` lists enabled Klasses by default; disabled ones still own their name. */
+export async function listKlasses(client: KustomerClient, signal?: AbortSignal): Promise<KlassObject[]> {
+  const o = signal ? { signal } : {};
+  const [enabled, disabled] = await Promise.all([
+    client.list('/v1/klasses', KlassAttributesSchema, o),
+    client.list('/v1/klasses?status=disabled', KlassAttributesSchema, o),
+  ]);
+  const seen = new Set(enabled.map((k) => k.id));
+  return [...enabled, ...disabled.filter((k) => !seen.has(k.id))];
+}
+
+export const klassHandler: KindHandler = {
+  kind: 'kustomer.klass',
+  async create(resource, client, ctx) {
+    const lookup = async () => (await listKlasses(client, ctx.signal)).find((k) => k.attributes.name === resource.key);
+    return liveKlass(await client.post('/v1/klasses', resource.body, KlassAttributesSchema, { lookup, ...signalOf(ctx) }));
+  },
+  async update(resource, live, client, ctx) {
+    return liveKlass(await client.put(`/v1/klasses/${live.id}`, without(resource.body, 'name'), KlassAttributesSchema, signalOf(ctx)));
+  },
+  async remove(live, client, ctx) {
+    await client.delete(`/v1/klasses/${live.id}`, signalOf(ctx));
+  },
+  async refetch(live, client, ctx) {
+    try {
+      return liveKlass(await client.get(`/v1/klasses/${live.id}`, KlassAttributesSchema, signalOf(ctx)));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  },
+};

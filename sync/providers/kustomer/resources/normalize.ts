@@ -1,0 +1,42 @@
+/**
+ * Live → comparable: the ONE list per kind of server-populated fields dropped from live bodies before
+ * they are diffed against desired ones (docs/reference/kustomer-api.md §3.6, resources contract).
+ */
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../../compiler/json.js';
+import type { ResourceKind } from '../../../../compiler/resource.js';
+
+/** Server fields on every Kustomer configuration object. */
+const COMMON = [
+  'id', '_id', 'rev', 'createdAt', 'updatedAt', 'modifiedAt', 'modifiedBy', 'createdBy', 'loggingAt', 'editable',
+  'appDisabled', 'containsVariables', 'schedules', 'dynamicSchedules', 'systemDisabled', 'appSettings', 'objectMapping', 'org',
+];
+
+export const IGNORED_FIELDS: Record<Exclude<ResourceKind, 'iterable.journey-webhook'>, readonly string[]> = {
+  'kustomer.hook': [...COMMON, 'url', 'eventName', 'hash'],
+  'kustomer.klass': [...COMMON, 's3DataUrl'],
+  'kustomer.klass-attributes': COMMON,
+  'kustomer.workflow': COMMON,
+  'kustomer.outbound-webhook': [...COMMON, 'token'],
+};
+
+function drop(body: JsonObject, fields: readonly string[]): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(body)) if (!fields.includes(k) && v !== undefined) out[k] = v;
+  return out;
+}
+
+/** Drops the kind's server fields: at the top, in workflow steps (`_id`), and in each attribute's metadata. */
+export function normalizeKustomerBody(kind: ResourceKind, body: JsonObject): JsonObject {
+  if (kind === 'iterable.journey-webhook') return body;
+  const fields = IGNORED_FIELDS[kind];
+  const out = drop(body, fields);
+  if (kind === 'kustomer.workflow' && Array.isArray(out.steps)) {
+    out.steps = out.steps.map((s: JsonValue) => (isJsonObject(s) ? drop(s, ['_id']) : s));
+  }
+  if (kind === 'kustomer.klass-attributes' && isJsonObject(out.properties)) {
+    const properties: JsonObject = {};
+    for (const [name, prop] of Object.entries(out.properties)) properties[name] = isJsonObject(prop) ? drop(prop, fields) : prop;
+    out.properties = properties;
+  }
+  return out;
+}
