@@ -50,9 +50,12 @@ export function createLocator(root: string): Locator {
       }
       let best: number | undefined;
       sf.forEachDescendant((node, traversal) => {
-        if (node.getEnd() < start) return traversal.skip();
+        // The callback's return value stops the walk when defined: skip() is called, never returned.
         const pos = node.getStart();
-        if (best !== undefined && pos >= best) return traversal.skip();
+        if (node.getEnd() < start || (best !== undefined && pos >= best)) {
+          traversal.skip();
+          return undefined;
+        }
         if (pos < start) return undefined;
         const kind = node.getKind();
         const matches =

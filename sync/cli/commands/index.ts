@@ -4,7 +4,12 @@
  */
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { registerValidate } from './validate.js';
+import { registerCompile } from './compile.js';
 
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  registerValidate,
+  registerCompile,
+];

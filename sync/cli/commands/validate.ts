@@ -1,0 +1,68 @@
+/**
+ * `kac validate`: every diagnostic of the project, printed the way tsc prints them, then a summary
+ * line. Exit 1 on any error; warnings alone exit 0.
+ */
+import { resolve } from 'node:path';
+import pc from 'picocolors';
+import { buildProject, type ProjectBuild } from '../../../compiler/build.js';
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../../../compiler/diagnostics.js';
+import { ConfigError } from '../../../compiler/load/config.js';
+import type { Model } from '../../../compiler/model/project.js';
+import { DiagnosticsError } from '../../errors.js';
+import type { CliIo } from '../io.js';
+import type { RegisterCommand } from './index.js';
+
+export const registerValidate: RegisterCommand = (program, io, setExit) => {
+  program
+    .command('validate')
+    .description('check every definition and print all problems (file:line:col); exit 1 on any error')
+    .option('--root <dir>', 'project root (default: the current directory)')
+    .action(async (options: { root?: string }) => {
+      const build = await buildForCli(resolve(io.cwd, options.root ?? '.'));
+      for (const d of build.diagnostics) {
+        io.out(renderDiagnostic(d, io));
+        io.out('');
+      }
+      io.out(summaryLine(build.diagnostics, build.model));
+      if (hasErrors(build.diagnostics)) setExit(1);
+    });
+};
+
+/** buildProject, with a bad or missing kac.config.ts reported as diagnostics (exit 1), not a crash. */
+export async function buildForCli(root: string): Promise<ProjectBuild> {
+  try {
+    return await buildProject(root);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new DiagnosticsError(error.diagnostics);
+    throw error;
+  }
+}
+
+export function renderDiagnostic(d: Diagnostic, io: Pick<CliIo, 'color'>): string {
+  const text = formatDiagnostic(d);
+  if (!io.color) return text;
+  const paint = d.severity === 'error' ? pc.red : pc.yellow;
+  return text.replace(/^(.*?)\b(error|warning)\b/, (_m, before: string, word: string) => `${pc.cyan(before)}${paint(word)}`);
+}
+
+export function summaryLine(diagnostics: readonly Diagnostic[], model: Model): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (diagnostics.length === 0) {
+    const counts = [
+      count(model.klasses.length, 'Klass', 'Klasses'),
+      count(model.hooks.length, 'hook'),
+      count(model.workflows.length, 'workflow'),
+      count(model.outboundWebhooks.length, 'outbound webhook'),
+      ...(model.iterableWebhooks.length > 0 ? [count(model.iterableWebhooks.length, 'Iterable webhook')] : []),
+    ];
+    return `No problems found in ${counts.join(', ')}.`;
+  }
+  const files = new Set(diagnostics.map((d) => d.location?.file ?? '')).size;
+  const found = [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(Boolean).join(' and ');
+  return `Found ${found} in ${count(files, 'file')}.`;
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
