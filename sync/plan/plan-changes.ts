@@ -117,6 +117,7 @@ export function planChanges(input: PlanInput): Plan {
     desired,
     changes,
     fingerprints,
+    manualKinds: [...manualKinds].sort(),
     outsideNamespace,
     findings: [...(input.findings ?? [])],
     diagnostics,

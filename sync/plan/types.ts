@@ -131,6 +131,8 @@ export interface Plan {
   changes: Change[];
   /** `kind:key` → the live object's id and fingerprint, for every object in the namespace that was read. */
   fingerprints: Record<string, LiveRef>;
+  /** Kinds whose system has no write API: their live objects are recorded confirmations. */
+  manualKinds: ResourceKind[];
   /** Live objects outside the namespace, by kind: never touched, only counted. */
   outsideNamespace: Partial<Record<ResourceKind, number>>;
   findings: Finding[];

@@ -1,0 +1,104 @@
+/**
+ * The apply journal, `.kac/journal-<env>.json`: one entry per change of one plan (by plan hash),
+ * written atomically before a request is sent and after it succeeds. A re-run of the same plan skips
+ * what is done and checks the org for what was in flight, so nothing is created twice. Holds ids and
+ * hook outputs only, never a body or a secret.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+
+export interface JournalEntry {
+  status: 'started' | 'applied' | 'failed';
+  at: string;
+  /** The live object's id and outputs after the change (for resumed references). */
+  id?: string;
+  outputs?: Record<string, string>;
+  message?: string;
+}
+
+export interface JournalFile {
+  version: 1;
+  environment: string;
+  planHash: string;
+  startedAt: string;
+  finishedAt?: string;
+  entries: Record<string, JournalEntry>;
+}
+
+export class Journal {
+  private requested = 0;
+  private written = 0;
+  private loop: Promise<void> | undefined;
+
+  private constructor(
+    readonly path: string | undefined,
+    readonly file: JournalFile,
+    /** The journal found on disk for another plan, unfinished: an interrupted earlier apply. */
+    readonly previous: JournalFile | undefined,
+  ) {}
+
+  /** Opens the journal for `planHash`, resuming it when the file on disk is for the same plan. */
+  static async open(path: string | undefined, environment: string, planHash: string, now: Date = new Date()): Promise<Journal> {
+    const existing = path ? await readJournal(path) : undefined;
+    if (existing && existing.planHash === planHash && existing.environment === environment && !existing.finishedAt) {
+      return new Journal(path, existing, undefined);
+    }
+    const previous = existing && !existing.finishedAt ? existing : undefined;
+    return new Journal(path, { version: 1, environment, planHash, startedAt: now.toISOString(), entries: {} }, previous);
+  }
+
+  /** An in-memory journal (tests, benches). */
+  static memory(environment: string, planHash: string): Journal {
+    return new Journal(undefined, { version: 1, environment, planHash, startedAt: new Date().toISOString(), entries: {} }, undefined);
+  }
+
+  get resumed(): boolean {
+    return Object.keys(this.file.entries).length > 0;
+  }
+
+  entry(changeId: string): JournalEntry | undefined {
+    return this.file.entries[changeId];
+  }
+
+  /** Records an entry; resolves once a write that includes it is on disk. */
+  record(changeId: string, entry: Omit<JournalEntry, 'at'>): Promise<void> {
+    this.file.entries[changeId] = { ...entry, at: new Date().toISOString() };
+    return this.flush();
+  }
+
+  async finish(): Promise<void> {
+    this.file.finishedAt = new Date().toISOString();
+    await this.flush();
+  }
+
+  /** Coalesces concurrent writes: one writer loop catches up with every record made meanwhile. */
+  private flush(): Promise<void> {
+    if (!this.path) return Promise.resolve();
+    const mine = ++this.requested;
+    this.loop ??= this.writeLoop(this.path);
+    return this.loop.then(() => (this.written >= mine ? undefined : this.flush()));
+  }
+
+  private async writeLoop(path: string): Promise<void> {
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      while (this.written < this.requested) {
+        const target = this.requested;
+        await writeFileAtomic(path, JSON.stringify(this.file, null, 2) + '\n');
+        this.written = target;
+      }
+    } finally {
+      this.loop = undefined;
+    }
+  }
+}
+
+async function readJournal(path: string): Promise<JournalFile | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as JournalFile;
+    return parsed.version === 1 && typeof parsed.planHash === 'string' && parsed.entries ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
