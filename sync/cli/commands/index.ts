@@ -6,10 +6,14 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { registerValidate } from './validate.js';
 import { registerCompile } from './compile.js';
+import { registerEmulator } from './emulator.js';
+import { registerRuns } from './runs.js';
 
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
 export const commands: RegisterCommand[] = [
   registerValidate,
   registerCompile,
+  registerEmulator,
+  registerRuns,
 ];
