@@ -2,7 +2,7 @@
 import type { HookDefinition } from '../model/hook.js';
 import type { Loaded, Model } from '../model/project.js';
 import type { Resource } from '../resource.js';
-import { withManagedMarker, type CompileContext } from './context.js';
+import { compiledDescription, type CompileContext } from './context.js';
 
 export function compileHooks(model: Model, ctx: CompileContext): Resource[] {
   return model.hooks.map((loaded) => compileHook(loaded, ctx));
@@ -12,10 +12,14 @@ export function compileHook({ definition: hook, file }: Loaded<HookDefinition>, 
   return {
     kind: 'kustomer.hook',
     key: hook.name,
-    body: { name: hook.name, description: withManagedMarker(hook.description, ctx.namespace), type: hook.type },
+    body: withoutUndefined({ name: hook.name, description: compiledDescription(hook.description, ctx.namespace, hook.managedMarker), type: hook.type }),
     dependsOn: [],
     sensitive: [],
     source: ctx.sourceOf(hook.site, file),
     ...(hook.renamedFrom ? { renamedFrom: hook.renamedFrom } : {}),
   };
+}
+
+function withoutUndefined(body: { [key: string]: string | undefined }): { [key: string]: string } {
+  return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => e[1] !== undefined));
 }

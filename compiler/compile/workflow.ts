@@ -10,7 +10,7 @@ import { TRIGGER_STEP_ID } from '../model/workflow.js';
 import { refPlaceholder, secretPaths } from '../placeholders.js';
 import { compareResources, type Resource, type ResourceRef } from '../resource.js';
 import { DEFAULT_APP_VERSIONS, defaultStepAppVersion } from './app-versions.js';
-import { withManagedMarker, type CompileContext } from './context.js';
+import { compiledDescription, type CompileContext } from './context.js';
 import { compileCondition, compileValue } from './value.js';
 
 export function compileWorkflows(model: Model, ctx: CompileContext): Resource[] {
@@ -18,11 +18,13 @@ export function compileWorkflows(model: Model, ctx: CompileContext): Resource[] 
 }
 
 export function compileWorkflow({ definition: wf, file }: Loaded<WorkflowDefinition>, ctx: CompileContext): Resource {
+  const description = compiledDescription(wf.description, ctx.namespace, wf.managedMarker);
   const body: JsonObject = {
     name: wf.name,
-    description: withManagedMarker(wf.description, ctx.namespace),
+    ...(description === undefined ? {} : { description }),
     enabled: wf.enabled,
-    meta: { displayName: wf.displayName ?? wf.name },
+    // `displayName: null` (an imported workflow that has no meta) leaves meta out.
+    ...(wf.displayName === null ? {} : { meta: { displayName: wf.displayName ?? wf.name } }),
     trigger: compileTrigger(wf.trigger, wf.triggerTransitions),
     steps: wf.steps.map(compileStep),
   };
@@ -46,7 +48,8 @@ function compileTrigger(trigger: Trigger<unknown>, transitions: TransitionModel[
   const out: JsonObject = { id: TRIGGER_STEP_ID };
   if (trigger?.kind === 'hook') {
     out.eventName = hookEventName(trigger.hook);
-    out.appVersion = trigger.appVersion ?? DEFAULT_APP_VERSIONS.hookTrigger;
+    const appVersion = trigger.appVersion === undefined ? DEFAULT_APP_VERSIONS.hookTrigger : trigger.appVersion;
+    if (appVersion !== null) out.appVersion = appVersion;
   } else {
     out.eventName = trigger?.eventName ?? '';
     if (trigger?.appVersion !== undefined) out.appVersion = trigger.appVersion;
@@ -61,8 +64,9 @@ function compileStep(step: StepModel): JsonObject {
   const out: JsonObject = { id: step.id };
   if (action !== undefined) {
     out.action = action;
-    const appVersion = step.action.appVersion ?? defaultStepAppVersion(action);
-    if (appVersion !== undefined) out.appVersion = appVersion;
+    // The step's own option wins (null: none), then the action's, then kac's default for the action.
+    const appVersion = step.appVersion !== undefined ? step.appVersion : (step.action.appVersion ?? defaultStepAppVersion(action));
+    if (appVersion !== undefined && appVersion !== null) out.appVersion = appVersion;
     out.params = (compileValue(step.action.params ?? {}) ?? {}) as JsonValue;
   }
   const meta: JsonObject = {};

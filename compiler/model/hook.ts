@@ -19,6 +19,11 @@ export interface HookInput<Name extends string, Payload> {
   /** The JSON body senders post, as a TypeScript type: `payloadOf<RegalKustomerEvent>()`. */
   payload?: PayloadType<Payload>;
   description?: string;
+  /**
+   * Default true: the description ends with ` [managed by kac: <namespace>]`. `false` keeps it exactly
+   * as written (what `kac import` writes for a hook kac did not create).
+   */
+  managedMarker?: boolean;
   /** `web` (Bearer-authenticated JSON posts; the default) or `form`. */
   type?: 'web' | 'form';
   renamedFrom?: string;

@@ -15,7 +15,7 @@ import { captureSite, type CallSite } from './site.js';
 export const TRIGGER_STEP_ID = '1';
 
 export type Trigger<Out> =
-  | { readonly kind: 'hook'; readonly hook: HookDefinition; readonly displayName?: string; readonly appVersion?: string; readonly __out?: Out }
+  | { readonly kind: 'hook'; readonly hook: HookDefinition; readonly displayName?: string; readonly appVersion?: string | null; readonly __out?: Out }
   | { readonly kind: 'event'; readonly eventName: string; readonly displayName?: string; readonly appVersion?: string; readonly __out?: Out };
 
 /**
@@ -27,13 +27,13 @@ export type Trigger<Out> =
  */
 export function onHook<P>(
   hook: HookDefinition<string, P>,
-  options?: { displayName?: string; appVersion?: string },
+  options?: { displayName?: string; appVersion?: string | null },
 ): Trigger<HookTransaction<P>>;
 export function onHook<P>(
   hook: HookDefinition<string, any>,
-  options: { payload: PayloadType<P>; displayName?: string; appVersion?: string },
+  options: { payload: PayloadType<P>; displayName?: string; appVersion?: string | null },
 ): Trigger<HookTransaction<P>>;
-export function onHook(hook: HookDefinition<string, any>, options: { displayName?: string; appVersion?: string } = {}): Trigger<any> {
+export function onHook(hook: HookDefinition<string, any>, options: { displayName?: string; appVersion?: string | null } = {}): Trigger<any> {
   return { kind: 'hook', hook, displayName: options.displayName, appVersion: options.appVersion };
 }
 
@@ -65,8 +65,8 @@ export interface StepModel {
   displayName?: string;
   description?: string;
   errorCases: readonly unknown[];
-  /** The step's `appVersion` (e.g. `kustomer-^1.9.2`); overrides the action's own. */
-  appVersion?: string;
+  /** The step's `appVersion` (e.g. `kustomer-^1.9.2`); overrides the action's own. `null`: none. */
+  appVersion?: string | null;
   transitions: TransitionModel[];
   site: CallSite;
 }
@@ -76,8 +76,11 @@ export interface StepOptions {
   description?: string;
   /** Kustomer's error cases, as JSON; usually empty. */
   errorCases?: readonly unknown[];
-  /** The version of the app that provides the action, e.g. `kustomer-^1.9.2` (as exports carry it). */
-  appVersion?: string;
+  /**
+   * The version of the app that provides the action, e.g. `kustomer-^1.9.2` (as exports carry it).
+   * Default: kac's for the action (compiler/compile/app-versions.ts); `null` writes none.
+   */
+  appVersion?: string | null;
 }
 
 type Target = string | { readonly id: string };
@@ -102,8 +105,14 @@ export interface WorkflowContext<TriggerOut> {
 export interface WorkflowInput<Name extends string, TriggerOut> {
   /** System name, slug-like, starting with the config's namespace. Unique in the org. */
   name: Name;
-  displayName?: string;
+  /** The title in Kustomer's UI (`meta.displayName`); default the name. `null`: no `meta` at all. */
+  displayName?: string | null;
   description?: string;
+  /**
+   * Default true: the description ends with ` [managed by kac: <namespace>]`. `false` keeps it exactly
+   * as written: what `kac import` writes for an object kac did not create, so importing changes nothing.
+   */
+  managedMarker?: boolean;
   /** Default true. Kustomer creates workflows disabled unless told otherwise. */
   enabled?: boolean;
   trigger: Trigger<TriggerOut>;
@@ -114,8 +123,9 @@ export interface WorkflowInput<Name extends string, TriggerOut> {
 export interface WorkflowDefinition<Name extends string = string> {
   readonly kind: 'workflow';
   readonly name: Name;
-  readonly displayName?: string;
+  readonly displayName?: string | null;
   readonly description?: string;
+  readonly managedMarker?: boolean;
   readonly enabled: boolean;
   readonly trigger: Trigger<unknown>;
   readonly triggerTransitions: TransitionModel[];
@@ -189,6 +199,7 @@ export function defineWorkflow<const Name extends string, TriggerOut>(input: Wor
     name: input.name,
     displayName: input.displayName,
     description: input.description,
+    ...(input.managedMarker === false ? { managedMarker: false } : {}),
     enabled: input.enabled ?? true,
     trigger: input.trigger,
     triggerTransitions,
