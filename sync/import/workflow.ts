@@ -1,0 +1,192 @@
+/**
+ * Pure. A Kustomer workflow body → the `defineWorkflow(...)` that compiles back to it: step ids kept
+ * exactly (they are identity in Kustomer), readable handles from display names, transitions in order,
+ * typed builders and references where they are exact, the raw JSON where they are not.
+ */
+import type { CodeBlockWriter } from 'ts-morph';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../compiler/json.js';
+import { NameAllocator, call, camelCase, obj, quote, raw, writeExpr, type Expr } from './code.js';
+import { actionExpr, type KlassInScope } from './workflow-actions.js';
+import { conditionExpr, isAlways } from './workflow-conditions.js';
+import { OBJECT_EVENT_SHAPE, type RefScope } from './workflow-refs.js';
+import { valueExpr, type ValueContext } from './workflow-values.js';
+import { AUTHORING_NAMES, authoredDescription, type SourcePlan } from './source-plan.js';
+
+export interface HookInScope {
+  handle: string;
+  type: string;
+  /** The module to import it from, relative to the generated file. */
+  specifier: string;
+}
+
+export interface WorkflowScope {
+  namespace: string;
+  /** Hook definitions the workflow may import, by hook name. */
+  hooks: Map<string, HookInScope>;
+  /** Live hook ids → hook names (a live trigger names its hook by id). */
+  hookIds: Map<string, string>;
+  /** Klasses the workflow may import, by Klass name, with the module to import from. */
+  klasses: Map<string, KlassInScope & { specifier: string }>;
+}
+
+const ROOT_KEYS = ['name', 'description', 'enabled', 'meta', 'trigger', 'steps'];
+const TRIGGER_KEYS = ['id', 'eventName', 'appVersion', 'meta', 'transitions'];
+const STEP_KEYS = ['id', 'action', 'appVersion', 'params', 'meta', 'transitions', 'errorCases'];
+const HOOK_EVENT = /^kustomer\.hooks\.([a-z]+)\.(.+)\.receive$/;
+const HOOK_REF = /^<ref:kustomer\.hook:([^:>]+):id>$/;
+const OBJECT_EVENT = /^kustomer\.(customer|conversation|message|note|company|kobject\.[^.]+)\.(create|update)$/;
+
+export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan {
+  const notes: string[] = [];
+  const imports = new Set<string>(['defineWorkflow']);
+  const defaults: { name: string; specifier: string }[] = [];
+  const envVars = new Set<string>();
+  const lose = (where: string, keys: string[]) => keys.length > 0 && notes.push(`${where}: ${keys.join(', ')} cannot be written in TypeScript and would be lost`);
+  lose('workflow', unknownKeys(body, ROOT_KEYS));
+  const meta = isJsonObject(body.meta) ? body.meta : {};
+  lose('workflow meta', unknownKeys(meta, ['displayName']));
+
+  const trigger = isJsonObject(body.trigger) ? body.trigger : {};
+  lose('trigger', unknownKeys(trigger, TRIGGER_KEYS));
+  const triggerMeta = isJsonObject(trigger.meta) ? trigger.meta : {};
+  lose('trigger meta', unknownKeys(triggerMeta, ['displayName']));
+  const eventName = typeof trigger.eventName === 'string' ? trigger.eventName : '';
+  const hook = hookOf(eventName, scope);
+  const names = new NameAllocator([...AUTHORING_NAMES, ...[...scope.hooks.values()].map((h) => h.handle), ...[...scope.klasses.values()].map((k) => k.handle)]);
+
+  const triggerOptions = obj(
+    [
+      { key: 'displayName', value: triggerMeta.displayName },
+      { key: 'appVersion', value: trigger.appVersion },
+    ]
+      .filter((e) => typeof e.value === 'string')
+      .map((e) => ({ key: e.key, value: raw(quote(e.value as string)) })),
+  );
+  const triggerArgs = (first: Expr) => (triggerOptions.t === 'obj' && triggerOptions.entries.length > 0 ? [first, triggerOptions] : [first]);
+  let triggerExpr: Expr;
+  const refScope: RefScope = { steps: new Map(), used: new Set(), trigger: { kind: 'event', shape: 'unknown' } };
+  if (hook) {
+    imports.add('onHook');
+    defaults.push({ name: hook.handle, specifier: hook.specifier });
+    triggerExpr = call('onHook', ...triggerArgs(raw(hook.handle)));
+    refScope.trigger = { kind: 'hook', payload: 'unknown' };
+  } else {
+    imports.add('onEvent');
+    triggerExpr = call('onEvent', ...triggerArgs(raw(quote(eventName))));
+    refScope.trigger = { kind: 'event', shape: OBJECT_EVENT.test(eventName) ? OBJECT_EVENT_SHAPE : 'unknown' };
+  }
+
+  const steps = (Array.isArray(body.steps) ? body.steps : []).filter(isJsonObject);
+  steps.forEach((s, index) => {
+    const stepMeta = isJsonObject(s.meta) ? s.meta : {};
+    const label = typeof stepMeta.displayName === 'string' && stepMeta.displayName.trim() !== '' ? stepMeta.displayName : `step ${String(s.id)}`;
+    refScope.steps.set(String(s.id), { handle: names.take(camelCase(label, 'step')), index, shape: 'unknown' });
+  });
+
+  const usedKlasses = new Set<string>();
+  const statements: ((w: CodeBlockWriter) => void)[] = [];
+  steps.forEach((s, index) => {
+    const id = String(s.id);
+    lose(`step ${id}`, unknownKeys(s, STEP_KEYS));
+    const stepMeta = isJsonObject(s.meta) ? s.meta : {};
+    lose(`step ${id} meta`, unknownKeys(stepMeta, ['displayName', 'description']));
+    const ctx = { scope: refScope, at: index, envVars, imports, klasses: scope.klasses, owner: { workflow: String(body.name), step: id }, usedKlasses };
+    const appVersion = typeof s.appVersion === 'string' ? s.appVersion : undefined;
+    const params = isJsonObject(s.params) ? s.params : undefined;
+    if (typeof s.action !== 'string' && params && Object.keys(params).length > 0) lose(`step ${id} (no action)`, ['params']);
+    const rendered = actionExpr(ctx, typeof s.action === 'string' ? s.action : undefined, params, appVersion);
+    refScope.steps.get(id)!.shape = rendered.shape;
+    const options = [
+      ...(['displayName', 'description'] as const)
+        .filter((k) => typeof stepMeta[k] === 'string')
+        .map((k) => ({ key: k, value: raw(quote(stepMeta[k] as string)) })),
+      ...(appVersion !== undefined && !rendered.appVersionInAction ? [{ key: 'appVersion', value: raw(quote(appVersion)) }] : []),
+      ...(Array.isArray(s.errorCases) && s.errorCases.length > 0 ? [{ key: 'errorCases', value: valueExpr(ctx, s.errorCases) }] : []),
+    ];
+    const stepCall = call('step', raw(quote(id)), rendered.expr, ...(options.length > 0 ? [obj(options)] : []));
+    statements.push((w) => {
+      if (rendered.fallbackReason) w.writeLine(`// Kept as Kustomer's JSON: ${rendered.fallbackReason}.`);
+      const handle = refScope.steps.get(id)!.handle;
+      if (refScope.used.has(handle)) w.write(`const ${handle} = `);
+      writeExpr(w, stepCall);
+      w.write(';').newLine();
+    });
+  });
+
+  const transitionLines: ((w: CodeBlockWriter) => void)[] = [];
+  const valueCtx: ValueContext = { scope: refScope, at: Infinity, envVars, imports };
+  const addTransitions = (source: string, transitions: JsonValue | undefined, where: string) => {
+    for (const t of Array.isArray(transitions) ? transitions.filter(isJsonObject) : []) {
+      lose(`${where} transition to ${String(t.target)}`, unknownKeys(t, ['target', 'condition', 'meta']));
+      const tMeta = isJsonObject(t.meta) ? t.meta : undefined;
+      if (tMeta) lose(`${where} transition meta`, unknownKeys(tMeta, ['name']));
+      const label = typeof tMeta?.name === 'string' ? tMeta.name : undefined;
+      const args: Expr[] = [raw(quote(String(t.target)))];
+      if (!isAlways(t.condition) || label !== undefined) {
+        imports.add('when');
+        const cond = isJsonObject(t.condition) ? conditionExpr(valueCtx, t.condition) : { expr: call('when.always'), lost: [] };
+        lose(`${where} condition`, cond.lost);
+        args.push(cond.expr);
+      }
+      if (label !== undefined) args.push(raw(quote(label)));
+      refScope.used.add(source);
+      transitionLines.push((w) => {
+        writeExpr(w, call(`${source}.to`, ...args));
+        w.write(';').newLine();
+      });
+    }
+  };
+  addTransitions('trigger', trigger.transitions, 'trigger');
+  for (const s of steps) addTransitions(refScope.steps.get(String(s.id))!.handle, s.transitions, `step ${String(s.id)}`);
+
+  for (const name of usedKlasses) {
+    const klass = scope.klasses.get(name)!;
+    defaults.push({ name: klass.handle, specifier: klass.specifier });
+  }
+
+  const ctxNames = ['trigger', 'event', 'step'].filter((n) => n === 'step' || refScope.used.has(n));
+  const fields: { key: string; value: Expr }[] = [{ key: 'name', value: raw(quote(String(body.name))) }];
+  if (typeof meta.displayName === 'string') fields.push({ key: 'displayName', value: raw(quote(meta.displayName)) });
+  if (typeof body.description === 'string') fields.push({ key: 'description', value: raw(quote(authoredDescription(body.description, scope.namespace))) });
+  if (body.enabled === false) fields.push({ key: 'enabled', value: raw('false') });
+  else if (body.enabled !== true) lose('workflow', ['enabled (absent)']);
+  fields.push({ key: 'trigger', value: triggerExpr });
+
+  return {
+    imports,
+    defaults,
+    envVars,
+    notes,
+    write(w) {
+      w.write('defineWorkflow({').newLine();
+      w.indent(() => {
+        for (const f of fields) {
+          w.write(`${f.key}: `);
+          writeExpr(w, f.value);
+          w.write(',').newLine();
+        }
+        w.write(`steps({ ${ctxNames.join(', ')} }) {`).newLine();
+        w.indent(() => {
+          for (const s of statements) s(w);
+          if (transitionLines.length > 0 && statements.length > 0) w.blankLine();
+          for (const t of transitionLines) t(w);
+        });
+        w.write('},').newLine();
+      });
+      w.write('})');
+    },
+  };
+}
+
+/** The hook an eventName names (by placeholder or live id), when its definition is in scope and compiles back to the same name. */
+function hookOf(eventName: string, scope: WorkflowScope): HookInScope | undefined {
+  const m = HOOK_EVENT.exec(eventName);
+  if (!m) return undefined;
+  const name = HOOK_REF.exec(m[2]!)?.[1] ?? scope.hookIds.get(m[2]!);
+  const hook = name === undefined ? undefined : scope.hooks.get(name);
+  return hook && hook.type === m[1] ? hook : undefined;
+}
+
+function unknownKeys(value: JsonObject, known: string[]): string[] {
+  return Object.keys(value).filter((k) => !known.includes(k));
+}
