@@ -8,7 +8,7 @@ import schema from './regal-events-api.schema.json' with { type: 'json' };
 let validator: ValidateFunction | undefined;
 
 function compiled(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(schema);
+  validator ??= new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
   return validator;
 }
 
@@ -43,11 +43,17 @@ function describe(error: ErrorObject): string {
 export function checkRegalPayload(payload: unknown): string[] {
   const validate = compiled();
   if (validate(payload)) return [];
-  const errors = validate.errors ?? [];
-  // anyOf reports each failed branch too; the summary line says it better.
-  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-  const kept = errors.filter((e) => !(anyOfPaths.has(e.instancePath) && e.keyword === 'required' && e.schemaPath.includes('/anyOf/')));
-  // propertyNames repeats the failing key's own error under the same path: keep the summary.
-  const named = kept.filter((e) => !(e.schemaPath.includes('propertyNames') && e.keyword !== 'propertyNames'));
-  return [...new Set(named.filter((e) => !(e.keyword === 'anyOf' && e.schemaPath.includes('/definitions/subscribed'))).map(describe))];
+  const messages: string[] = [];
+  for (const error of validate.errors ?? []) {
+    // Branch failures under an anyOf are summarised by the anyOf's own error.
+    if (/\/anyOf\/\d+\//.test(error.schemaPath)) continue;
+    // A bad key is reported once, by propertyNames, not again by the key's own schema.
+    if (error.schemaPath.includes('/propertyNames/')) continue;
+    if (error.keyword === 'anyOf' && error.schemaPath.includes('/definitions/subscribed/')) {
+      messages.push(`${where(error)} must be true or false`);
+      continue;
+    }
+    messages.push(describe(error));
+  }
+  return [...new Set(messages)];
 }

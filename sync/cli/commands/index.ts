@@ -6,6 +6,8 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { registerValidate } from './validate.js';
 import { registerCompile } from './compile.js';
+import { registerPreview } from './preview.js';
+import { registerIterable } from './iterable.js';
 import { registerEmulator } from './emulator.js';
 import { registerRuns } from './runs.js';
 
@@ -14,6 +16,8 @@ export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: numb
 export const commands: RegisterCommand[] = [
   registerValidate,
   registerCompile,
+  registerPreview,
+  registerIterable,
   registerEmulator,
   registerRuns,
 ];
