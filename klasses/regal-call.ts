@@ -1,6 +1,8 @@
-// Regal `call.completed` events on the customer's timeline: one attribute per documented property.
-// Times are `number` (unix seconds), not `date`: Kustomer's `At` attributes want ISO 8601 strings and
-// Regal sends unix seconds; a workflow has no way to convert them, so they are kept as Regal sends them.
+// Regal `call.completed` events on the customer's timeline: one attribute per documented property,
+// except the agent's `notes`, which can exceed the 1,024 characters a Str/Txt attribute holds (Kustomer
+// would then refuse the whole KObject): they are the KObject's description. Times are `number` (unix
+// seconds), not `date`: Kustomer's `At` attributes want ISO 8601 strings, Regal sends unix seconds, and a
+// workflow cannot convert them, so they are kept as Regal sends them (`startedAtUnixNum`).
 import { attribute, defineKlass } from '../compiler/index.js';
 
 export default defineKlass({
@@ -14,7 +16,6 @@ export default defineKlass({
     direction: attribute.dropdown(['INBOUND', 'OUTBOUND']),
     type: attribute.string({ description: 'e.g. "Outbound Call", "Scheduled Callback"' }),
     disposition: attribute.string(),
-    notes: attribute.text(),
     objections: attribute.text({ description: 'The objections Regal recorded, comma-separated.' }),
     tags: attribute.string({ description: 'The tags the agent applied, comma-separated.' }),
     conversationHappened: attribute.boolean(),
@@ -30,9 +31,9 @@ export default defineKlass({
     journeyUuid: attribute.string({ displayName: 'Journey UUID' }),
     journeyName: attribute.string(),
     journeyFriendlyId: attribute.string({ displayName: 'Journey ID' }),
-    startedAt: attribute.number({ displayName: 'Started At (unix s)' }),
-    endedAt: attribute.number({ displayName: 'Ended At (unix s)' }),
-    completedAt: attribute.number({ displayName: 'Completed At (unix s)' }),
+    startedAtUnix: attribute.number({ displayName: 'Started At (unix s)' }),
+    endedAtUnix: attribute.number({ displayName: 'Ended At (unix s)' }),
+    completedAtUnix: attribute.number({ displayName: 'Completed At (unix s)' }),
     talkTime: attribute.number({ displayName: 'Talk Time (s)' }),
     wrapupTime: attribute.number({ displayName: 'Wrap-up Time (s)' }),
     handleTime: attribute.number({ displayName: 'Handle Time (s)' }),

@@ -1,8 +1,8 @@
-// Regal `sms.conversation.completed` events: one attribute per documented property except `content`.
-// `content` (the whole conversation) stays in the KObject's `data` only: it is routinely longer than
-// the 1,024 characters a Str/Txt attribute holds (Kustomer would refuse the KObject) and its shape is
-// not reliably documented. Times are `number` (unix seconds): Kustomer's `At` wants ISO 8601 strings,
-// Regal sends unix seconds, and a workflow cannot convert them.
+// Regal `sms.conversation.completed` events: one attribute per documented property except two free
+// texts that can exceed the 1,024 characters a Str/Txt attribute holds (Kustomer would then refuse the
+// whole KObject): `notes` is the KObject's description, and `content` (the whole conversation, whose
+// shape is not reliably documented) stays in its `data`. Times are `number` (unix seconds): Kustomer's
+// `At` wants ISO 8601 strings, Regal sends unix seconds, and a workflow cannot convert them.
 import { attribute, defineKlass } from '../compiler/index.js';
 
 export default defineKlass({
@@ -16,7 +16,6 @@ export default defineKlass({
     direction: attribute.dropdown(['INBOUND', 'OUTBOUND']),
     type: attribute.string({ description: 'e.g. "Inbound SMS"' }),
     disposition: attribute.string(),
-    notes: attribute.text(),
     objections: attribute.text({ description: 'The objections Regal recorded, comma-separated.' }),
     tags: attribute.string({ description: 'The tags the agent applied, comma-separated.' }),
     conversationHappened: attribute.boolean(),
@@ -32,9 +31,9 @@ export default defineKlass({
     journeyUuid: attribute.string({ displayName: 'Journey UUID' }),
     journeyName: attribute.string(),
     journeyFriendlyId: attribute.string({ displayName: 'Journey ID' }),
-    startedAt: attribute.number({ displayName: 'Started At (unix s)' }),
-    endedAt: attribute.number({ displayName: 'Ended At (unix s)' }),
-    completedAt: attribute.number({ displayName: 'Completed At (unix s)' }),
+    startedAtUnix: attribute.number({ displayName: 'Started At (unix s)' }),
+    endedAtUnix: attribute.number({ displayName: 'Ended At (unix s)' }),
+    completedAtUnix: attribute.number({ displayName: 'Completed At (unix s)' }),
     talkTime: attribute.number({ displayName: 'Talk Time (s)' }),
     wrapupTime: attribute.number({ displayName: 'Wrap-up Time (s)' }),
     handleTime: attribute.number({ displayName: 'Handle Time (s)' }),

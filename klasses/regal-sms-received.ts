@@ -1,4 +1,5 @@
-// Regal `sms.received` events: one attribute per documented property.
+// Regal `sms.received` events: one attribute per documented property but the text, which is the
+// KObject's description (an SMS can exceed the 1,024 characters a Str/Txt attribute holds).
 import { attribute, defineKlass } from '../compiler/index.js';
 
 export default defineKlass({
@@ -10,8 +11,7 @@ export default defineKlass({
   attributes: {
     smsMessageId: attribute.string({ displayName: 'Message ID' }),
     direction: attribute.dropdown(['inbound', 'outbound']),
-    content: attribute.text(),
-    mediaUrl: attribute.url({ displayName: 'Media URL' }),
+    media: attribute.url({ displayName: 'Media URL' }),
     fromNumber: attribute.string(),
     toNumber: attribute.string(),
     contactPhone: attribute.string(),

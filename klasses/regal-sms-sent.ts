@@ -1,6 +1,7 @@
 // Regal `sms.sent` events (automated campaign messages and agent messages): one attribute per
-// documented property. Automated messages leave the agent attributes empty, agent messages the
-// campaign ones.
+// documented property but the text, which is the KObject's description (an SMS can exceed the 1,024
+// characters a Str/Txt attribute holds). Automated messages leave the agent attributes empty, agent
+// messages the campaign ones.
 import { attribute, defineKlass } from '../compiler/index.js';
 
 export default defineKlass({
@@ -12,8 +13,7 @@ export default defineKlass({
   attributes: {
     smsMessageId: attribute.string({ displayName: 'Message ID' }),
     direction: attribute.dropdown(['inbound', 'outbound']),
-    content: attribute.text(),
-    mediaUrl: attribute.url({ displayName: 'Media URL' }),
+    media: attribute.url({ displayName: 'Media URL' }),
     fromNumber: attribute.string(),
     toNumber: attribute.string(),
     contactPhone: attribute.string(),

@@ -11,11 +11,11 @@ export default regalTimelineWorkflow({
   klass: regalSmsReceived,
   title: (e) => `SMS received from ${e.properties.from_number}`,
   externalId: (e) => e.properties.sms_message_id,
+  summary: (e) => e.properties.content,
   custom: (e) => ({
     smsMessageIdStr: e.properties.sms_message_id,
     directionStr: e.properties.direction,
-    contentTxt: e.properties.content,
-    mediaUrlUrl: e.properties.media_url,
+    mediaUrl: e.properties.media_url,
     fromNumberStr: e.properties.from_number,
     toNumberStr: e.properties.to_number,
     contactPhoneStr: e.properties.contact_phone,

@@ -50,6 +50,11 @@ export interface TimelineRecipe<
   externalId: (event: Ref<RegalEventPayloads[E]>) => Value<string>;
   /** Every attribute of the Klass, from the event's fields. An unknown attribute or a wrong kind fails to compile. */
   custom: (event: Ref<RegalEventPayloads[E]>) => KnownKeysOnly<M, CustomMapping<A>>;
+  /**
+   * The card's text under the title (the KObject's description): for free text that may not fit the
+   * 1,024 characters of a Str/Txt attribute, e.g. an SMS or the agent's notes.
+   */
+  summary?: (event: Ref<RegalEventPayloads[E]>) => Value<string>;
   tags?: (event: Ref<RegalEventPayloads[E]>) => Value<string[]>;
   /** The name given to a customer this workflow creates. */
   customerName?: (event: Ref<RegalEventPayloads[E]>) => Value<string>;
@@ -126,6 +131,7 @@ export function regalTimelineWorkflow<
       const fields = {
         title: recipe.title(payload),
         externalId: recipe.externalId(payload),
+        ...(recipe.summary ? { description: recipe.summary(payload) } : {}),
         data: payload,
         custom: recipe.custom(payload),
         ...(recipe.tags ? { tags: recipe.tags(payload) } : {}),
