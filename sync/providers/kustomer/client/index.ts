@@ -124,7 +124,8 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
     let rateLimitWaits = 0;
     try {
       return await pRetry(
-        async () => {
+        async (attemptNumber) => {
+          if (attemptNumber > 1) stats.retries++;
           if (unknownOutcome && lookup) {
             stats.lookups++;
             const found = await lookup();
@@ -156,7 +157,6 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
           ...(signal ? { signal } : {}),
           onFailedAttempt: async ({ error, attemptNumber }) => {
             if (!(error instanceof AttemptFailure)) return;
-            stats.retries++;
             logger.debug(`kustomer: ${method} ${path}: ${error.kind}${error.status ? ` ${error.status}` : ''} on attempt ${attemptNumber}; retrying`);
             if (error.kind === 'rate-limited' && error.retryAt !== undefined) {
               const wait = Math.max(0, error.retryAt - Date.now()) + Math.floor(Math.random() * 50);
@@ -170,7 +170,7 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
         },
       );
     } catch (error) {
-      if (error instanceof AttemptFailure) throw toApiError(error, method === 'POST' && !lookup && error.kind !== 'rate-limited');
+      if (error instanceof AttemptFailure) throw toApiError(error, method === 'POST' && !lookup && error.kind !== 'rate-limited' && error.kind !== 'client');
       throw error;
     }
   }

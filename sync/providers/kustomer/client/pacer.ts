@@ -10,6 +10,8 @@ export interface RateLimitInfo {
   remaining?: number;
   /** Epoch ms when the window resets. */
   resetAt?: number;
+  /** How precise `resetAt` is: 1 s for whole-second headers, else 1 ms. */
+  resolutionMs?: number;
 }
 
 /**
@@ -32,10 +34,12 @@ export function parseReset(value: string | null, now: number): number | undefine
 export function readRateLimit(headers: Headers, now: number): RateLimitInfo {
   const limit = Number(headers.get('x-ratelimit-limit'));
   const remaining = Number(headers.get('x-ratelimit-remaining'));
+  const reset = headers.get('x-ratelimit-reset');
+  const resetAt = parseReset(reset, now);
   return {
     ...(headers.has('x-ratelimit-limit') && Number.isFinite(limit) ? { limit } : {}),
     ...(headers.has('x-ratelimit-remaining') && Number.isFinite(remaining) ? { remaining } : {}),
-    ...(parseReset(headers.get('x-ratelimit-reset'), now) !== undefined ? { resetAt: parseReset(headers.get('x-ratelimit-reset'), now)! } : {}),
+    ...(resetAt !== undefined ? { resetAt, resolutionMs: reset?.includes('.') ? 1 : 1000 } : {}),
   };
 }
 
@@ -68,10 +72,17 @@ export class RatePacer {
 
   release(info: RateLimitInfo | undefined): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
-    if (info && (info.remaining !== undefined || info.resetAt !== undefined)) {
-      // A response from an older window must not overwrite what a newer one said.
-      if (this.info.resetAt === undefined || info.resetAt === undefined || info.resetAt >= this.info.resetAt - RESET_MARGIN_MS) this.info = info;
+    if (!info || info.remaining === undefined || info.resetAt === undefined) return;
+    const current = this.info;
+    if (current.resetAt === undefined || current.remaining === undefined) {
+      this.info = info;
+      return;
     }
+    // Responses arrive out of order: within one window the lowest `remaining` is the latest truth;
+    // a reset clearly later than the known one starts a new window.
+    const tolerance = Math.max(info.resolutionMs ?? 1, current.resolutionMs ?? 1) + 30;
+    if (info.resetAt > current.resetAt + tolerance) this.info = info;
+    else if (info.resetAt >= current.resetAt - tolerance) this.info = { ...current, remaining: Math.min(current.remaining, info.remaining) };
   }
 
   /** After a 429: nothing more is sent until `until`. */

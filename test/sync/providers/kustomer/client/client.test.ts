@@ -1,0 +1,173 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { z } from 'zod';
+import { ApiError } from '../../../../../sync/errors.js';
+import { call, clientFor, startTestOrg, workflowBody } from '../fixtures.js';
+
+const Named = z.looseObject({ name: z.string() });
+
+test('list follows links.next over every page of > 250 workflows (pageSize 100)', async () => {
+  const org = await startTestOrg();
+  try {
+    const client = clientFor(org, { concurrency: 8 });
+    await Promise.all(Array.from({ length: 263 }, (_, i) => client.post('/v1/workflows', workflowBody(`regal-wf-${i}`), Named)));
+    const before = client.stats().byMethod.GET ?? 0;
+    const all = await client.list('/v1/workflows', Named);
+    assert.is(all.length, 263);
+    assert.equal(new Set(all.map((w) => w.attributes.name)).size, 263);
+    assert.is((client.stats().byMethod.GET ?? 0) - before, 3);
+    assert.equal(
+      org.requests.filter((r) => r.method === 'GET').map((r) => r.path),
+      ['/v1/workflows?pageSize=100', '/v1/workflows?pageSize=100&page=2', '/v1/workflows?pageSize=100&page=3'],
+    );
+  } finally {
+    await org.close();
+  }
+});
+
+test('a 429 storm is waited out: no request lost, each 429 retried after the reset', async () => {
+  const org = await startTestOrg({ rateLimitWindowMs: 100 });
+  try {
+    const client = clientFor(org, { concurrency: 3, maxRetries: 2 });
+    org.setFaults({ storm429: { count: 7 } });
+    const names = Array.from({ length: 12 }, (_, i) => `regal-storm-${i}`);
+    const created = await Promise.all(names.map((n) => client.post('/v1/workflows', workflowBody(n), Named)));
+    assert.is(created.length, 12);
+    assert.equal(org.store.state.workflows.map((w) => w.attributes.name).sort(), [...names].sort());
+    assert.is(client.stats().rateLimited, 7);
+    assert.is(org.requests.filter((r) => r.fault === 'storm429').length, 7);
+    // 429s don't consume the retry budget (maxRetries 2 < 7 storms).
+    assert.is(client.stats().total, 12 + 7);
+  } finally {
+    await org.close();
+  }
+});
+
+test('pacing: the client waits for the window instead of drawing 429s from the budget', async () => {
+  const org = await startTestOrg({ rateLimitPerMinute: 8, rateLimitWindowMs: 150 });
+  try {
+    const client = clientFor(org, { concurrency: 4 });
+    await client.get('/v1/auth/tokens/current', z.looseObject({}));
+    const results = await Promise.all(Array.from({ length: 30 }, () => client.get('/v1/auth/tokens/current', z.looseObject({}))));
+    assert.is(results.length, 30);
+    assert.is(client.stats().rateLimited, 0);
+    assert.is(org.requests.filter((r) => r.status === 429).length, 0);
+    assert.ok(client.stats().pacedMs > 0, 'the client waited for the budget');
+  } finally {
+    await org.close();
+  }
+});
+
+test('5xx and dropped connections: idempotent calls retried, creates looked up first, no duplicates', async () => {
+  const org = await startTestOrg();
+  try {
+    const client = clientFor(org, { maxRetries: 10 });
+    org.setFaults({ failRate: 0.25, dropRate: 0.15, seed: 7 });
+    const names = Array.from({ length: 30 }, (_, i) => `regal-flaky-${i}`);
+    for (const name of names) {
+      const lookup = async () => (await client.list('/v1/workflows', Named)).find((w) => w.attributes.name === name);
+      const created = await client.post('/v1/workflows', workflowBody(name), Named, { lookup });
+      assert.is(created.attributes.name, name);
+    }
+    org.setFaults({});
+    const stored = org.store.state.workflows.map((w) => w.attributes.name as string);
+    assert.equal(stored.sort(), [...names].sort(), 'each workflow exists exactly once');
+    const lostResponses = org.requests.filter((r) => r.method === 'POST' && (r.fault === 'fail-after' || r.fault === 'drop-after'));
+    assert.ok(lostResponses.length > 0, 'some creates took effect but their response was lost');
+    assert.ok(client.stats().lookups >= lostResponses.length);
+  } finally {
+    await org.close();
+  }
+});
+
+test('a POST without a lookup is never repeated after an unknown outcome', async () => {
+  const org = await startTestOrg();
+  try {
+    const client = clientFor(org, { maxRetries: 5 });
+    org.setFaults({ failRate: 1 });
+    const error = await client.post('/v1/hooks/web', { name: 'regal-events' }, Named).catch((e: unknown) => e);
+    assert.instance(error, ApiError);
+    const e = error as ApiError;
+    assert.equal({ method: e.details.method, path: e.details.path }, { method: 'POST', path: '/v1/hooks/web' });
+    assert.match(e.message, /never repeated blindly/);
+    assert.is(org.requests.filter((r) => r.method === 'POST').length, 1);
+  } finally {
+    await org.close();
+  }
+});
+
+test('a GET failing with 5xx is retried maxRetries times, then an ApiError without the token', async () => {
+  const org = await startTestOrg({ token: 'tok-secret-abcdef' });
+  try {
+    const client = clientFor(org, { maxRetries: 3 });
+    org.setFaults({ failRate: 1 });
+    const error = (await client.get('/v1/workflows/5f0000000000000000000000', Named).catch((e: unknown) => e)) as ApiError;
+    assert.instance(error, ApiError);
+    assert.equal(
+      { method: error.details.method, path: error.details.path, status: error.details.status },
+      { method: 'GET', path: '/v1/workflows/5f0000000000000000000000', status: error.details.status },
+    );
+    assert.ok(error.details.status === 500 || error.details.status === 503);
+    assert.is(org.requests.length, 4);
+    assert.is(client.stats().retries, 3);
+    assert.not.match(`${error.message} ${JSON.stringify(error.details.excerpt)}`, /tok-secret-abcdef/);
+  } finally {
+    await org.close();
+  }
+});
+
+test('every request has a timeout; a slow org times out and the GET is retried', async () => {
+  const org = await startTestOrg();
+  try {
+    const client = clientFor(org, { maxRetries: 1, timeoutMs: 40 });
+    org.setFaults({ latencyMs: 300 });
+    const error = (await client.get('/v1/auth/tokens/current', z.looseObject({})).catch((e: unknown) => e)) as ApiError;
+    assert.instance(error, ApiError);
+    assert.is(error.message, 'kustomer: GET /v1/auth/tokens/current timed out: no response within 40 ms');
+    assert.is(client.stats().total, 2);
+  } finally {
+    await org.close();
+  }
+});
+
+test('a response of an unexpected shape is an error naming the endpoint and the field', async () => {
+  const org = await startTestOrg();
+  try {
+    const seed = clientFor(org);
+    for (let i = 0; i < 105; i++) await seed.post('/v1/workflows', workflowBody(`regal-shape-${i}`), Named);
+    // A fetch that corrupts one item on page 2, as a changed API would.
+    const corrupting: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).includes('page=2')) return response;
+      const body = (await response.json()) as { data: { attributes: { name: unknown } }[] };
+      body.data[3]!.attributes.name = 42;
+      return new Response(JSON.stringify(body), { status: 200, headers: response.headers });
+    };
+    const client = clientFor(org, { fetch: corrupting });
+    const error = (await client.list('/v1/workflows', Named).catch((e: unknown) => e)) as ApiError;
+    assert.instance(error, ApiError);
+    assert.is(
+      error.message,
+      'kustomer: GET /v1/workflows?pageSize=100&page=2 returned a response of an unexpected shape: data[3].attributes.name: Invalid input: expected string, received number',
+    );
+  } finally {
+    await org.close();
+  }
+});
+
+test('a 4xx is not retried and its error carries the errors[].detail excerpt', async () => {
+  const org = await startTestOrg();
+  try {
+    const client = clientFor(org);
+    const error = (await client.post('/v1/outbound-webhooks', { name: 'regal-x', url: 'http://insecure.example.com', events: ['kustomer.customer.create'] }, Named).catch((e: unknown) => e)) as ApiError;
+    assert.instance(error, ApiError);
+    assert.is(error.message, 'kustomer: POST /v1/outbound-webhooks failed with 400: url must be an https:// URL (/url)');
+    assert.is(client.stats().total, 1);
+    const raw = await call(org, 'GET', '/v1/outbound-webhooks');
+    assert.equal(raw.body.data, []);
+  } finally {
+    await org.close();
+  }
+});
+
+test.run();
