@@ -1,5 +1,6 @@
 // Regal `sms.sent` → a Regal SMS Sent card. `sms_message_id` identifies the message, so it is the
-// KObject's externalId; the Kustomer guide's examples omit it, and then the KObject has none.
+// KObject's externalId; the Kustomer guide's examples omit it, and then the KObject has none. The text
+// is the card's summary, not an attribute: an SMS can be longer than an attribute holds.
 import regalSmsSent from '../../klasses/regal-sms-sent.js';
 import { regalTimelineWorkflow } from './timeline-recipe.js';
 

@@ -21,9 +21,9 @@ import regalEvents from './hook.js';
 import type { RegalEvent, RegalEventName, RegalEventPayloads } from './payloads/index.js';
 
 /**
- * `M`, minus nothing: every key of M that the mapping does not allow becomes `never`. A mapping returned
- * from a callback loses TypeScript's excess-property check, so this puts it back (a misspelt attribute
- * is an error on its own line).
+ * The mapping `M` with every key the Klass does not have typed `never`. An object literal returned from a
+ * callback escapes TypeScript's excess-property check; this puts it back, so a misspelt attribute is an
+ * error on its own line.
  */
 type KnownKeysOnly<M, Allowed> = M & { [K in Exclude<keyof M, keyof Allowed>]: never };
 
