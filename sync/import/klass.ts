@@ -74,8 +74,11 @@ export function klassPlan(name: string, klass: JsonObject | undefined, attribute
     const extra = Object.keys(klass).filter((k) => !KLASS_KEYS.includes(k));
     if (extra.length > 0) notes.push(`klass: ${extra.join(', ')} would be lost`);
     if (klass.status !== 'enabled') notes.push(`klass: status "${String(klass.status)}" (kac always writes "enabled")`);
-    for (const key of ['displayName', 'icon', 'color'] as const)
-      if (typeof klass[key] === 'string') fields.push({ key, value: raw(quote(klass[key])) });
+    // The compiler's default display name is the name title-cased: written only when it differs.
+    if (typeof klass.displayName === 'string' && klass.displayName !== defaultDisplayName(name))
+      fields.push({ key: 'displayName', value: raw(quote(klass.displayName)) });
+    if (typeof klass.displayName !== 'string') notes.push(`klass: has no displayName; kac sets "${defaultDisplayName(name)}"`);
+    for (const key of ['icon', 'color'] as const) if (typeof klass[key] === 'string') fields.push({ key, value: raw(quote(klass[key])) });
   }
   const parsed: ParsedAttribute[] = [];
   const props = attributes && isJsonObject(attributes.properties) ? attributes.properties : {};

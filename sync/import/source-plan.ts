@@ -3,6 +3,7 @@
  * ts-morph writer) and its rendering through an in-memory ts-morph Project, formatted with fixed
  * settings so the same live state always gives the same bytes.
  */
+import { quote, raw, type Expr } from './code.js';
 import { IndentationText, NewLineKind, Project, QuoteKind, ts, type CodeBlockWriter, type FormatCodeSettings } from 'ts-morph';
 
 export interface SourcePlan {
@@ -39,10 +40,22 @@ export const AUTHORING_NAMES = [
   'defineConfig',
 ];
 
-/** The marker ` [managed by kac: <ns>]` is added by the compiler, so the authored text leaves it out. */
-export function authoredDescription(description: string, namespace: string): string {
-  const marker = ` [managed by kac: ${namespace}]`;
-  return description.endsWith(marker) ? description.slice(0, -marker.length) : description;
+/**
+ * The `description` (and `managedMarker`) fields that compile back to a live description: the
+ * compiler appends ` [managed by kac: <ns>]`, so a marked description is written without it, and one
+ * without it (an object kac did not create) keeps its text with `managedMarker: false`.
+ */
+export function descriptionFields(description: unknown, namespace: string): { key: string; value: Expr }[] {
+  const marker = `[managed by kac: ${namespace}]`;
+  if (typeof description === 'string' && description === marker) return [];
+  if (typeof description === 'string' && description.endsWith(` ${marker}`)) {
+    const text = description.slice(0, -marker.length - 1);
+    if (text === text.trim() && text !== '') return [{ key: 'description', value: raw(quote(text)) }];
+  }
+  return [
+    ...(typeof description === 'string' ? [{ key: 'description', value: raw(quote(description)) }] : []),
+    { key: 'managedMarker', value: raw('false') },
+  ];
 }
 
 const FORMAT: FormatCodeSettings = {

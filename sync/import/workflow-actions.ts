@@ -6,7 +6,7 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../../compiler/json.js';
 import { call, obj, quote, raw, type Expr } from './code.js';
 import { CUSTOMER_SHAPE, REGEX_MATCH_SHAPE, REST_API_SHAPE, kobjectShape, parseWholeRef, type Expect, type Shape } from './workflow-refs.js';
-import { envVarName, literalCredential, stringExpr, valueExpr, type ValueContext } from './workflow-values.js';
+import { headersExpr, stringExpr, valueExpr, type ValueContext } from './workflow-values.js';
 
 /** A Klass the generated file can import: its variable and its attributes by API name. */
 export interface KlassInScope {
@@ -69,9 +69,21 @@ export function actionExpr(ctx: ActionContext, action: string | undefined, param
     return { ...attempt, appVersionInAction: false };
   }
   ctx.imports.add('action');
-  const args: Expr[] = [raw(quote(action)), valueExpr(ctx, params ?? {})];
+  const args: Expr[] = [raw(quote(action)), genericParams(ctx, params ?? {})];
   if (appVersion !== undefined) args.push(obj([{ key: 'appVersion', value: raw(quote(appVersion)) }]));
   return { expr: call('action', ...args), shape: 'any', fallbackReason: attempt, appVersionInAction: true };
+}
+
+/** Params as their JSON, except that literal credentials in `headers` become secrets. */
+function genericParams(ctx: ActionContext, params: JsonObject): Expr {
+  const headers = params.headers;
+  if (!isJsonObject(headers) || !Object.values(headers).every((h) => typeof h === 'string')) return valueExpr(ctx, params);
+  return obj(
+    Object.entries(params).map(([key, value]) => ({
+      key,
+      value: key === 'headers' ? headersExpr(ctx, headers as Record<string, string>, [ctx.owner.workflow, ctx.owner.step]) : valueExpr(ctx, value),
+    })),
+  );
 }
 
 function single(callee: string, key: string): Builder {
@@ -189,27 +201,12 @@ function restApi(ctx: ActionContext, params: JsonObject): { expr: Expr; shape: S
     if (key === 'json') continue;
     if (key === 'method') entries.push({ key, value: raw(quote(value as string)) });
     else if (key === 'uri') entries.push({ key, value: stringExpr(ctx, value as string, 'string') });
-    else if (key === 'headers') entries.push({ key, value: headersExpr(ctx, value as Record<string, string>) });
+    else if (key === 'headers') entries.push({ key, value: headersExpr(ctx, value as Record<string, string>, [ctx.owner.workflow, ctx.owner.step]) });
     else if (key === 'qs') entries.push({ key, value: obj(Object.entries(value as Record<string, string>).map(([k, v]) => ({ key: k, value: stringExpr(ctx, v, 'string') }))) });
     else entries.push({ key, value: valueExpr(ctx, value) });
   }
   use(ctx, 'restApi');
   return { expr: call('restApi', obj(entries)), shape: REST_API_SHAPE };
-}
-
-/** Literal credentials become `secret('KAC_<WORKFLOW>_<STEP>_<HEADER>')`: never written to the repo. */
-function headersExpr(ctx: ActionContext, headers: Record<string, string>): Expr {
-  return obj(
-    Object.entries(headers).map(([name, value]) => {
-      const credential = literalCredential(name, value);
-      if (!credential) return { key: name, value: stringExpr(ctx, value, 'string') };
-      const envVar = envVarName(ctx.owner.workflow, ctx.owner.step, name);
-      ctx.envVars.add(envVar);
-      ctx.imports.add('secret');
-      const secretCall = `secret(${quote(envVar)})`;
-      return { key: name, value: raw(credential.prefix === '' ? secretCall : `\`${credential.prefix}\${${secretCall}}\``) };
-    }),
-  );
 }
 
 function regexMatch(ctx: ActionContext, params: JsonObject): { expr: Expr; shape: Shape } | string {

@@ -5,6 +5,7 @@
  */
 import { isJsonObject, type JsonValue } from '../../compiler/json.js';
 import { findSecrets } from '../../compiler/placeholders.js';
+import { isLiteralCredential } from '../../compiler/validate/credentials.js';
 import { arr, jsonExpr, obj, quote, raw, templateText, type Expr } from './code.js';
 import { parseWholeRef, typedRef, typedTemplate, type Expect, type RefScope } from './workflow-refs.js';
 
@@ -61,18 +62,20 @@ export function secretTemplate(ctx: Pick<ValueContext, 'envVars' | 'imports'>, v
   return raw(`\`${text}\``);
 }
 
-const SENSITIVE_HEADER = /authorization|token|secret|api[-_]?key|password|signature/i;
-
 /**
- * A header value that holds a credential literally (not only `{{{...}}}` templates or a workflow
- * variable): it must not be written into the repo. Returns the text to keep (an auth scheme) and the
- * secret part, or undefined when the value is safe to write.
+ * Headers whose values hold a credential literally (validation's rule, so the generated file passes
+ * it) become `secret('KAC_<WORKFLOW>_<STEP>_<HEADER>')`, keeping an auth scheme in front: a
+ * credential is never written into the repo. Other values are ordinary strings.
  */
-export function literalCredential(name: string, value: string): { prefix: string } | undefined {
-  if (!SENSITIVE_HEADER.test(name) || findSecrets(value).length > 0) return undefined;
-  const scheme = /^(Basic|Bearer|Token|Bot)\s+/i.exec(value)?.[0] ?? '';
-  const rest = value.slice(scheme.length).replace(/\{\{\{?[^}]*\}?\}\}/g, '').trim();
-  return rest === '' ? undefined : { prefix: scheme };
+export function headersExpr(ctx: ValueContext, headers: Record<string, string>, owner: string[]): Expr {
+  return obj(
+    Object.entries(headers).map(([name, value]) => {
+      if (!isLiteralCredential(name, value)) return { key: name, value: stringExpr(ctx, value, 'string') };
+      const envVar = envVarName(...owner, name);
+      const scheme = /^\s*(Bearer|Basic|Token|Bot|Digest)\s+/i.exec(value)?.[0] ?? '';
+      return { key: name, value: secretTemplate(ctx, `${scheme}<secret:${envVar}>`) };
+    }),
+  );
 }
 
 /** `KAC_<OWNER>_<PART>...` from names: upper snake case, only what an env var may hold. */

@@ -10,7 +10,8 @@ import { actionExpr, type KlassInScope } from './workflow-actions.js';
 import { conditionExpr, isAlways } from './workflow-conditions.js';
 import { OBJECT_EVENT_SHAPE, type RefScope } from './workflow-refs.js';
 import { valueExpr, type ValueContext } from './workflow-values.js';
-import { AUTHORING_NAMES, authoredDescription, type SourcePlan } from './source-plan.js';
+import { DEFAULT_APP_VERSIONS, defaultStepAppVersion } from '../../compiler/compile/app-versions.js';
+import { AUTHORING_NAMES, descriptionFields, type SourcePlan } from './source-plan.js';
 
 export interface HookInScope {
   handle: string;
@@ -54,14 +55,13 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   const hook = hookOf(eventName, scope);
   const names = new NameAllocator([...AUTHORING_NAMES, ...[...scope.hooks.values()].map((h) => h.handle), ...[...scope.klasses.values()].map((k) => k.handle)]);
 
-  const triggerOptions = obj(
-    [
-      { key: 'displayName', value: triggerMeta.displayName },
-      { key: 'appVersion', value: trigger.appVersion },
-    ]
-      .filter((e) => typeof e.value === 'string')
-      .map((e) => ({ key: e.key, value: raw(quote(e.value as string)) })),
-  );
+  // A hook trigger's appVersion defaults to kac's; `null` says the live trigger has none.
+  const triggerAppVersion = hook ? differsFrom(trigger.appVersion, DEFAULT_APP_VERSIONS.hookTrigger) : optionalString(trigger.appVersion);
+  const triggerOptions = obj([
+    ...(typeof triggerMeta.displayName === 'string' ? [{ key: 'displayName', value: raw(quote(triggerMeta.displayName)) }] : []),
+    ...(triggerAppVersion === undefined ? [] : [{ key: 'appVersion', value: triggerAppVersion }]),
+  ]);
+  if (trigger.meta !== undefined && typeof triggerMeta.displayName !== 'string') lose('trigger meta', ['(no displayName)']);
   const triggerArgs = (first: Expr) => (triggerOptions.t === 'obj' && triggerOptions.entries.length > 0 ? [first, triggerOptions] : [first]);
   let triggerExpr: Expr;
   const refScope: RefScope = { steps: new Map(), used: new Set(), trigger: { kind: 'event', shape: 'unknown' } };
@@ -91,16 +91,21 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
     const stepMeta = isJsonObject(s.meta) ? s.meta : {};
     lose(`step ${id} meta`, unknownKeys(stepMeta, ['displayName', 'description']));
     const ctx = { scope: refScope, at: index, envVars, imports, klasses: scope.klasses, owner: { workflow: String(body.name), step: id }, usedKlasses };
-    const appVersion = typeof s.appVersion === 'string' ? s.appVersion : undefined;
+    const action = typeof s.action === 'string' ? s.action : undefined;
+    // Written only where it differs from what the compiler would put there (`null`: none at all).
+    const appVersion = differsFrom(s.appVersion, defaultStepAppVersion(action));
     const params = isJsonObject(s.params) ? s.params : undefined;
-    if (typeof s.action !== 'string' && params && Object.keys(params).length > 0) lose(`step ${id} (no action)`, ['params']);
-    const rendered = actionExpr(ctx, typeof s.action === 'string' ? s.action : undefined, params, appVersion);
+    if (action === undefined && s.params !== undefined) lose(`step ${id} (no action)`, ['params']);
+    if (action === undefined && s.appVersion !== undefined) lose(`step ${id} (no action)`, ['appVersion']);
+    if (action !== undefined && s.params === undefined) lose(`step ${id}`, ['(no params: kac writes {})']);
+    const actionAppVersion = appVersion?.t === 'raw' && appVersion.text !== 'null' ? (s.appVersion as string) : undefined;
+    const rendered = actionExpr(ctx, action, params, actionAppVersion);
     refScope.steps.get(id)!.shape = rendered.shape;
     const options = [
       ...(['displayName', 'description'] as const)
         .filter((k) => typeof stepMeta[k] === 'string')
         .map((k) => ({ key: k, value: raw(quote(stepMeta[k] as string)) })),
-      ...(appVersion !== undefined && !rendered.appVersionInAction ? [{ key: 'appVersion', value: raw(quote(appVersion)) }] : []),
+      ...(appVersion !== undefined && !(rendered.appVersionInAction && actionAppVersion !== undefined) ? [{ key: 'appVersion', value: appVersion }] : []),
       ...(Array.isArray(s.errorCases) && s.errorCases.length > 0 ? [{ key: 'errorCases', value: valueExpr(ctx, s.errorCases) }] : []),
     ];
     const stepCall = call('step', raw(quote(id)), rendered.expr, ...(options.length > 0 ? [obj(options)] : []));
@@ -146,8 +151,11 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
 
   const ctxNames = ['trigger', 'event', 'step'].filter((n) => n === 'step' || refScope.used.has(n));
   const fields: { key: string; value: Expr }[] = [{ key: 'name', value: raw(quote(String(body.name))) }];
-  if (typeof meta.displayName === 'string') fields.push({ key: 'displayName', value: raw(quote(meta.displayName)) });
-  if (typeof body.description === 'string') fields.push({ key: 'description', value: raw(quote(authoredDescription(body.description, scope.namespace))) });
+  // The compiler writes `meta: { displayName: <name> }` unless told otherwise.
+  if (body.meta === undefined) fields.push({ key: 'displayName', value: raw('null') });
+  else if (typeof meta.displayName === 'string' && meta.displayName !== body.name) fields.push({ key: 'displayName', value: raw(quote(meta.displayName)) });
+  else if (typeof meta.displayName !== 'string') lose('workflow meta', ['(no displayName)']);
+  fields.push(...descriptionFields(body.description, scope.namespace));
   if (body.enabled === false) fields.push({ key: 'enabled', value: raw('false') });
   else if (body.enabled !== true) lose('workflow', ['enabled (absent)']);
   fields.push({ key: 'trigger', value: triggerExpr });
@@ -185,6 +193,17 @@ function hookOf(eventName: string, scope: WorkflowScope): HookInScope | undefine
   const name = HOOK_REF.exec(m[2]!)?.[1] ?? scope.hookIds.get(m[2]!);
   const hook = name === undefined ? undefined : scope.hooks.get(name);
   return hook && hook.type === m[1] ? hook : undefined;
+}
+
+/** The option that compiles to `value` given the compiler's default: undefined when they agree. */
+function differsFrom(value: JsonValue | undefined, fallback: string | undefined): Expr | undefined {
+  if (value === fallback) return undefined;
+  if (value === undefined) return raw('null');
+  return typeof value === 'string' ? raw(quote(value)) : undefined;
+}
+
+function optionalString(value: JsonValue | undefined): Expr | undefined {
+  return typeof value === 'string' ? raw(quote(value)) : undefined;
 }
 
 function unknownKeys(value: JsonObject, known: string[]): string[] {
