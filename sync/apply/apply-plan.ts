@@ -9,7 +9,7 @@ import { resourceId, type Resource, type ResourceKind, type ResourceRef, type So
 import { ApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { LiveResource, Provider } from '../providers/provider.js';
-import { impactOf } from '../plan/impact.js';
+import { impactOf, isExecutableAtApply } from '../plan/impact.js';
 import { resolveRefs, resolveSecretsForSend, type OutputsByResource } from '../plan/resolve.js';
 import { assertNever, type Change, type ChangeKind, type Plan } from '../plan/types.js';
 import { Journal } from './journal.js';
@@ -66,11 +66,14 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const results = new Map<string, ChangeResult>();
   const base = (c: Change) => ({ resource: c.resource, change: c.kind, ...(c.source ? { source: c.source } : {}), attempts: 0 });
   for (const c of plan.changes) {
-    const impact = impactOf(c, { allowDestroy: options.allowDestroy });
-    if (impact === 'refused') {
-      const message = c.kind === 'update' || c.kind === 'delete' ? c.refusal?.message : undefined;
-      results.set(changeId(c), { ...base(c), status: 'refused', ...(message ? { message } : {}) });
-    } else if (impact === 'manual') results.set(changeId(c), { ...base(c), status: 'manual', message: 'to be done by hand (see the plan)' });
+    if (c.kind === 'noop' || isExecutableAtApply(c, options.allowDestroy)) continue;
+    if (c.kind === 'manual') {
+      results.set(changeId(c), { ...base(c), status: 'manual', message: 'to be done by hand (see the plan)' });
+      continue;
+    }
+    const refusal = c.kind === 'update' || c.kind === 'delete' ? c.refusal : undefined;
+    const message = refusal && impactOf(c, { allowDestroy: options.allowDestroy }) === 'refused' ? refusal.message : 'deleting needs --allow-destroy';
+    results.set(changeId(c), { ...base(c), status: 'refused', message });
   }
 
   const scheduled = scheduleChanges(plan, { allowDestroy: options.allowDestroy });

@@ -41,3 +41,9 @@ export function isPending(change: Change): boolean {
 export function pendingChanges(plan: Plan): Change[] {
   return plan.changes.filter(isPending);
 }
+
+/** At apply time a delete needs `--allow-destroy` again, whatever the plan was made with. */
+export function isExecutableAtApply(change: Change, allowDestroy: boolean): boolean {
+  if (change.kind === 'delete') return allowDestroy && impactOf(change, { allowDestroy }) === 'destroy';
+  return isExecutable(change, { allowDestroy });
+}

@@ -10,6 +10,8 @@ import { registerPreview } from './preview.js';
 import { registerIterable } from './iterable.js';
 import { registerEmulator } from './emulator.js';
 import { registerRuns } from './runs.js';
+import { registerPlan } from './plan.js';
+import { registerApply } from './apply.js';
 
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
@@ -20,4 +22,6 @@ export const commands: RegisterCommand[] = [
   registerIterable,
   registerEmulator,
   registerRuns,
+  registerPlan,
+  registerApply,
 ];

@@ -1,0 +1,125 @@
+/**
+ * `--env E` → the providers that talk to that environment, and a close(). `local` starts the local
+ * Kustomer org in-process (state under `.kac/local`, a random loopback port) and stops it on close;
+ * a `kustomer` environment names a base URL and the variable holding its API key. With no `--env`,
+ * `KUSTOMER_BASE_URL` + `KUSTOMER_API_KEY` in the environment target that org directly.
+ */
+import { isAbsolute, join } from 'node:path';
+import type { KacConfig } from '../../compiler/model/config.js';
+import type { Resource, ResourceKind } from '../../compiler/resource.js';
+import { ExitError } from '../errors.js';
+import { readSecret, type Logger } from '../logger.js';
+import { createIterableClient } from '../providers/iterable/client.js';
+import { renderIterableInstructions } from '../providers/iterable/instructions.js';
+import { createIterableProvider, ITERABLE_KIND } from '../providers/iterable/provider.js';
+import { createKustomerClient, type ClientStats, type KustomerClient } from '../providers/kustomer/client/index.js';
+import { startLocalOrg, type LocalOrg } from '../providers/kustomer/local/server.js';
+import { createKustomerProvider } from '../providers/kustomer/provider.js';
+import type { Provider } from '../providers/provider.js';
+
+export interface Environment {
+  name: string;
+  kind: 'local' | 'kustomer';
+  /** Where it points, for humans: never a key. */
+  target: string;
+  baseUrl: string;
+  providers: Provider[];
+  /** Provider per resource kind. */
+  byKind: ReadonlyMap<ResourceKind, Provider>;
+  /** Paste-ready instructions for manual kinds. */
+  manualInstructions: (resource: Resource) => string;
+  /** Requests the Kustomer client has made so far. */
+  stats(): ClientStats;
+  /** The in-process local org, when this environment is `local`. */
+  localOrg?: LocalOrg;
+  /** The Kustomer client (for the demo's reads: customers, KObjects). */
+  client: KustomerClient;
+  close(): Promise<void>;
+}
+
+export interface ResolveEnvironmentOptions {
+  config: KacConfig;
+  /** `--env`; undefined means the default (or the KUSTOMER_* variables when set). */
+  name?: string;
+  root: string;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** Desired resources (the Iterable provider builds confirmed live bodies from them). */
+  desired: readonly Resource[];
+  /** Client requests in flight; default 4 (the client's own default). */
+  concurrency?: number;
+}
+
+export async function resolveEnvironment(options: ResolveEnvironmentOptions): Promise<Environment> {
+  const { config, env, logger } = options;
+  const direct = options.name === undefined ? directTarget(env) : undefined;
+  const name = options.name ?? (direct ? 'direct' : (config.defaultEnvironment ?? 'local'));
+  const envConfig = direct ? undefined : config.environments[name];
+  if (!direct && !envConfig) {
+    if (name === 'local') return open({ kind: 'local' }, name, options);
+    throw new ExitError(`unknown environment "${name}"`, 1, `kac.config.ts declares: ${Object.keys(config.environments).join(', ') || '(none)'}`);
+  }
+  if (direct) {
+    logger.info(`Targeting ${direct.baseUrl} (from KUSTOMER_BASE_URL and KUSTOMER_API_KEY).`);
+    return open({ kind: 'kustomer', baseUrl: direct.baseUrl, apiKey: direct.apiKey }, name, options);
+  }
+  return open(envConfig!, name, options);
+}
+
+function directTarget(env: NodeJS.ProcessEnv): { baseUrl: string; apiKey: string } | undefined {
+  const baseUrl = env.KUSTOMER_BASE_URL;
+  const apiKey = readSecret('KUSTOMER_API_KEY', env);
+  return baseUrl && apiKey ? { baseUrl, apiKey } : undefined;
+}
+
+type Target = { kind: 'local'; stateDir?: string } | { kind: 'kustomer'; baseUrl: string; apiKey: string | { envVar: string }; iterable?: { region?: 'us' | 'eu'; baseUrl?: string; apiKey: { envVar: string } } };
+
+async function open(target: Target, name: string, options: ResolveEnvironmentOptions): Promise<Environment> {
+  const { env, logger } = options;
+  let localOrg: LocalOrg | undefined;
+  let baseUrl: string;
+  let apiKey: string;
+  if (target.kind === 'local') {
+    const stateDir = target.stateDir ?? '.kac/local';
+    localOrg = await startLocalOrg({ stateDir: isAbsolute(stateDir) ? stateDir : join(options.root, stateDir) });
+    baseUrl = localOrg.baseUrl;
+    apiKey = localOrg.token;
+  } else {
+    baseUrl = target.baseUrl;
+    if (typeof target.apiKey === 'string') apiKey = target.apiKey;
+    else {
+      const value = readSecret(target.apiKey.envVar, env);
+      if (!value) throw new ExitError(`environment "${name}" needs its API key in ${target.apiKey.envVar}, which is not set`, 1, `export ${target.apiKey.envVar}=... (a Kustomer API key with the roles in the README)`);
+      apiKey = value;
+    }
+  }
+  const client = createKustomerClient({ baseUrl, apiKey, logger, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
+  const kustomer = createKustomerProvider(client, { namespace: options.config.namespace });
+  const iterableKey = target.kind === 'kustomer' && target.iterable ? readSecret(target.iterable.apiKey.envVar, env) : undefined;
+  const iterableOptions = target.kind === 'kustomer' ? target.iterable : undefined;
+  const iterable = createIterableProvider({
+    root: options.root,
+    desired: options.desired,
+    ...(iterableKey && iterableOptions
+      ? { client: createIterableClient({ apiKey: iterableKey, ...(iterableOptions.region ? { region: iterableOptions.region } : {}), ...(iterableOptions.baseUrl ? { baseUrl: iterableOptions.baseUrl } : {}) }) }
+      : {}),
+  });
+  const providers = [kustomer, iterable];
+  const byKind = new Map<ResourceKind, Provider>();
+  for (const p of providers) for (const k of p.kinds) byKind.set(k, p);
+  return {
+    name,
+    kind: target.kind,
+    target: target.kind === 'local' ? `local org at ${baseUrl}` : baseUrl,
+    baseUrl,
+    providers,
+    byKind,
+    manualInstructions: (r) => (r.kind === ITERABLE_KIND ? renderIterableInstructions(r) : JSON.stringify(r.body, null, 2)),
+    stats: () => client.stats(),
+    ...(localOrg ? { localOrg } : {}),
+    client,
+    close: async () => {
+      await localOrg?.close();
+    },
+  };
+}
