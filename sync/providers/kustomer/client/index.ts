@@ -9,7 +9,7 @@ import pRetry, { AbortError } from 'p-retry';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { JsonObject } from '../../../../compiler/json.js';
-import { ApiError } from '../../../errors.js';
+import { ApiError, ExitError } from '../../../errors.js';
 import { silentLogger, type Logger } from '../../../logger.js';
 import { attempt, AttemptFailure, type AttemptResult } from './attempt.js';
 import { pageSchema, parseResponse, singleSchema, unwrap, type KustomerObject } from './envelope.js';
@@ -81,7 +81,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGES = 10_000;
 
 export function createKustomerClient(options: KustomerClientOptions): KustomerClient {
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const baseUrl = checkedBaseUrl(options.baseUrl);
   const logger = options.logger ?? silentLogger;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -218,6 +218,21 @@ function toApiError(error: AttemptFailure, createNotRepeated: boolean): ApiError
     { system: 'kustomer', method: error.method, path: error.path, ...(error.status ? { status: error.status } : {}), ...(error.excerpt ? { excerpt: error.excerpt } : {}), cause: error },
     `kustomer: ${error.method} ${error.path} ${what}${error.status ? ` with ${error.status}` : ''}${error.excerpt ? `: ${error.excerpt}` : ''}${note}`,
   );
+}
+
+/** The token travels in a header: plain http is allowed only to this machine (the local org). */
+function checkedBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ExitError(`the Kustomer base URL "${raw}" is not a URL`, 1, 'expected https://<org>.api.kustomerapp.com');
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ExitError(`the Kustomer base URL must use https (got ${url.origin})`, 1, 'expected https://<org>.api.kustomerapp.com');
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 function withPageSize(path: string): string {

@@ -1,7 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { z } from 'zod';
-import { ApiError } from '../../../../../sync/errors.js';
+import { ApiError, type ExitError } from '../../../../../sync/errors.js';
+import { redact } from '../../../../../sync/logger.js';
+import { createKustomerClient } from '../../../../../sync/providers/kustomer/client/index.js';
+import { kustomerClientFromEnv } from '../../../../../sync/providers/kustomer/client/from-env.js';
 import { call, clientFor, startTestOrg, workflowBody } from '../fixtures.js';
 
 const Named = z.looseObject({ name: z.string() });
@@ -168,6 +171,29 @@ test('a 4xx is not retried and its error carries the errors[].detail excerpt', a
   } finally {
     await org.close();
   }
+});
+
+test('the base URL must be https, except to this machine; from-env reads and registers the key', () => {
+  const cases: [string, string | undefined][] = [
+    ['https://acme.api.kustomerapp.com/', undefined],
+    ['http://127.0.0.1:4000', undefined],
+    ['http://acme.api.kustomerapp.com', 'the Kustomer base URL must use https (got http://acme.api.kustomerapp.com)'],
+    ['acme', 'the Kustomer base URL "acme" is not a URL'],
+  ];
+  for (const [baseUrl, message] of cases) {
+    let error: unknown;
+    try {
+      createKustomerClient({ baseUrl, apiKey: 'k' });
+    } catch (e) {
+      error = e;
+    }
+    assert.is(error === undefined ? undefined : (error as ExitError).message, message, baseUrl);
+  }
+  assert.is(createKustomerClient({ baseUrl: 'https://acme.api.kustomerapp.com/', apiKey: 'k' }).baseUrl, 'https://acme.api.kustomerapp.com');
+  const client = kustomerClientFromEnv({ KUSTOMER_BASE_URL: 'https://acme.api.kustomerapp.com', KUSTOMER_API_KEY: 'key-from-env-123' });
+  assert.is(client.baseUrl, 'https://acme.api.kustomerapp.com');
+  assert.is(redact('token key-from-env-123'), 'token <secret:KUSTOMER_API_KEY>');
+  assert.throws(() => kustomerClientFromEnv({ KUSTOMER_BASE_URL: 'https://acme.api.kustomerapp.com' }), (e: Error) => e.message === 'KUSTOMER_API_KEY is not set');
 });
 
 test.run();
