@@ -93,7 +93,9 @@ export function startDaemon(options: DaemonOptions): Daemon {
     } catch (error) {
       const aborted = controller.signal.aborted;
       const message = error instanceof Error ? error.message : String(error);
-      record = finish(started, aborted ? 'aborted' : 'error', aborted ? `stopped at a safe point (${message})` : message);
+      const reason: unknown = controller.signal.reason;
+      const why = reason instanceof Error ? reason.message : message;
+      record = finish(started, aborted ? 'aborted' : 'error', aborted ? `stopped at a safe point (${why})` : message);
     }
     status.lastRun = record;
     status.runs++;
