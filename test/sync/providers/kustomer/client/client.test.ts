@@ -173,6 +173,27 @@ test('a 4xx is not retried and its error carries the errors[].detail excerpt', a
   }
 });
 
+test('429 without x-ratelimit-reset: Retry-After when present, else jittered backoff that counts as a retry', async () => {
+  const org = await startTestOrg();
+  try {
+    const failing = (count: number, headers: Record<string, string>): typeof fetch => {
+      let left = count;
+      return async (input, init) => (left-- > 0 ? new Response('{"errors":[{"detail":"slow down"}]}', { status: 429, headers }) : fetch(input, init));
+    };
+    const withRetryAfter = clientFor(org, { fetch: failing(3, { 'retry-after': '0.02' }), maxRetries: 1 });
+    assert.ok(await withRetryAfter.get('/v1/auth/tokens/current', z.looseObject({})));
+    assert.equal([withRetryAfter.stats().rateLimited, withRetryAfter.stats().retries], [3, 3]);
+    const bare = clientFor(org, { fetch: failing(2, {}), maxRetries: 1 });
+    const error = (await bare.get('/v1/auth/tokens/current', z.looseObject({})).catch((e: unknown) => e)) as ApiError;
+    assert.instance(error, ApiError);
+    assert.is(error.message, 'kustomer: GET /v1/auth/tokens/current failed with 429: slow down');
+    const patient = clientFor(org, { fetch: failing(2, {}), maxRetries: 2 });
+    assert.ok(await patient.get('/v1/auth/tokens/current', z.looseObject({})));
+  } finally {
+    await org.close();
+  }
+});
+
 test('the base URL must be https, except to this machine; from-env reads and registers the key', () => {
   const cases: [string, string | undefined][] = [
     ['https://acme.api.kustomerapp.com/', undefined],
