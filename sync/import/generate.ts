@@ -32,6 +32,8 @@ export interface GenerateOptions {
   existingFiles?: Readonly<Record<string, string>>;
   /** The module generated files import the authoring API from. Default: `compiler/index.js` under the out root. */
   authoringSpecifier?: (file: string) => string;
+  /** Where a generated definition goes; default `definitionPath` (e.g. the file the project already has). */
+  paths?: (kind: ResourceKind, key: string) => string | undefined;
 }
 
 export interface GeneratedFile {
@@ -75,6 +77,7 @@ export function generateSources(resources: readonly (LiveResource | Resource)[],
   const context = options.context ?? [];
   const existing = options.existingFiles ?? {};
   const authoring = options.authoringSpecifier ?? defaultAuthoring;
+  const pathOf = (kind: ResourceKind, key: string) => options.paths?.(kind, key) ?? definitionPath(kind, key)!;
   const byKind = (list: readonly (LiveResource | Resource)[], kind: ResourceKind) => list.filter((r) => r.kind === kind);
   const bodyOf = (list: readonly (LiveResource | Resource)[], kind: ResourceKind, key: string) => list.find((r) => r.kind === kind && r.key === key)?.body;
 
@@ -84,7 +87,7 @@ export function generateSources(resources: readonly (LiveResource | Resource)[],
   const hooks = new Map<string, { handle: string; type: string; file: string }>();
   for (const r of [...byKind(resources, 'kustomer.hook'), ...byKind(context, 'kustomer.hook')]) {
     for (const id of liveIds(r)) hookIds.set(id, r.key);
-    const file = resources.includes(r) ? definitionPath(r.kind, r.key)! : existing[resourceId(r)];
+    const file = resources.includes(r) ? pathOf(r.kind, r.key) : existing[resourceId(r)];
     if (file && !hooks.has(r.key)) hooks.set(r.key, { handle: handles.take(camelCase(r.key, 'hook')), type: String(r.body.type ?? 'web'), file });
   }
 
@@ -96,7 +99,7 @@ export function generateSources(resources: readonly (LiveResource | Resource)[],
     const klass = bodyOf(resources, 'kustomer.klass', name) ?? bodyOf(context, 'kustomer.klass', name);
     const attributes = bodyOf(resources, 'kustomer.klass-attributes', name) ?? bodyOf(context, 'kustomer.klass-attributes', name);
     const result = klassPlan(name, klass, attributes);
-    const file = generated ? definitionPath('kustomer.klass', name)! : (existing[`kustomer.klass:${name}`] ?? existing[`kustomer.klass-attributes:${name}`]);
+    const file = generated ? pathOf('kustomer.klass', name) : (existing[`kustomer.klass:${name}`] ?? existing[`kustomer.klass-attributes:${name}`]);
     if (file) klasses.set(name, { handle: handles.take(camelCase(name, 'klass')), attributes: result.attributes, file });
     if (generated) {
       const kinds = resources.filter((r) => r.key === name && (r.kind === 'kustomer.klass' || r.kind === 'kustomer.klass-attributes'));
@@ -104,11 +107,11 @@ export function generateSources(resources: readonly (LiveResource | Resource)[],
     }
   }
 
-  for (const r of byKind(resources, 'kustomer.hook')) files.push(emit(definitionPath(r.kind, r.key)!, hookPlan(r.body, options.namespace), [r], authoring));
+  for (const r of byKind(resources, 'kustomer.hook')) files.push(emit(pathOf(r.kind, r.key), hookPlan(r.body, options.namespace), [r], authoring));
   for (const r of byKind(resources, 'kustomer.outbound-webhook'))
-    files.push(emit(definitionPath(r.kind, r.key)!, outboundWebhookPlan(r.body), [r], authoring));
+    files.push(emit(pathOf(r.kind, r.key), outboundWebhookPlan(r.body), [r], authoring));
   for (const r of byKind(resources, 'kustomer.workflow')) {
-    const path = definitionPath(r.kind, r.key)!;
+    const path = pathOf(r.kind, r.key);
     const scope: WorkflowScope = {
       namespace: options.namespace,
       hookIds,

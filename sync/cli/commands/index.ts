@@ -12,6 +12,7 @@ import { registerEmulator } from './emulator.js';
 import { registerRuns } from './runs.js';
 import { registerPlan } from './plan.js';
 import { registerApply } from './apply.js';
+import { registerImport } from './import.js';
 
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
@@ -24,4 +25,5 @@ export const commands: RegisterCommand[] = [
   registerRuns,
   registerPlan,
   registerApply,
+  registerImport,
 ];
