@@ -13,6 +13,8 @@ import { registerRuns } from './runs.js';
 import { registerPlan } from './plan.js';
 import { registerApply } from './apply.js';
 import { registerImport } from './import.js';
+import { registerDrift } from './drift.js';
+import { registerDaemon } from './daemon.js';
 
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
@@ -26,4 +28,6 @@ export const commands: RegisterCommand[] = [
   registerPlan,
   registerApply,
   registerImport,
+  registerDrift,
+  registerDaemon,
 ];

@@ -1,0 +1,40 @@
+/**
+ * What each daemon run does: check drift for the environment, optionally heal it, and write the
+ * report (GitHub issue when a token and repository are set, else `.kac/drift-<env>.md`). Returns the
+ * one-line summary the daemon prints.
+ */
+import { publishDriftReport, type DriftPublished } from '../drift/publish.js';
+import { driftOneLine } from '../drift/render.js';
+import { checkDrift } from '../drift/run-drift.js';
+import { readActionsEnv } from '../github/actions-env.js';
+import type { Logger } from '../logger.js';
+import type { RunOnce } from './scheduler.js';
+
+export interface DriftTaskOptions {
+  root: string;
+  environment?: string;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  heal?: boolean;
+  allowDestroy?: boolean;
+}
+
+function where(published: DriftPublished, root: string): string {
+  if (published.to === 'file') return published.path.startsWith(root) ? published.path.slice(root.length + 1) : published.path;
+  const { issue } = published;
+  return issue.action === 'none' ? 'no issue' : `issue #${issue.number} ${issue.action}`;
+}
+
+export function driftTask(options: DriftTaskOptions): RunOnce {
+  return async (signal) => {
+    const check = await checkDrift({ ...options, signal });
+    const final = check.healed?.after ?? check.report;
+    const published = await publishDriftReport(final, { actions: readActionsEnv(options.env), logger: options.logger, cwd: options.root });
+    if (check.healed) {
+      const { counts } = check.healed.result;
+      const applied = `${counts.applied} applied${counts.failed ? `, ${counts.failed} failed` : ''}${counts.refused ? `, ${counts.refused} refused` : ''}${counts.manual ? `, ${counts.manual} manual` : ''}`;
+      return { result: 'healed', summary: `${driftOneLine(check.report)} → healed (${applied}); now ${driftOneLine(final).replace(/^[^:]+: /, '')} → ${where(published, options.root)}` };
+    }
+    return { result: final.hasDrift ? 'drift' : 'clean', summary: `${driftOneLine(final)} → ${where(published, options.root)}` };
+  };
+}
