@@ -6,8 +6,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { buildProject, type ProjectBuild } from '../../../compiler/build.js';
 import { formatDiagnostic, hasErrors } from '../../../compiler/diagnostics.js';
-import type { ResourceKind } from '../../../compiler/resource.js';
-import { applyPlan } from '../../../sync/apply/apply-plan.js';
+import type { JsonObject } from '../../../compiler/json.js';
+import { mapStrings, replaceRefs, replaceSecrets } from '../../../compiler/placeholders.js';
+import { compareResources, resourceId, type ResourceKind } from '../../../compiler/resource.js';
 import type { GeneratedFile } from '../../../sync/import/generate.js';
 import { silentLogger } from '../../../sync/logger.js';
 import { planChanges } from '../../../sync/plan/plan-changes.js';
@@ -52,19 +53,23 @@ export function plan(build: ProjectBuild, live: LiveResource[], provider: Provid
   });
 }
 
-/** Compiles `root` and applies it to the org; fails the test on any change that did not apply. */
+/**
+ * Compiles `root` and creates every resource in the empty org through the provider, in dependency
+ * order, placeholders resolved (apply's job, done here directly so these suites test import alone).
+ */
 export async function applyProject(root: string, t: TestOrg, secrets: Record<string, string>): Promise<void> {
   const build = await buildOk(root);
-  const live = await t.live();
-  const result = await applyPlan(plan(build, live, t.provider, secrets), {
-    providers: new Map(t.provider.kinds.map((k) => [k, t.provider])),
-    live,
-    secret: (name) => secrets[name],
-    allowDestroy: false,
-    logger: silentLogger,
-  });
-  const failed = result.results.filter((r) => r.status !== 'applied');
-  if (failed.length > 0) throw new Error(`apply failed: ${JSON.stringify(failed)}`);
+  const outputs = new Map<string, Record<string, string>>();
+  for (const resource of [...build.resources].sort(compareResources)) {
+    const body = mapStrings(resource.body, (s) =>
+      replaceSecrets(
+        replaceRefs(s, (ref) => outputs.get(resourceId(ref))?.[ref.field]),
+        (name) => secrets[name],
+      ),
+    ) as JsonObject;
+    const created = await t.provider.create({ ...resource, body }, { logger: silentLogger });
+    outputs.set(resourceId(resource), created.outputs);
+  }
 }
 
 export async function writeFiles(dir: string, files: readonly GeneratedFile[]): Promise<void> {
