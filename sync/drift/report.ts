@@ -73,7 +73,11 @@ function itemOf(change: Change): DriftItem | undefined {
 }
 
 export function buildDriftReport(plan: Plan): DriftReport {
-  const items = plan.changes.map(itemOf).filter((i): i is DriftItem => i !== undefined);
+  // Grouped by bucket (the table's order), plan order (kind, then key) inside a bucket.
+  const items = plan.changes
+    .map(itemOf)
+    .filter((i): i is DriftItem => i !== undefined)
+    .sort((a, b) => DRIFT_BUCKETS.indexOf(a.bucket) - DRIFT_BUCKETS.indexOf(b.bucket));
   const counts = Object.fromEntries(DRIFT_BUCKETS.map((b) => [b, items.filter((i) => i.bucket === b).length])) as Record<DriftBucket, number>;
   return {
     environment: plan.environment.name,
