@@ -36,7 +36,9 @@ export class Journal {
     readonly file: JournalFile,
     /** The journal found on disk for another plan, unfinished: an interrupted earlier apply. */
     readonly previous: JournalFile | undefined,
-  ) {}
+  ) {
+    this.resumed = Object.keys(file.entries).length > 0;
+  }
 
   /** Opens the journal for `planHash`, resuming it when the file on disk is for the same plan. */
   static async open(path: string | undefined, environment: string, planHash: string, now: Date = new Date()): Promise<Journal> {
@@ -53,9 +55,8 @@ export class Journal {
     return new Journal(undefined, { version: 1, environment, planHash, startedAt: new Date().toISOString(), entries: {} }, undefined);
   }
 
-  get resumed(): boolean {
-    return Object.keys(this.file.entries).length > 0;
-  }
+  /** True when this journal was found on disk, unfinished, for the same plan: a resumed apply. */
+  readonly resumed: boolean;
 
   entry(changeId: string): JournalEntry | undefined {
     return this.file.entries[changeId];

@@ -28,6 +28,11 @@ export interface Environment {
   byKind: ReadonlyMap<ResourceKind, Provider>;
   /** Paste-ready instructions for manual kinds. */
   manualInstructions: (resource: Resource) => string;
+  /**
+   * A secret's value for comparing and sending. In the local org an unset secret gets a stand-in
+   * value (the local org is on this machine; nothing real is authenticated with it).
+   */
+  secret(envVar: string): string | undefined;
   /** Requests the Kustomer client has made so far. */
   stats(): ClientStats;
   /** The in-process local org, when this environment is `local`. */
@@ -115,11 +120,25 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
     providers,
     byKind,
     manualInstructions: (r) => (r.kind === ITERABLE_KIND ? renderIterableInstructions(r) : JSON.stringify(r.body, null, 2)),
+    secret: target.kind === 'local' ? localSecret(env, logger) : (name) => readSecret(name, env),
     stats: () => client.stats(),
     ...(localOrg ? { localOrg } : {}),
     client,
     close: async () => {
       await localOrg?.close();
     },
+  };
+}
+
+function localSecret(env: NodeJS.ProcessEnv, logger: Logger): (name: string) => string {
+  const told = new Set<string>();
+  return (name) => {
+    const value = readSecret(name, env);
+    if (value !== undefined) return value;
+    if (!told.has(name)) {
+      told.add(name);
+      logger.info(`${name} is not set: the local org gets the stand-in value "local-${name}".`);
+    }
+    return `local-${name}`;
   };
 }

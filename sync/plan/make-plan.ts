@@ -15,6 +15,8 @@ export interface PlanTarget {
   target: string;
   providers: readonly Provider[];
   manualInstructions?: (resource: Resource) => string;
+  /** Secret values for comparison; default: the process environment given in `env`. */
+  secret?: (envVar: string) => string | undefined;
 }
 
 export interface MakePlanOptions {
@@ -54,7 +56,7 @@ export async function makePlan(options: MakePlanOptions): Promise<{ plan: Plan; 
     manualKinds,
     ...(options.environment.manualInstructions ? { manualInstructions: options.environment.manualInstructions } : {}),
     findings,
-    secret: (name) => readSecret(name, options.env),
+    secret: options.environment.secret ?? ((name) => readSecret(name, options.env)),
     allowDestroy: options.allowDestroy ?? false,
   });
   return { plan, live };

@@ -15,7 +15,6 @@ import { Journal } from '../../apply/journal.js';
 import { createProgress } from '../../apply/progress.js';
 import type { Environment } from '../../env/resolve-environment.js';
 import { DiagnosticsError, ExitError } from '../../errors.js';
-import { readSecret } from '../../logger.js';
 import { isExecutableAtApply } from '../../plan/impact.js';
 import { makePlan, readLive } from '../../plan/make-plan.js';
 import { findStaleness, parsePlanFile, planHash } from '../../plan/saved-plan.js';
@@ -148,7 +147,7 @@ async function applyIn(env: Environment, x: ApplyContext, io: CliIo): Promise<nu
       providers: env.byKind,
       live,
       refetchLive: () => readLive(env.providers, ctx),
-      secret: (name) => readSecret(name, io.env),
+      secret: (name) => env.secret(name),
       allowDestroy: x.allowDestroy,
       logger: io.logger,
       journal,
