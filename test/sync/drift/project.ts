@@ -15,6 +15,8 @@ export const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), '../
 export function writeProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'kac-drift-project-'));
   const entry = JSON.stringify(join(repoRoot, 'compiler/index.js'));
+  // Like the real repo: ESM, so the authored .ts files load as modules wherever the temp dir is.
+  writeFileSync(join(root, 'package.json'), '{ "private": true, "type": "module" }\n');
   writeFileSync(join(root, 'kac.config.ts'), `import { defineConfig } from ${entry};\nexport default defineConfig({ namespace: 'regal', environments: { local: { kind: 'local' } } });\n`);
   mkdirSync(join(root, 'workflows'));
   writeFileSync(
