@@ -71,7 +71,9 @@ export interface StalenessOptions {
 
 /** What changed in the org since the plan was made; empty when the plan is still current. */
 export function findStaleness(plan: Plan, current: readonly LiveResource[], options: StalenessOptions = {}): string[] {
-  const touched = options.touched ?? new Set<string>();
+  // A Klass's attribute metadata exists as soon as the Klass does: creating one touches both.
+  const touched = new Set(options.touched ?? []);
+  for (const id of [...touched]) if (id.startsWith('kustomer.klass:')) touched.add(id.replace('kustomer.klass:', 'kustomer.klass-attributes:'));
   const manualKinds = new Set(plan.manualKinds);
   const inNamespace = (l: LiveResource) => manualKinds.has(l.kind) || isManaged(l.key, plan.namespace);
   const now = new Map(current.filter(inNamespace).map((l) => [resourceId(l), l]));

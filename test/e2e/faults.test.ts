@@ -1,0 +1,98 @@
+/**
+ * Apply under bad conditions, through the real CLI against the local org: injected 429 storms, 5xx and
+ * dropped connections; an apply stopped midway (in-process, and a child process killed with SIGKILL).
+ * Every time, re-running converges to an empty plan without a duplicate object.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createHarness, orgNames, repoRoot } from './harness.js';
+
+const expected = { hooks: ['e2e-events'], klasses: ['e2e-call'], workflows: ['e2e-call-completed'], outboundWebhooks: ['e2e-sync'] };
+const faults = suite('kac apply under faults and interruptions (e2e)');
+
+faults('429 storm, 5xx and dropped connections: apply converges, nothing duplicated', async () => {
+  const h = await createHarness({ rateLimitWindowMs: 500 });
+  try {
+    h.org.setFaults({ storm429: { count: 4 }, failRate: 0.2, dropRate: 0.2, seed: 11 });
+    const r = await h.kac('apply', '--auto-approve');
+    h.org.setFaults({});
+    const faulted = h.org.requests.filter((q) => q.fault).map((q) => q.fault);
+    assert.ok(faulted.includes('storm429') && faulted.some((f) => f?.startsWith('drop')) && faulted.some((f) => f?.startsWith('fail')), `faults happened: ${faulted.join(',')}`);
+    if (r.code !== 0) {
+      // Even a run that gave up on some change must converge when simply run again.
+      assert.is((await h.kac('apply', '--auto-approve')).code, 0);
+    }
+    assert.equal(orgNames(h.org), expected);
+    const plan = await h.kac('plan', '--detailed-exitcode');
+    assert.is(plan.code, 0, plan.out);
+  } finally {
+    await h.dispose();
+  }
+});
+
+faults('stopped after 2 changes, a plain re-run converges without duplicates', async () => {
+  const h = await createHarness();
+  try {
+    const first = await h.kac('apply', '--auto-approve', '--stop-after', '2');
+    assert.is(first.code, 1);
+    // Changes already in flight finish; nothing new starts after the stop.
+    const m = /Apply incomplete: (\d) applied, (\d) not started \(interrupted\)\./.exec(first.out);
+    assert.ok(m && Number(m[1]) >= 2 && Number(m[1]) + Number(m[2]) === 5, first.out);
+    const second = await h.kac('apply', '--auto-approve');
+    assert.is(second.code, 0, second.out + second.err);
+    assert.match(second.err, 'An earlier apply was interrupted');
+    assert.match(second.out, `Apply complete: ${5 - Number(m![1])} applied.`);
+    assert.equal(orgNames(h.org), expected);
+  } finally {
+    await h.dispose();
+  }
+});
+
+faults('a saved plan stopped midway resumes from the journal, not as stale', async () => {
+  const h = await createHarness();
+  try {
+    assert.is((await h.kac('plan', '--out', 'plan.json')).code, 0);
+    assert.is((await h.kac('apply', 'plan.json', '--auto-approve', '--stop-after', '3')).code, 1);
+    const resumed = await h.kac('apply', 'plan.json', '--auto-approve');
+    assert.is(resumed.code, 0, resumed.out + resumed.err);
+    assert.match(resumed.err, 'Resuming the interrupted apply of plan.json.');
+    assert.match(resumed.out, 'Apply complete: 5 applied.');
+    assert.match(resumed.out, 'Resumed an interrupted apply of this same plan');
+    assert.equal(orgNames(h.org), expected);
+    assert.is((await h.kac('plan', '--detailed-exitcode')).code, 0);
+  } finally {
+    await h.dispose();
+  }
+});
+
+faults('a child `kac apply` killed with SIGKILL midway: re-running converges', async () => {
+  const h = await createHarness();
+  try {
+    h.org.setFaults({ latencyMs: 300 });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), 'apply', '--auto-approve'], { cwd: h.root, env: { ...h.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    const killed = new Promise<void>((resolve) => {
+      child.stderr.on('data', (d) => {
+        err += d;
+        if ((err.match(/^ok /gm) ?? []).length >= 2 && !child.killed) child.kill('SIGKILL');
+      });
+      child.on('close', () => resolve());
+    });
+    await killed;
+    assert.ok(child.signalCode === 'SIGKILL', `the child was killed midway (stderr: ${err.slice(-300)})`);
+    const made = orgNames(h.org);
+    const total = Object.values(made).flat().length;
+    assert.ok(total >= 2 && total < 5, `some but not all objects were created: ${JSON.stringify(made)}`);
+    h.org.setFaults({});
+    const rerun = await h.kac('apply', '--auto-approve');
+    assert.is(rerun.code, 0, rerun.out + rerun.err);
+    assert.equal(orgNames(h.org), expected);
+    assert.is((await h.kac('plan', '--detailed-exitcode')).code, 0);
+  } finally {
+    await h.dispose();
+  }
+});
+
+faults.run();
