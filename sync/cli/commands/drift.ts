@@ -10,11 +10,13 @@ import { renderDriftJson, renderDriftMarkdown, renderDriftText } from '../../dri
 import { ExitError } from '../../errors.js';
 import { readActionsEnv } from '../../github/actions-env.js';
 import type { RegisterCommand } from './index.js';
+import { runAdopt } from './drift-adopt.js';
 
 interface DriftCommandOptions {
   env?: string;
   format?: string;
   github?: boolean;
+  adopt?: boolean;
   root?: string;
 }
 
@@ -25,6 +27,7 @@ export const registerDrift: RegisterCommand = (program, io, setExit) => {
     .option('--env <name>', 'environment from kac.config.ts (default: defaultEnvironment, else local)')
     .option('--format <format>', 'text, markdown or json', 'text')
     .option('--github', 'open, update or close the drift issue for this environment (needs GITHUB_TOKEN and GITHUB_REPOSITORY)')
+    .option('--adopt', 'keep UI changes: rewrite their definition files from live state (with --github: a pull request on kac/adopt-<env>)')
     .option('--root <dir>', 'project root (default: the current directory)')
     .action(async (options: DriftCommandOptions) => {
       const format = options.format ?? 'text';
@@ -36,6 +39,7 @@ export const registerDrift: RegisterCommand = (program, io, setExit) => {
         const published = await publishDriftReport(report, { actions: readActionsEnv(io.env), logger: io.logger, cwd: root, requireGitHub: true });
         if (published.to === 'github' && published.issue.action === 'none') io.err('No drift and no open drift issue: nothing to do on GitHub.');
       }
+      if (options.adopt && report.hasDrift) await runAdopt({ root, ...(options.env ? { env: options.env } : {}), github: options.github ?? false }, io);
       if (report.hasDrift) setExit(2);
     });
 };

@@ -4,6 +4,7 @@
  * 65,536-character limit are refused with GitHub's 422, so a test proves kac stays under it.
  */
 import type { CommentRecord, GitHubState, IssueRecord, RepoState } from './state.js';
+import { gitRoutes } from './git.js';
 
 export interface RouteContext {
   state: GitHubState;
@@ -205,4 +206,6 @@ export const githubRoutes: Route[] = [
       return { page: prs };
     },
   },
+  // Git data and pulls (kac drift --adopt --github): test/doubles/github/git.ts.
+  ...gitRoutes,
 ];
