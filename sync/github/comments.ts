@@ -2,6 +2,7 @@
  * Sticky comments: one comment per marker on a PR, found by paging through its comments, updated in
  * place, never posted twice (tfcmt `-patch`, not Atlantis's comment pile-up).
  */
+import { redact } from '../logger.js';
 import { githubCall, type GitHubClient } from './client.js';
 
 export interface RepoRef {
@@ -42,8 +43,10 @@ export async function upsertStickyComment(
   octokit: GitHubClient,
   target: RepoRef & { issueNumber: number },
   marker: string,
-  body: string,
+  rawBody: string,
 ): Promise<StickyCommentResult> {
+  // The backstop: whatever a renderer let through, no registered secret value is ever posted.
+  const body = redact(rawBody);
   if (!body.includes(marker)) throw new Error('a sticky comment body must contain its marker, or it could never be found again');
   const existing = await findMarkedComment(octokit, target, marker);
   if (existing) {

@@ -3,6 +3,7 @@
  * and its hidden marker: opened when drift appears, updated in place while it persists, closed with a
  * comment when it is gone.
  */
+import { redact } from '../logger.js';
 import { githubCall, type GitHubClient } from './client.js';
 import { commentMarker, composeCommentBody } from './comment-body.js';
 import type { RepoRef } from './comments.js';
@@ -54,7 +55,9 @@ export async function findDriftIssue(
   });
 }
 
-export async function syncDriftIssue(octokit: GitHubClient, repo: RepoRef, report: DriftIssueReport): Promise<DriftIssueResult> {
+export async function syncDriftIssue(octokit: GitHubClient, repo: RepoRef, rawReport: DriftIssueReport): Promise<DriftIssueResult> {
+  // The backstop: no registered secret value is ever posted, whatever the renderer let through.
+  const report = { ...rawReport, title: redact(rawReport.title), summary: redact(rawReport.summary), ...(rawReport.details ? { details: redact(rawReport.details) } : {}) };
   const marker = commentMarker('drift', report.environment);
   const existing = await findDriftIssue(octokit, repo, report.environment);
   const base = `/repos/${repo.owner}/${repo.repo}/issues`;

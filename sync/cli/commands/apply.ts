@@ -22,6 +22,7 @@ import type { Plan } from '../../plan/types.js';
 import type { LiveResource } from '../../providers/provider.js';
 import { renderApplyResult, renderVerification } from '../../report/apply-text.js';
 import { renderPlanText } from '../../report/plan-text.js';
+import { applyOnGitHub } from '../../github/cli.js';
 import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
 import { buildOrFail, withEnvironment } from './plan.js';
@@ -31,6 +32,7 @@ interface ApplyCommandOptions {
   autoApprove?: boolean;
   allowDestroy?: boolean;
   root?: string;
+  github?: boolean;
   /** Hidden, for tests of interruption: stop scheduling after this many finished changes. */
   stopAfter?: string;
 }
@@ -56,6 +58,7 @@ export const registerApply: RegisterCommand = (program, io, setExit) => {
     .option('--auto-approve', 'do not ask for confirmation (required without a terminal, e.g. in CI)')
     .option('--allow-destroy', 'delete hooks, outbound webhooks and Klasses removed from git (never a Klass with KObjects)')
     .option('--root <dir>', 'project root (default: the current directory)')
+    .option('--github', 'in GitHub Actions: post the result on the merged PR and in the job summary')
     .addOption(new Option('--stop-after <n>', 'stop after n finished changes (tests of interrupted applies)').hideHelp())
     .action(async (planFile: string | undefined, options: ApplyCommandOptions) => {
       const root = resolve(io.cwd, options.root ?? '.');
@@ -78,7 +81,8 @@ export const registerApply: RegisterCommand = (program, io, setExit) => {
       }
       const envName = options.env ?? (saved && saved.environment.name !== 'direct' ? saved.environment.name : undefined);
       await withEnvironment({ config, resources: desired }, envName, root, io, async (env) => {
-        const code = await applyIn(env, { root, config, desired, saved, allowDestroy, planFile, options }, io);
+        const run = (out: CliIo) => applyIn(env, { root, config, desired, saved, allowDestroy, planFile, options }, out);
+        const code = options.github ? await applyOnGitHub(io, env.name, run) : await run(io);
         setExit(code);
       });
     });

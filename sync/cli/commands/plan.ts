@@ -16,6 +16,7 @@ import { renderPlanJson } from '../../report/plan-json.js';
 import { renderPlanMarkdown } from '../../report/plan-markdown.js';
 import { renderPlanText } from '../../report/plan-text.js';
 import { summarizePlan } from '../../report/summary.js';
+import { planOnGitHub } from '../../github/cli.js';
 import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
 import { buildForCli, renderDiagnostic } from './validate.js';
@@ -27,6 +28,7 @@ export interface PlanCommandOptions {
   detailedExitcode?: boolean;
   allowDestroy?: boolean;
   root?: string;
+  github?: boolean;
 }
 
 /** Compiles the project, refusing on errors (warnings are printed). */
@@ -72,10 +74,12 @@ export const registerPlan: RegisterCommand = (program, io, setExit) => {
     .option('--detailed-exitcode', 'exit 2 when changes are pending')
     .option('--allow-destroy', 'plan deletes of objects removed from git instead of refusing them')
     .option('--root <dir>', 'project root (default: the current directory)')
+    .option('--github', 'in GitHub Actions: sticky PR comment per environment, job summary, annotations (fork PRs: a note instead)')
     .action(async (options: PlanCommandOptions) => {
       const format = options.format ?? 'text';
       if (!['text', 'markdown', 'json'].includes(format)) throw new ExitError(`unknown format "${format}"`, 1, 'use --format text, markdown or json');
       const root = resolve(io.cwd, options.root ?? '.');
+      if (options.github) return setExit(await planOnGitHub({ io, root, environment: options.env, build: () => buildOrFail(root, io), plan: () => planProject(root, options, io) }));
       const plan = await planProject(root, options, io);
       io.out(format === 'json' ? renderPlanJson(plan) : format === 'markdown' ? renderPlanMarkdown(plan) : renderPlanText(plan, { color: io.color }));
       if (options.out) {

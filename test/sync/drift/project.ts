@@ -17,7 +17,12 @@ export function writeProject(): string {
   const entry = JSON.stringify(join(repoRoot, 'compiler/index.js'));
   // Like the real repo: ESM, so the authored .ts files load as modules wherever the temp dir is.
   writeFileSync(join(root, 'package.json'), '{ "private": true, "type": "module" }\n');
-  writeFileSync(join(root, 'kac.config.ts'), `import { defineConfig } from ${entry};\nexport default defineConfig({ namespace: 'regal', environments: { local: { kind: 'local' } } });\n`);
+  writeFileSync(
+    join(root, 'kac.config.ts'),
+    `import { defineConfig, secret } from ${entry};\n` +
+      `export default defineConfig({ namespace: 'regal', environments: { local: { kind: 'local' }, ` +
+      `staging: { kind: 'kustomer', baseUrl: 'https://acme-staging.api.kustomerapp.com', apiKey: secret('KUSTOMER_API_KEY_STAGING') } } });\n`,
+  );
   mkdirSync(join(root, 'workflows'));
   writeFileSync(
     join(root, 'workflows/hooks.ts'),
