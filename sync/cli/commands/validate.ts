@@ -9,6 +9,7 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from '../../../compiler/
 import { ConfigError } from '../../../compiler/load/config.js';
 import type { Model } from '../../../compiler/model/project.js';
 import { DiagnosticsError } from '../../errors.js';
+import { formatAnnotations } from '../../github/annotations.js';
 import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
@@ -24,6 +25,8 @@ export const registerValidate: RegisterCommand = (program, io, setExit) => {
         io.out('');
       }
       io.out(summaryLine(build.diagnostics, build.model));
+      // In GitHub Actions the same diagnostics become annotations on the PR diff.
+      if (io.env.GITHUB_ACTIONS === 'true') for (const line of formatAnnotations(build.diagnostics)) io.out(line);
       if (hasErrors(build.diagnostics)) setExit(1);
     });
 };

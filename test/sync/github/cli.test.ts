@@ -96,6 +96,16 @@ plan('definition errors are printed as ::error annotations and exit 1', async ()
   }
 });
 
+plan('kac validate prints the same diagnostics as annotations when GITHUB_ACTIONS=true', async () => {
+  const root = writeProject();
+  writeFileSync(join(root, 'workflows/bad.ts'), `import { defineHook } from ${JSON.stringify(join(process.cwd(), 'compiler/index.js'))};\nexport const bad = defineHook({ name: 'regal-bad', type: 'email' as never });\n`);
+  const inActions = await kac(['validate', '--root', root], root, { GITHUB_ACTIONS: 'true' });
+  assert.is(inActions.code, 1);
+  assert.match(inActions.out, /\n::error file=workflows\/bad\.ts,line=2,col=\d+,title=hook\/invalid-type::hook "regal-bad" has type "email"/);
+  const local = await kac(['validate', '--root', root], root, {});
+  assert.not.ok(local.out.includes('::error'));
+});
+
 const apply = suite('kac apply --github');
 
 apply('applies, then posts the result on the PR merged as GITHUB_SHA', async () => {
