@@ -40,14 +40,15 @@ function createSummary(resource: Resource, body: JsonObject, pending: string[]):
   const notes: SemanticNote[] = [];
   if (resource.kind === 'kustomer.workflow') {
     const steps = workflowNodes(body).filter((n) => n.id !== '1');
-    const trigger = isJsonObject(body.trigger) ? String(body.trigger.eventName ?? '') : '';
+    const shown = displayDesired(body);
+    const trigger = isJsonObject(shown.trigger) ? String(shown.trigger.eventName ?? '') : '';
     notes.push({ code: 'step-added', message: `new workflow with ${steps.length} step(s), triggered by ${trigger || '?'}` });
   } else if (resource.kind === 'kustomer.klass-attributes') {
     notes.push(...summarizeUpdate(resource.kind, undefined, body));
   } else {
     notes.push({ code: 'field-changed', message: `new ${resource.kind.replace(/^\w+\./, '')}` });
   }
-  for (const ref of pending) notes.push({ code: 'reference-pending', message: `${ref} is known after apply` });
+  if (resource.kind !== 'kustomer.workflow') for (const ref of pending) notes.push({ code: 'reference-pending', message: `${ref} is known after apply` });
   return notes;
 }
 

@@ -13,6 +13,12 @@ export interface TextOptions {
   color: boolean;
   /** Show unified diffs of updates (default true). */
   diffs?: boolean;
+  /** At most this many summary lines per change, then "… and N more" (default: all). */
+  maxNotes?: number;
+  /** Print manual changes' paste-ready instructions (default true). */
+  instructions?: boolean;
+  /** One line per change (its first summary line), no diffs or instructions. */
+  compact?: boolean;
 }
 
 type Paint = (s: string) => string;
@@ -57,13 +63,17 @@ export function renderChangeText(change: Change, plan: Plan, options: TextOption
   const where = change.source ? p.dim(`  (${change.source.file}:${change.source.line})`) : '';
   const refusal = refusalOf(change, plan.allowDestroy);
   const lines = [`${paint(`${symbol} ${verb.padEnd(9)}`)} ${change.resource.kind} ${p.bold(change.resource.key)}${refusal ? ` ${p.red('REFUSED')}` : ''}${where}`];
-  for (const note of change.summary) lines.push(`      ${note.message}`);
+  const max = options.maxNotes ?? Infinity;
+  for (const note of change.summary.slice(0, max)) lines.push(`      ${note.message}`);
+  if (change.summary.length > max) lines.push(p.dim(`      … and ${change.summary.length - max} more`));
   if (change.kind === 'noop') for (const note of change.notes.filter((n) => !change.summary.some((s) => s.message === n))) lines.push(`      ${note}`);
   if (refusal) {
     lines.push(`      ${p.red(refusal.message)}`);
     if (refusal.hint) lines.push(`      hint: ${refusal.hint}`);
   }
-  if (change.kind === 'manual') lines.push(indent(change.instructions, '      | '));
+  if (change.kind === 'manual') {
+    lines.push(options.instructions === false ? p.dim('      (kac plan prints the paste-ready steps)') : indent(change.instructions, '      | '));
+  }
   if (change.kind === 'update' && options.diffs !== false && change.diff) lines.push(indent(colorDiff(change.diff, p), '      '));
   return lines.join('\n');
 }
@@ -74,14 +84,22 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   const out: string[] = [p.bold(`kac plan: environment ${plan.environment.name} (${plan.environment.target}), namespace "${plan.namespace}"`), ''];
   const pending = plan.changes.filter((c) => c.kind !== 'noop' || c.notes.length > 0);
   const shown = pending.filter((c) => c.kind !== 'noop');
-  for (const change of shown) out.push(renderChangeText(change, plan, options), '');
+  if (options.compact) {
+    for (const change of shown) {
+      const { symbol, verb } = changeLabel(change);
+      const refused = refusalOf(change, plan.allowDestroy) ? ` ${p.red('REFUSED')}` : '';
+      const note = change.summary[0] ? p.dim(` - ${change.summary[0].message}${change.summary.length > 1 ? ` (+${change.summary.length - 1})` : ''}`) : '';
+      out.push(`${paintOf(change, p, plan.allowDestroy)(`${symbol} ${verb.padEnd(9)}`)} ${change.resource.kind} ${p.bold(change.resource.key)}${refused}${note}`);
+    }
+    if (shown.length) out.push('');
+  } else for (const change of shown) out.push(renderChangeText(change, plan, options), '');
   const noted = pending.filter((c) => c.kind === 'noop');
-  if (noted.length) {
+  if (noted.length && !options.compact) {
     out.push(p.dim('Unchanged, with notes:'));
     for (const c of noted) if (c.kind === 'noop') out.push(p.dim(`  ${c.resource.kind} ${c.resource.key}: ${c.notes.join('; ')}`));
     out.push('');
   }
-  if (plan.findings.length) {
+  if (plan.findings.length && !options.compact) {
     out.push('Findings:');
     for (const f of plan.findings) out.push(`  ${f.severity === 'error' ? p.red(f.severity) : f.severity === 'warning' ? p.yellow(f.severity) : f.severity} ${f.resource.kind} ${f.resource.key}: ${f.message}`);
     out.push('');
