@@ -3,6 +3,7 @@
  * changed and removed steps marked by classDef. Built from the plan alone (desired body + summary).
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../compiler/json.js';
+import { displayDesired } from '../plan/resolve.js';
 import { workflowNodes } from '../plan/semantic/workflow.js';
 import type { SemanticNote } from '../plan/types.js';
 
@@ -19,7 +20,8 @@ function conditionLabel(c: JsonValue | undefined): string | undefined {
   return `${String(c.op)} ${values.join(', ')}`;
 }
 
-export function workflowFlowchart(desired: JsonObject, summary: readonly SemanticNote[]): string {
+export function workflowFlowchart(body: JsonObject, summary: readonly SemanticNote[]): string {
+  const desired = displayDesired(body);
   const nodes = workflowNodes(desired);
   const ids = new Map<string, string>();
   nodes.forEach((n, i) => ids.set(n.id, `s${i}`));
