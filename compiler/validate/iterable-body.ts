@@ -32,6 +32,7 @@ export function validateIterableBody({ definition: wh, file }: Loaded<IterableWe
   if (!isObj(body)) {
     return [diagnostic('iterable/invalid-body', 'error', `the body of "${wh.name}" must return an object (Regal's event JSON).`, site)];
   }
+  // A merge value's own call site is exact (`field('x')`, `field.event.x`); raw strings are found by text.
   const at = (value: unknown, text: string | undefined): SourceLocation => {
     const from = isMergeValue(value) ? ctx.at(value.site, file) : site;
     return text === undefined ? from : ctx.refine(from, text);
@@ -53,7 +54,7 @@ export function validateIterableBody({ definition: wh, file }: Loaded<IterableWe
       if (declared.includes(name) || reported.has(`${name}@${formatPath(path)}`)) continue;
       reported.add(`${name}@${formatPath(path)}`);
       out.push(
-        diagnostic('iterable/undeclared-field', 'error', `merge field "${name}" in ${formatPath(path)} of "${wh.name}" is not a declared ${scope}.`, at(owner, isMergeValue(owner) ? name : text), didYouMean(closest(name, declared)) ?? `declare it in ${FIELDS_SCHEMA_FILE}`),
+        diagnostic('iterable/undeclared-field', 'error', `merge field "${name}" in ${formatPath(path)} of "${wh.name}" is not a declared ${scope}.`, at(owner, isMergeValue(owner) ? undefined : text), didYouMean(closest(name, declared)) ?? `declare it in ${FIELDS_SCHEMA_FILE}`),
       );
     }
   };

@@ -86,7 +86,7 @@ const cases: [string, IterableWebhookDefinition, Diagnostic[]][] = [
     defineIterableWebhook({ name: 'regal-undeclared', journey: 'J', fields, trigger: { kind: 'profile-field-updated', field: 'phoneNumber' }, headers: { Authorization: key },
       body: ({ field }) => ({ traits: { phone: field('phoneNumbr' as 'phoneNumber'), nickname: '{{nick_name}}' } }) }),
     [
-      { code: 'iterable/undeclared-field', severity: 'error', message: 'merge field "phoneNumbr" in traits.phone of "regal-undeclared" is not a declared Iterable profile field.', location: at('undeclared', "'phoneNumbr'"), hint: 'did you mean "phoneNumber"?' },
+      { code: 'iterable/undeclared-field', severity: 'error', message: 'merge field "phoneNumbr" in traits.phone of "regal-undeclared" is not a declared Iterable profile field.', location: at('undeclared', "field('phoneNumbr'"), hint: 'did you mean "phoneNumber"?' },
       { code: 'iterable/undeclared-field', severity: 'error', message: 'merge field "nick_name" in traits.nickname of "regal-undeclared" is not a declared Iterable profile field.', location: at('undeclared', "'{{nick_name}}'"), hint: 'declare it in workflows/iterable/fields.schema.json' },
     ],
   ],
@@ -97,7 +97,7 @@ const cases: [string, IterableWebhookDefinition, Diagnostic[]][] = [
       body: ({ field }) => ({ traits: { phone: field('phoneNumber') }, properties: { level: field.event.educationalLevel } }) }),
     [
       { code: 'iterable/undeclared-event', severity: 'error', message: 'trigger event "Application Step 2 Completed" of "regal-event-scope" is not a declared Iterable custom event.', location: at('event-scope', "'Application Step 2"), hint: 'did you mean "Application Step 1 Completed"?' },
-      { code: 'iterable/undeclared-field', severity: 'error', message: 'merge field "educationalLevel" in properties.level of "regal-event-scope" is not a declared Iterable profile field or dataField of "Application Step 2 Completed".', location: at('event-scope', 'educationalLevel'), hint: 'declare it in workflows/iterable/fields.schema.json' },
+      { code: 'iterable/undeclared-field', severity: 'error', message: 'merge field "educationalLevel" in properties.level of "regal-event-scope" is not a declared Iterable profile field or dataField of "Application Step 2 Completed".', location: at('event-scope', 'educationalLevel }'), hint: 'declare it in workflows/iterable/fields.schema.json' },
     ],
   ],
   [
