@@ -36,7 +36,7 @@ function validateKlass({ definition: klass, file }: Loaded<KlassDefinition>, ctx
         'error',
         `Klass name "${klass.name}" may hold only letters, digits, "_" and "-".`,
         ctx.atText(klass.site, file, klass.name),
-        `try "${klass.name.replace(/[^A-Za-z0-9_-]+/g, '-')}"`,
+        `try "${klass.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')}"`,
       ),
     );
   }

@@ -47,13 +47,13 @@ function validateKindNames({ area, noun, list }: NamedKind, model: Model, ctx: V
           'error',
           `${noun} name "${name}" is outside the namespace "${model.namespace}": it must start with "${model.namespace}-" or "${model.namespace}_".`,
           where,
-          `rename it "${model.namespace}-${name}"; kac only manages names in its namespace`,
+          `rename it "${namespaced(name, model.namespace)}"; kac only manages names in its namespace`,
         ),
       );
     }
     const earlier = first.get(name);
     if (earlier) {
-      const at = ctx.at(earlier.definition.site, earlier.file);
+      const at = ctx.atText(earlier.definition.site, earlier.file, name);
       out.push(
         diagnostic(
           `${area}/duplicate-name`,
@@ -70,4 +70,10 @@ function validateKindNames({ area, noun, list }: NamedKind, model: Model, ctx: V
 
 export function isInNamespace(name: string, namespace: string): boolean {
   return name.startsWith(`${namespace}-`) || name.startsWith(`${namespace}_`);
+}
+
+/** `call` → `regal-call`; `regal call` → `regal-call`. */
+function namespaced(name: string, namespace: string): string {
+  const rest = name.startsWith(namespace) ? name.slice(namespace.length).replace(/^[^A-Za-z0-9]+/, '') : name;
+  return `${namespace}-${rest}`;
 }

@@ -77,7 +77,7 @@ function validateCustomMapping(step: StepModel, klass: KlassDefinition, file: st
     const attr = attributes.get(name);
     if (!attr) {
       out.push(
-        diagnostic('workflow/unknown-attribute', 'error', `custom mapping "${name}" is not an attribute of Klass "${klass.name}".`, at(), didYouMean(closest(name, attributes.keys()))),
+        diagnostic('workflow/unknown-attribute', 'error', `custom mapping "${name}" is not an attribute of Klass "${klass.name}".`, at(), didYouMean(suggestAttribute(name, [...attributes.keys()]))),
       );
       continue;
     }
@@ -111,6 +111,15 @@ function literalMismatch(attr: AttributeDefinition, value: JsonValue): string | 
     return `is "${String(value)}", which is not one of the dropdown's options (${attr.options.map((o) => `"${o}"`).join(', ')})`;
   }
   return undefined;
+}
+
+/** The closest name; else the Klass's only attribute of the same type (`callDurationNum` → `talkTimeNum`). */
+export function suggestAttribute(name: string, apiNames: readonly string[]): string | undefined {
+  const near = closest(name, apiNames);
+  if (near !== undefined) return near;
+  const suffix = /[A-Z][a-z]*$/.exec(name)?.[0];
+  const sameType = suffix === undefined ? [] : apiNames.filter((n) => n.endsWith(suffix) && /[a-z0-9]/.test(n[n.length - suffix.length - 1] ?? ''));
+  return sameType.length === 1 ? sameType[0] : undefined;
 }
 
 function isMissing(value: unknown): boolean {

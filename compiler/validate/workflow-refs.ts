@@ -51,7 +51,7 @@ export function validateWorkflowRefs(wf: WorkflowDefinition, file: string, graph
             'error',
             `${where} uses the output of step "${ref}", which does not run on every path to it.`,
             at,
-            path ? `"${ref}" is skipped on the path ${path.join(' → ')}` : `"${ref}" runs after it`,
+            path && path.length > 1 ? `"${ref}" is skipped on the path ${path.join(' → ')}` : `"${ref}" has not run yet when this is evaluated`,
           ),
         );
       }

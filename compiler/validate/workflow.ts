@@ -68,7 +68,8 @@ function validateStep(wf: WorkflowDefinition, step: StepModel, file: string, ctx
   }
   const out: Diagnostic[] = [];
   compileValue(step.action.params ?? {}, (path, problem) => {
-    out.push(diagnostic('workflow/invalid-param', 'error', `step "${step.id}" param "${formatJsonPath(path)}": ${problem}.`, at()));
+    const key = [...path].reverse().find((k): k is string => typeof k === 'string');
+    out.push(diagnostic('workflow/invalid-param', 'error', `step "${step.id}" param "${formatJsonPath(path)}": ${problem}.`, key ? ctx.atText(step.site, file, key) : at()));
   });
   const headers = step.action.params?.headers;
   if (typeof headers === 'object' && headers !== null) {
