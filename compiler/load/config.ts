@@ -42,15 +42,21 @@ export const KacConfigSchema = z
     daemon: z
       .object({ schedule: z.string().optional(), timezone: z.string().optional(), environment: z.string().optional() })
       .optional(),
-  })
-  .superRefine((config, ctx) => {
-    for (const key of ['defaultEnvironment', 'daemon.environment'] as const) {
-      const env = key === 'defaultEnvironment' ? config.defaultEnvironment : config.daemon?.environment;
-      if (env !== undefined && !(env in config.environments)) {
-        ctx.addIssue({ code: 'custom', path: key.split('.'), message: `names no environment (have: ${Object.keys(config.environments).join(', ')})` });
-      }
-    }
   });
+
+/** Environment names the config refers to must exist; checked even when other fields are wrong. */
+function environmentReferences(config: unknown): { path: string; message: string }[] {
+  if (typeof config !== 'object' || config === null) return [];
+  const { environments, defaultEnvironment, daemon } = config as { environments?: unknown; defaultEnvironment?: unknown; daemon?: { environment?: unknown } };
+  if (typeof environments !== 'object' || environments === null) return [];
+  const names = Object.keys(environments);
+  return [
+    ['defaultEnvironment', defaultEnvironment],
+    ['daemon.environment', daemon?.environment],
+  ]
+    .filter(([, env]) => typeof env === 'string' && !names.includes(env))
+    .map(([path]) => ({ path: path as string, message: `names no environment (have: ${names.join(', ')})` }));
+}
 
 export async function loadConfig(root: string): Promise<KacConfig> {
   const file = join(root, CONFIG_FILE);
@@ -72,12 +78,16 @@ export async function loadConfig(root: string): Promise<KacConfig> {
     throw new ConfigError([{ code: 'config/import-failed', severity: 'error', message: `${CONFIG_FILE} could not be loaded: ${firstLine(error)}`, location: at }]);
   }
   const parsed = KacConfigSchema.safeParse(exported);
-  if (!parsed.success) {
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
+    ...environmentReferences(exported),
+  ];
+  if (issues.length > 0) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => ({
+      issues.map((issue) => ({
         code: 'config/invalid',
         severity: 'error' as const,
-        message: `${issue.path.length ? issue.path.join('.') : 'the default export'}: ${issue.message}`,
+        message: `${issue.path || 'the default export'}: ${issue.message}`,
         location: at,
         ...(exported === undefined ? { hint: 'export default defineConfig({ namespace, environments })' } : {}),
       })),
