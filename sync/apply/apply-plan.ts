@@ -88,7 +88,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   for (const l of options.live) outputs.set(desiredByLiveKey.get(resourceId(l)) ?? resourceId(l), l.outputs);
   let live = new Map(options.live.map((l) => [resourceId(l), l]));
 
-  const ctx = { logger: options.logger, ...(options.signal ? { signal: options.signal } : {}) };
+  // The signal stops scheduling; requests already sent finish, so their outcome is known and journaled.
+  const ctx = { logger: options.logger };
   const limit = pLimit(Math.max(1, options.concurrency ?? 8));
   let todo = scheduled.filter((s) => {
     const entry = journal.entry(s.id);
@@ -102,10 +103,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
 
   for (let round = 0; round < rounds && todo.length > 0; round++) {
     if (round > 0 || journal.resumed) {
-      // Ambiguous outcomes (in flight when interrupted, or a lost response): look at the org first.
-      const inFlight = todo.filter((s) => round > 0 || journal.entry(s.id)?.status === 'started');
-      if (inFlight.length && options.refetchLive) live = new Map((await options.refetchLive()).map((l) => [resourceId(l), l]));
-      todo = todo.filter((s) => !adoptIfDone(s, live, results, outputs, base, inFlight));
+      // Ambiguous outcomes (a lost response, or an interrupted apply whose last entries never reached the
+      // journal): look at the org first. On resume `options.live` was just read; later rounds re-read.
+      if (round > 0 && options.refetchLive) live = new Map((await options.refetchLive()).map((l) => [resourceId(l), l]));
+      todo = todo.filter((s) => !adoptIfDone(s, live, results, outputs, base));
     }
     const failedNow = new Set<string>();
     const byId = new Map(todo.map((t) => [t.id, t]));
@@ -158,6 +159,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const ordered = plan.changes.filter((c) => results.has(changeId(c))).map((c) => results.get(changeId(c))!);
   for (const r of ordered) counts[r.status]++;
   if (!options.signal?.aborted && counts.failed === 0 && counts['skipped-dependency-failed'] === 0) await journal.finish().catch(() => undefined);
+  else await journal.flush().catch(() => undefined);
   return { results: ordered, counts, resumed: journal.resumed };
 }
 
@@ -179,10 +181,7 @@ function adoptIfDone(
   results: Map<string, ChangeResult>,
   outputs: OutputsByResource,
   base: (c: Change) => Omit<ChangeResult, 'status'>,
-  candidates: ScheduledChange[],
-): boolean {
-  if (!candidates.includes(s)) return false;
-  const c = s.change;
+): boolean {  const c = s.change;
   const now = live.get(s.id);
   const adopted = (id: string | undefined) => {
     results.set(s.id, { ...base(c), status: 'applied', ...(id ? { id } : {}), message: 'found done in the org after an interrupted or failed request' });
@@ -219,19 +218,19 @@ async function execute(s: ScheduledChange, x: ExecuteContext): Promise<Executed>
         if ('failure' in resource) return resource.failure;
         const current = c.kind === 'update' ? x.live.get(resourceId({ kind: c.resource.kind, key: c.live.key })) : undefined;
         if (c.kind === 'update' && !current) return { status: 'failed', message: `${c.live.key} is no longer in the org; plan again`, retryable: false };
-        await x.journal.record(s.id, { status: 'started' });
+        x.journal.record(s.id, { status: 'started' });
         const after = current ? await provider.update(resource.ok, current, x.ctx) : await provider.create(resource.ok, x.ctx);
         x.outputs.set(s.id, after.outputs);
-        await x.journal.record(s.id, { status: 'applied', id: after.id, outputs: after.outputs });
+        x.journal.record(s.id, { status: 'applied', id: after.id, outputs: after.outputs });
         return { status: 'applied', id: after.id };
       }
       case 'disable':
       case 'delete': {
         const current = x.live.get(resourceId({ kind: c.resource.kind, key: c.live.key }));
         if (!current) return { status: 'applied', message: 'already gone from the org' };
-        await x.journal.record(s.id, { status: 'started' });
+        x.journal.record(s.id, { status: 'started' });
         await provider.remove(current, x.ctx);
-        await x.journal.record(s.id, { status: 'applied', id: current.id });
+        x.journal.record(s.id, { status: 'applied', id: current.id });
         return { status: 'applied', id: current.id };
       }
       case 'manual':
@@ -242,7 +241,7 @@ async function execute(s: ScheduledChange, x: ExecuteContext): Promise<Executed>
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await x.journal.record(s.id, { status: 'failed', message }).catch(() => undefined);
+    x.journal.record(s.id, { status: 'failed', message });
     return { status: 'failed', message, retryable: isRetryable(error) };
   }
 }

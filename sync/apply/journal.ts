@@ -1,8 +1,8 @@
 /**
  * The apply journal, `.kac/journal-<env>.json`: one entry per change of one plan (by plan hash),
- * written atomically before a request is sent and after it succeeds. A re-run of the same plan skips
- * what is done and checks the org for what was in flight, so nothing is created twice. Holds ids and
- * hook outputs only, never a body or a secret.
+ * written atomically (batched: at most 50 ms behind). A re-run of the same plan skips what is done and
+ * checks the org for the rest, so nothing is created twice. Holds ids and hook outputs only, never a
+ * body or a secret.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -30,6 +30,9 @@ export class Journal {
   private requested = 0;
   private written = 0;
   private loop: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** Longest time an entry waits in memory before it is written. */
+  intervalMs = 50;
 
   private constructor(
     readonly path: string | undefined,
@@ -62,23 +65,38 @@ export class Journal {
     return this.file.entries[changeId];
   }
 
-  /** Records an entry; resolves once a write that includes it is on disk. */
-  record(changeId: string, entry: Omit<JournalEntry, 'at'>): Promise<void> {
+  /**
+   * Records an entry; it reaches the disk with the next write, at most `intervalMs` later (one write per
+   * interval, not per change: rewriting the file per change costs more than the requests). Whatever a
+   * kill loses of the last interval, a resumed apply finds done in the org (see apply-plan).
+   */
+  record(changeId: string, entry: Omit<JournalEntry, 'at'>): void {
     this.file.entries[changeId] = { ...entry, at: new Date().toISOString() };
-    return this.flush();
+    this.requested++;
+    if (!this.path || this.timer || this.loop) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush().catch(() => undefined);
+    }, this.intervalMs);
+  }
+
+  /** Writes everything recorded so far. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (!this.path || this.written >= this.requested) return this.loop;
+    const mine = this.requested;
+    this.loop ??= this.writeLoop(this.path);
+    await this.loop;
+    if (this.written < mine) await this.flush();
   }
 
   async finish(): Promise<void> {
     this.file.finishedAt = new Date().toISOString();
+    this.requested++;
     await this.flush();
-  }
-
-  /** Coalesces concurrent writes: one writer loop catches up with every record made meanwhile. */
-  private flush(): Promise<void> {
-    if (!this.path) return Promise.resolve();
-    const mine = ++this.requested;
-    this.loop ??= this.writeLoop(this.path);
-    return this.loop.then(() => (this.written >= mine ? undefined : this.flush()));
   }
 
   private async writeLoop(path: string): Promise<void> {
@@ -86,7 +104,9 @@ export class Journal {
       await mkdir(dirname(path), { recursive: true });
       while (this.written < this.requested) {
         const target = this.requested;
-        await writeFileAtomic(path, JSON.stringify(this.file, null, 2) + '\n');
+        // Atomic rename without fsync: survives a killed process (the case that matters in CI); an OS
+        // crash may lose the last entries, and the stale-plan check then refuses rather than guesses.
+        await writeFileAtomic(path, JSON.stringify(this.file) + '\n', { fsync: false });
         this.written = target;
       }
     } finally {

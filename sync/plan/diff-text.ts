@@ -8,6 +8,8 @@ export function unifiedDiff(ref: ResourceRef, live: JsonObject | undefined, desi
   const after = desired ? canonicalJson(desired) + '\n' : '';
   if (before === after) return '';
   const name = `${ref.kind}/${ref.key}.json`;
+  // A whole file added or removed: the patch is every line, no diffing needed (plans of thousands of creates).
+  if (!live || !desired) return wholeFile(live ? `live/${name}` : '/dev/null', desired ? `desired/${name}` : '/dev/null', live ? before : after, live ? '-' : '+');
   const patch = createTwoFilesPatch(live ? `live/${name}` : '/dev/null', desired ? `desired/${name}` : '/dev/null', before, after, undefined, undefined, {
     context: 3,
   });
@@ -17,4 +19,10 @@ export function unifiedDiff(ref: ResourceRef, live: JsonObject | undefined, desi
     .filter((line) => !/^(Index: |={10,})/.test(line))
     .join('\n')
     .trimEnd();
+}
+
+function wholeFile(from: string, to: string, text: string, sign: '+' | '-'): string {
+  const lines = text.trimEnd().split('\n');
+  const range = sign === '+' ? `-0,0 +1,${lines.length}` : `-1,${lines.length} +0,0`;
+  return [`--- ${from}`, `+++ ${to}`, `@@ ${range} @@`, ...lines.map((l) => sign + l)].join('\n');
 }

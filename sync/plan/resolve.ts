@@ -94,8 +94,8 @@ const SENSITIVE_KEY = /(authori[sz]ation|token|secret|password|api[-_ ]?key|sign
 export function maskSensitive(body: JsonObject, paths: readonly JsonPath[], label: (path: JsonPath) => string = () => SENSITIVE): JsonObject {
   const keys = new Set(paths.map((p) => JSON.stringify(p)));
   const walk = (value: JsonValue, path: JsonPath, parent?: JsonObject): JsonValue => {
-    if (keys.has(JSON.stringify(path)) && typeof value === 'string') return label(path);
     if (typeof value === 'string') {
+      if (keys.size > 0 && keys.has(JSON.stringify(path))) return label(path);
       const last = path[path.length - 1];
       if (typeof last === 'string' && SENSITIVE_KEY.test(last)) return label(path);
       if (last === 'value' && parent && typeof parent.name === 'string' && SENSITIVE_KEY.test(parent.name)) return label(path);

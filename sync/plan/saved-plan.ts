@@ -89,3 +89,23 @@ export function findStaleness(plan: Plan, current: readonly LiveResource[], opti
   }
   return problems.sort();
 }
+
+/**
+ * On resuming an interrupted apply of `plan`: the objects whose planned change is already true in the
+ * org (`fresh` = the same desired resources planned against the org now). They count as touched by the
+ * interrupted apply even when its journal missed them.
+ */
+export function doneInOrg(plan: Plan, fresh: Plan): Set<string> {
+  const now = new Map(fresh.changes.map((c) => [resourceId(c.resource), c]));
+  const done = new Set<string>();
+  for (const c of plan.changes) {
+    if (c.kind === 'noop' || c.kind === 'manual') continue;
+    const id = resourceId(c.resource);
+    const f = now.get(id);
+    const finished = c.kind === 'disable' || c.kind === 'delete' ? !f || f.kind === 'noop' : f?.kind === 'noop';
+    if (!finished) continue;
+    done.add(id);
+    if ('live' in c && c.live) done.add(resourceId({ kind: c.resource.kind, key: c.live.key }));
+  }
+  return done;
+}

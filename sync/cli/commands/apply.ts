@@ -17,7 +17,8 @@ import type { Environment } from '../../env/resolve-environment.js';
 import { DiagnosticsError, ExitError } from '../../errors.js';
 import { isExecutableAtApply } from '../../plan/impact.js';
 import { makePlan, readLive } from '../../plan/make-plan.js';
-import { findStaleness, parsePlanFile, planHash } from '../../plan/saved-plan.js';
+import { doneInOrg, findStaleness, parsePlanFile, planHash } from '../../plan/saved-plan.js';
+import { planChanges } from '../../plan/plan-changes.js';
 import type { Plan } from '../../plan/types.js';
 import type { LiveResource } from '../../providers/provider.js';
 import { renderApplyResult, renderVerification } from '../../report/apply-text.js';
@@ -112,6 +113,19 @@ async function applyIn(env: Environment, x: ApplyContext, io: CliIo): Promise<nu
       if (!journal.entry(resourceId(c.resource))) continue;
       touched.add(resourceId(c.resource));
       if ('live' in c && c.live) touched.add(resourceId({ kind: c.resource.kind, key: c.live.key }));
+    }
+    if (journal.resumed) {
+      const fresh = planChanges({
+        namespace: plan.namespace,
+        environment: plan.environment,
+        desired: plan.desired,
+        live,
+        providedKinds: new Set(env.providers.flatMap((p) => p.kinds)),
+        manualKinds: new Set(plan.manualKinds),
+        secret: (name) => env.secret(name),
+        allowDestroy: plan.allowDestroy,
+      });
+      for (const id of doneInOrg(plan, fresh)) touched.add(id);
     }
     const stale = findStaleness(plan, live, { touched });
     if (stale.length) {
