@@ -1,8 +1,9 @@
 /**
  * The daemon as a process: start the schedule, the status file and the loopback health endpoint,
  * run until SIGTERM or SIGINT, then stop cleanly (the current run is asked to stop at a safe point
- * and waited for). After the first signal kac's handlers are removed, so a second one terminates
- * the process at once, the usual "press Ctrl-C again to force" behaviour.
+ * and waited for, up to the grace period). kac's signal handlers stay installed until the stop is
+ * complete: write-file-atomic's signal-exit re-raises a signal when it sees no other listener, which
+ * would kill the process half-way through the clean stop.
  */
 import type { Logger } from '../logger.js';
 import { startHealthServer, type HealthServer } from './health.js';
@@ -44,22 +45,31 @@ export async function runDaemonProcess(options: DaemonProcessOptions): Promise<D
   }
 
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
+  const handlers = new Map<NodeJS.Signals, () => void>();
   const stoppedBy = await new Promise<string>((resolve) => {
-    const handlers = new Map<NodeJS.Signals, () => void>();
-    const done = (why: string) => {
-      for (const [signal, handler] of handlers) process.off(signal, handler);
+    let received: string | undefined;
+    const onSignal = (why: string) => {
+      if (received) {
+        logger.warn(`received ${why} again: still stopping (waiting for the current run, at most the grace period)`);
+        return;
+      }
+      received = why;
       resolve(why);
     };
     for (const signal of signals) {
-      const handler = () => done(signal);
+      const handler = () => onSignal(signal);
       handlers.set(signal, handler);
-      process.once(signal, handler);
+      process.on(signal, handler);
     }
-    void options.until?.then(() => done('until'));
+    void options.until?.then(() => onSignal('until'));
   });
 
-  logger.info(`${stoppedBy === 'until' ? 'stop requested' : `received ${stoppedBy}`}: stopping the daemon`);
-  const { abandoned } = await daemon.stop(stoppedBy === 'until' ? 'stop requested' : `received ${stoppedBy}`);
-  await health?.close();
-  return { stoppedBy, abandoned, status: daemon.status() };
+  try {
+    logger.info(`${stoppedBy === 'until' ? 'stop requested' : `received ${stoppedBy}`}: stopping the daemon`);
+    const { abandoned } = await daemon.stop(stoppedBy === 'until' ? 'stop requested' : `received ${stoppedBy}`);
+    await health?.close();
+    return { stoppedBy, abandoned, status: daemon.status() };
+  } finally {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  }
 }

@@ -10,7 +10,7 @@ import type { DaemonStatus, RunRecord, RunResult } from './status.js';
 
 export interface RunOutcome {
   result: Exclude<RunResult, 'error' | 'aborted'>;
-  /** One line, e.g. "production: drift: 1 changed in the ui → issue #12 updated". */
+  /** One line, e.g. "production: drift: 1 changed in the UI → issue #12 updated". */
   summary: string;
 }
 

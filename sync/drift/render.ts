@@ -15,6 +15,8 @@ const MEANING: Record<DriftBucket, string> = {
 };
 const NAMES_IN_TABLE = 4;
 
+/** "Changed in the UI" → "changed in the UI" (keeps the acronym). */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -65,7 +67,7 @@ export function renderDriftSummary(report: DriftReport): string {
 export function renderDriftDetails(report: DriftReport): string {
   const blocks: string[] = [];
   for (const item of report.items) {
-    const parts = [`<details><summary>${ICON[item.bucket]} ${BUCKET_LABEL[item.bucket].toLowerCase()}: <code>${item.kind}</code> <code>${escapeHtml(item.key)}</code></summary>`, ''];
+    const parts = [`<details><summary>${ICON[item.bucket]} ${lowerFirst(BUCKET_LABEL[item.bucket])}: <code>${item.kind}</code> <code>${escapeHtml(item.key)}</code></summary>`, ''];
     if (item.source) parts.push(`Defined in ${code(`${item.source.file}:${item.source.line}`)}.`);
     if (item.liveId) parts.push(`Live id ${code(item.liveId)}.`);
     parts.push(`Applying main would: **${item.applyWould}**.`, '');
@@ -113,6 +115,6 @@ export function renderDriftJson(report: DriftReport): string {
 /** The line the daemon logs for each run. */
 export function driftOneLine(report: DriftReport): string {
   if (!report.hasDrift) return `${report.environment}: no drift`;
-  const parts = DRIFT_BUCKETS.filter((b) => report.counts[b] > 0).map((b) => `${report.counts[b]} ${BUCKET_LABEL[b].toLowerCase()}`);
+  const parts = DRIFT_BUCKETS.filter((b) => report.counts[b] > 0).map((b) => `${report.counts[b]} ${lowerFirst(BUCKET_LABEL[b])}`);
   return `${report.environment}: drift: ${parts.join(', ')}`;
 }

@@ -16,7 +16,7 @@ function spawnDaemon(root: string, env: NodeJS.ProcessEnv, extra: string[] = [])
   const log = { text: '' };
   child.stdout!.on('data', (d) => (log.text += d));
   child.stderr!.on('data', (d) => (log.text += d));
-  const exited = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
+  const exited = new Promise<number | string | null>((res) => child.on('close', (code, signal) => res(code ?? signal)));
   return { child, log, exited };
 }
 
@@ -39,13 +39,18 @@ daemon('reports drift to .kac/drift-<env>.md each run, serves health, --status r
   const { child, log, exited } = spawnDaemon(root, env);
   try {
     const health = (await waitFor(child, log, /health: (http:\/\/127\.0\.0\.1:\d+\/health)\n/, 'health'))[1]!;
-    await waitFor(child, log, /run drift in \d+\.\ds: direct: drift: 2 deleted in the ui → \.kac\/drift-direct\.md\n/, 'a drift run');
+    await waitFor(child, log, /run drift in \d+\.\ds: direct: drift: 2 deleted in the UI → \.kac\/drift-direct\.md\n/, 'a drift run');
     const file = readFileSync(join(root, '.kac/drift-direct.md'), 'utf8');
     assert.match(file, /^### Drift · `direct` · namespace `regal`\n\n\*\*2 resources differ from main\*\*/);
     const body = (await (await fetch(health)).json()) as { healthy: boolean; lastRun: { result: string } };
     assert.equal([body.healthy, body.lastRun.result], [true, 'drift']);
-    const status = await kac(['daemon', '--status', '--root', root], root, {});
-    assert.match(status.out, new RegExp(`^daemon: (idle|running) \\(pid ${child.pid}\\)\\nenvironment: \\(default\\) · schedule: \\*/1 \\* \\* \\* \\* \\*\\nlast run: .+ · drift · direct: drift: 2 deleted in the ui → \\.kac/drift-direct\\.md\\n`));
+    // The status file is written just after the run's log line: poll briefly for it.
+    let status = await kac(['daemon', '--status', '--root', root], root, {});
+    for (let i = 0; i < 100 && !/ · drift · /.test(status.out); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await kac(['daemon', '--status', '--root', root], root, {});
+    }
+    assert.match(status.out, new RegExp(`^daemon: (idle|running) \\(pid ${child.pid}\\)\\nenvironment: \\(default\\) · schedule: \\*/1 \\* \\* \\* \\* \\*\\nlast run: .+ · drift · direct: drift: 2 deleted in the UI → \\.kac/drift-direct\\.md\\n`));
     child.kill('SIGTERM');
     assert.is(await exited, 0, log.text);
   } finally {
@@ -64,7 +69,7 @@ daemon('--apply heals drift (no deletes without --allow-destroy), then the next 
   const env = { KUSTOMER_BASE_URL: org.baseUrl, KUSTOMER_API_KEY: org.token };
   const { child, log, exited } = spawnDaemon(root, env, ['--apply']);
   try {
-    await waitFor(child, log, /run healed in \d+\.\ds: direct: drift: 2 deleted in the ui → healed \(2 applied\); now no drift → \.kac\/drift-direct\.md\n/, 'a healing run');
+    await waitFor(child, log, /run healed in \d+\.\ds: direct: drift: 2 deleted in the UI → healed \(2 applied\); now no drift → \.kac\/drift-direct\.md\n/, 'a healing run');
     await waitFor(child, log, /run clean in \d+\.\ds: direct: no drift → \.kac\/drift-direct\.md\n/, 'a clean run after healing');
     child.kill('SIGTERM');
     assert.is(await exited, 0, log.text);

@@ -12,7 +12,7 @@ const status = (over: Partial<DaemonStatus> = {}): DaemonStatus => ({
   startedAt: '2025-03-04T05:00:00.000Z',
   runs: 3,
   skipped: 1,
-  lastRun: { startedAt: '2025-03-04T06:00:00.000Z', finishedAt: '2025-03-04T06:00:04.000Z', durationMs: 4000, result: 'drift', summary: 'production: drift: 1 changed in the ui → issue #12 updated' },
+  lastRun: { startedAt: '2025-03-04T06:00:00.000Z', finishedAt: '2025-03-04T06:00:04.000Z', durationMs: 4000, result: 'drift', summary: 'production: drift: 1 changed in the UI → issue #12 updated' },
   nextRun: '2025-03-04T07:00:00.000Z',
   healthUrl: 'http://127.0.0.1:9321/health',
   updatedAt: '2025-03-04T06:00:04.000Z',
@@ -47,7 +47,7 @@ format('a running daemon: last run, result, next run, health', () => {
     [
       'daemon: idle (pid 4321)',
       'environment: production · schedule: 0 * * * * (UTC)',
-      'last run: 2025-03-04T06:00:04.000Z · drift · production: drift: 1 changed in the ui → issue #12 updated',
+      'last run: 2025-03-04T06:00:04.000Z · drift · production: drift: 1 changed in the UI → issue #12 updated',
       'next run: 2025-03-04T07:00:00.000Z',
       'runs: 3 · skipped (overlap): 1',
       'health: http://127.0.0.1:9321/health',

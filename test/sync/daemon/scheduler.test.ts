@@ -105,7 +105,7 @@ daemon('a failing run is recorded as an error and the daemon keeps going', async
     runOnce: async () => {
       calls++;
       if (calls === 1) throw new Error('kustomer: GET /v1/hooks failed with 503');
-      return { result: 'drift', summary: 'production: drift: 1 changed in the ui' };
+      return { result: 'drift', summary: 'production: drift: 1 changed in the UI' };
     },
   });
   try {
