@@ -52,8 +52,9 @@ export function renderDriftSummary(report: DriftReport): string {
     }
     lines.push('');
     lines.push(
-      `**To resolve:** keep the UI edit by changing the definitions in a PR (\`kac import --env ${report.environment}\` writes them), ` +
-        `or revert it by applying main (\`kac apply --env ${report.environment}\`). Manual steps: do them in Iterable as shown below.`,
+      `**To resolve:** keep the UI edits in git (\`kac drift --env ${report.environment} --adopt\` rewrites their definitions; with \`--github\`, as a PR), ` +
+        `or revert them by applying main (\`kac apply --env ${report.environment}\`).` +
+        (report.counts['manual-pending'] ? ' Manual steps: do them in Iterable as shown below.' : ''),
       '',
     );
   }

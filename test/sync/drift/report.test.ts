@@ -48,7 +48,7 @@ render('markdown: headline, a ten-second table, what to do, then collapsed detai
       '| 🗑️ | Deleted in the UI (in main, missing live) | 1 | `regal-sms-events` |',
       '| ➕ | Created in the UI (live in the namespace, not in main) | 1 | `regal-test-hook` |',
       '',
-      '**To resolve:** keep the UI edit by changing the definitions in a PR (`kac import --env production` writes them), or revert it by applying main (`kac apply --env production`). Manual steps: do them in Iterable as shown below.',
+      '**To resolve:** keep the UI edits in git (`kac drift --env production --adopt` rewrites their definitions; with `--github`, as a PR), or revert them by applying main (`kac apply --env production`).',
       '',
       '_Outside namespace "regal" (never touched): 1 kustomer.hook._',
       '',
