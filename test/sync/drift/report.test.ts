@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildDriftReport } from '../../../sync/drift/report.js';
 import { driftOneLine, driftTitle, renderDriftMarkdown, renderDriftText } from '../../../sync/drift/render.js';
+import { planChanges } from '../../../sync/plan/plan-changes.js';
 import { driftPlan } from './fixtures.js';
 
 const build = suite('buildDriftReport');
@@ -28,6 +29,24 @@ build('a matching org is no drift', () => {
   assert.equal(report.items, []);
   assert.is(driftOneLine(report), 'production: no drift');
   assert.is(driftTitle(report), 'No drift in production');
+});
+
+build('an Iterable webhook not confirmed done is a manual step pending, with its instructions', () => {
+  const plan = planChanges({
+    namespace: 'regal',
+    environment: { name: 'production', target: 'https://acme.api.kustomerapp.com' },
+    desired: [{ kind: 'iterable.journey-webhook', key: 'regal-create-contact', body: { endpoint: 'https://events.regalvoice.com/events' }, dependsOn: [], sensitive: [] }],
+    live: [],
+    providedKinds: new Set(['iterable.journey-webhook']),
+    manualKinds: new Set(['iterable.journey-webhook']),
+    manualInstructions: () => 'Paste this into the journey webhook.',
+    secret: () => undefined,
+  });
+  const report = buildDriftReport(plan);
+  assert.equal(report.items.map((i) => [i.bucket, i.key, i.applyWould, i.instructions]), [
+    ['manual-pending', 'regal-create-contact', 'nothing (manual)', 'Paste this into the journey webhook.'],
+  ]);
+  assert.match(renderDriftMarkdown(report), /\| ✋ \| Manual steps pending \(Iterable steps not confirmed done\) \| 1 \| `regal-create-contact` \|[\s\S]*Manual steps: do them in Iterable as shown below\.[\s\S]*Do this by hand:/);
 });
 
 const render = suite('drift renderers');
