@@ -1,7 +1,8 @@
 /**
- * The loader: imports every file under `klasses/` and `workflows/` (tsx runs the TypeScript) and
- * collects the define* values they export into a Model. A file that throws on import becomes a
- * `load/import-failed` diagnostic at that file; the rest still load.
+ * The loader: imports every file under `klasses/` and `workflows/` (bundled in one go, see
+ * bundle.ts; else one by one under tsx) and collects the define* values they export into a Model.
+ * A file that throws on import becomes a `load/import-failed` diagnostic at that file; the rest
+ * still load. Each load evaluates the files afresh (the bundle is new each time).
  */
 import { resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +12,7 @@ import type { KacConfig } from '../model/config.js';
 import type { Model } from '../model/project.js';
 import type { SourceLocation } from '../resource.js';
 import { definitionsOf, MODEL_LIST, type DefinitionLike } from './collect.js';
+import { importBundled } from './bundle.js';
 import { firstLine } from './config.js';
 
 export const SOURCE_GLOBS = ['klasses/**/*.ts', 'workflows/**/*.ts'];
@@ -23,26 +25,34 @@ export async function loadProject(root: string, config: KacConfig): Promise<{ mo
   // Identity decides: a hook imported and re-exported elsewhere is still one hook.
   const seen = new Map<DefinitionLike, string[]>();
 
-  for (const file of files) {
-    let exported: Record<string, unknown>;
-    try {
-      exported = (await import(pathToFileURL(resolve(absRoot, file)).href)) as Record<string, unknown>;
-    } catch (error) {
-      diagnostics.push(importFailed(absRoot, file, error));
-      continue;
-    }
+  const modules = (await importBundled(absRoot, files)) ?? (await importEach(absRoot, files, diagnostics));
+  modules.forEach((exported, i) => {
+    if (!exported) return;
     for (const definition of definitionsOf(exported)) {
       const holders = seen.get(definition);
-      if (holders) holders.push(file);
-      else seen.set(definition, [file]);
+      if (holders) holders.push(files[i]!);
+      else seen.set(definition, [files[i]!]);
     }
-  }
+  });
 
   const model: Model = { root: absRoot, namespace: config.namespace, klasses: [], hooks: [], workflows: [], outboundWebhooks: [], iterableWebhooks: [] };
   for (const [definition, holders] of seen) {
     (model[MODEL_LIST[definition.kind]] as { definition: unknown; file: string }[]).push({ definition, file: homeFile(absRoot, definition, holders) });
   }
   return { model, diagnostics };
+}
+
+/**
+ * The slow, precise path: each file imported on its own (concurrently: the loader's per-file work
+ * overlaps), a failing file a diagnostic at that file. Order follows `files`, whichever import ends first.
+ */
+async function importEach(root: string, files: readonly string[], diagnostics: Diagnostic[]): Promise<(Record<string, unknown> | undefined)[]> {
+  const results = await Promise.allSettled(files.map((file) => import(pathToFileURL(resolve(root, file)).href) as Promise<Record<string, unknown>>));
+  return results.map((result, i) => {
+    if (result.status === 'fulfilled') return result.value;
+    diagnostics.push(importFailed(root, files[i]!, result.reason));
+    return undefined;
+  });
 }
 
 /** Of the files exporting a definition, the one it was written in (resolving its call site only when it matters). */

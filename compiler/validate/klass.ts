@@ -48,21 +48,22 @@ function validateKlass({ definition: klass, file }: Loaded<KlassDefinition>, ctx
     return out;
   }
   for (const [key, attr] of Object.entries(klass.attributes)) {
-    out.push(...validateAttribute(key, attr, ctx.atText(klass.site, file, key), ctx));
+    out.push(...validateAttribute(key, attr, () => ctx.atText(klass.site, file, key), ctx));
   }
   return out;
 }
 
-function validateAttribute(key: string, attr: AttributeDefinition, at: SourceLocation, ctx: ValidationContext): Diagnostic[] {
+/** `at` is lazy: locating reads the file, and most attributes have nothing to report. */
+function validateAttribute(key: string, attr: AttributeDefinition, at: () => SourceLocation, ctx: ValidationContext): Diagnostic[] {
   if (typeof attr !== 'object' || attr === null || !(attr.kind in ATTRIBUTE_SUFFIX)) {
     const kind = typeof attr === 'object' && attr !== null ? JSON.stringify(attr.kind) : typeof attr;
     return [
-      diagnostic('klass/invalid-attribute', 'error', `attribute "${key}" has a kind Kustomer does not know (${kind}).`, at, 'use attribute.string(), .text(), .number(), .date(), .boolean(), .url(), .reference() or .dropdown()'),
+      diagnostic('klass/invalid-attribute', 'error', `attribute "${key}" has a kind Kustomer does not know (${kind}).`, at(), 'use attribute.string(), .text(), .number(), .date(), .boolean(), .url(), .reference() or .dropdown()'),
     ];
   }
   const out: Diagnostic[] = [];
   if (!ATTRIBUTE_KEY.test(key)) {
-    out.push(diagnostic('klass/invalid-attribute-key', 'error', `attribute key "${key}" must be camelCase letters and digits.`, at, `write it "${camelCase(key)}"`));
+    out.push(diagnostic('klass/invalid-attribute-key', 'error', `attribute key "${key}" must be camelCase letters and digits.`, at(), `write it "${camelCase(key)}"`));
   } else {
     const suffix = typeSuffixOf(key);
     // `callId` as a string is an identifier, not a reference: only a reference would double `Id`.
@@ -74,22 +75,22 @@ function validateAttribute(key: string, attr: AttributeDefinition, at: SourceLoc
           'klass/attribute-key-suffix',
           'error',
           `attribute key "${key}" already ends in the type suffix "${suffix}"; its Kustomer name would be "${key}${ATTRIBUTE_SUFFIX[attr.kind]}".`,
-          at,
+          at(),
           `write \`${base}: ${call}\`; the suffix is added`,
         ),
       );
     }
   }
   if (attr.kind === 'reference' && (typeof attr.target !== 'string' || attr.target === '')) {
-    out.push(diagnostic('klass/reference-without-target', 'error', `reference attribute "${key}" names no target.`, at, "write attribute.reference('customer') or attribute.reference('kobject.<klass>')"));
+    out.push(diagnostic('klass/reference-without-target', 'error', `reference attribute "${key}" names no target.`, at(), "write attribute.reference('customer') or attribute.reference('kobject.<klass>')"));
   }
   if (attr.kind === 'dropdown') out.push(...validateOptions(key, attr.options, at, ctx));
   return out;
 }
 
-function validateOptions(key: string, options: readonly string[] | undefined, at: SourceLocation, ctx: ValidationContext): Diagnostic[] {
+function validateOptions(key: string, options: readonly string[] | undefined, at: () => SourceLocation, ctx: ValidationContext): Diagnostic[] {
   if (!Array.isArray(options) || options.length === 0) {
-    return [diagnostic('klass/dropdown-without-options', 'error', `dropdown attribute "${key}" has no options.`, at, "list them: attribute.dropdown(['won', 'lost'])")];
+    return [diagnostic('klass/dropdown-without-options', 'error', `dropdown attribute "${key}" has no options.`, at(), "list them: attribute.dropdown(['won', 'lost'])")];
   }
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -98,7 +99,7 @@ function validateOptions(key: string, options: readonly string[] | undefined, at
       seen.add(option);
       continue;
     }
-    const first = ctx.refine(at, option);
+    const first = ctx.refine(at(), option);
     const again = ctx.refine({ ...first, column: first.column + 1 }, option);
     out.push(diagnostic('klass/dropdown-duplicate-option', 'error', `dropdown attribute "${key}" lists the option "${option}" twice.`, again, 'remove the repeated option'));
   }

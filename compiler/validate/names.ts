@@ -39,14 +39,15 @@ function validateKindNames({ area, noun, list }: NamedKind, model: Model, ctx: V
       continue;
     }
     const name = def.name;
-    const where = ctx.atText(def.site, file, name);
+    // Locating reads the file (ts-morph): only when there is something to report.
+    const where = () => ctx.atText(def.site, file, name);
     if (!isInNamespace(name, model.namespace)) {
       out.push(
         diagnostic(
           `${area}/outside-namespace`,
           'error',
           `${noun} name "${name}" is outside the namespace "${model.namespace}": it must start with "${model.namespace}-" or "${model.namespace}_".`,
-          where,
+          where(),
           `rename it "${namespaced(name, model.namespace)}"; kac only manages names in its namespace`,
         ),
       );
@@ -59,7 +60,7 @@ function validateKindNames({ area, noun, list }: NamedKind, model: Model, ctx: V
           `${area}/duplicate-name`,
           'error',
           `${noun} name "${name}" is already defined at ${at.file}:${at.line}:${at.column}.`,
-          where,
+          where(),
           `names are unique per kind in a Kustomer org; rename one of them`,
         ),
       );

@@ -14,13 +14,13 @@ export function validateWorkflowGraph(wf: WorkflowDefinition, file: string, grap
   const out: Diagnostic[] = [];
   const ids = new Set<string>();
   for (const step of wf.steps) {
-    const at = ctx.atText(step.site, file, String(step.id));
+    const at = () => ctx.atText(step.site, file, String(step.id));
     if (step.id === TRIGGER_STEP_ID) {
-      out.push(diagnostic('workflow/reserved-step-id', 'error', `step id "1" is the trigger's; a step can't use it.`, at, 'give the step a descriptive id, e.g. "find-customer"'));
+      out.push(diagnostic('workflow/reserved-step-id', 'error', `step id "1" is the trigger's; a step can't use it.`, at(), 'give the step a descriptive id, e.g. "find-customer"'));
     } else if (typeof step.id !== 'string' || !STEP_ID.test(step.id)) {
-      out.push(diagnostic('workflow/invalid-step-id', 'error', `step id ${JSON.stringify(step.id)} may hold only letters, digits, "_" and "-".`, at));
+      out.push(diagnostic('workflow/invalid-step-id', 'error', `step id ${JSON.stringify(step.id)} may hold only letters, digits, "_" and "-".`, at()));
     } else if (ids.has(step.id)) {
-      out.push(diagnostic('workflow/duplicate-step-id', 'error', `step id "${step.id}" is used twice in workflow "${wf.name}".`, at, 'step ids are stable keys in Kustomer: give each step its own'));
+      out.push(diagnostic('workflow/duplicate-step-id', 'error', `step id "${step.id}" is used twice in workflow "${wf.name}".`, at(), 'step ids are stable keys in Kustomer: give each step its own'));
     }
     ids.add(step.id);
   }

@@ -20,19 +20,19 @@ export function validateKObjectStep(step: StepModel, file: string, ctx: Validati
   const action = step.action?.action;
   if (action === undefined || !KOBJECT_ACTIONS.includes(action)) return [];
   const params = step.action.params ?? {};
-  const at = ctx.at(step.site, file);
+  const at = () => ctx.at(step.site, file);
   const out: Diagnostic[] = [];
 
   if (action === 'kustomer.kobject.create-with-customer' && isMissing(params.customer)) {
-    out.push(diagnostic('workflow/kobject-without-customer', 'error', `step "${step.id}" creates a KObject on a customer's timeline but names no customer.`, at, 'pass `customer: <step>.out.id`, e.g. from a customer lookup'));
+    out.push(diagnostic('workflow/kobject-without-customer', 'error', `step "${step.id}" creates a KObject on a customer's timeline but names no customer.`, at(), 'pass `customer: <step>.out.id`, e.g. from a customer lookup'));
   }
   if (CREATES.includes(action) && isMissing(params.title)) {
-    out.push(diagnostic('workflow/kobject-without-title', 'error', `step "${step.id}" creates a KObject without a title; Kustomer requires one (the card's headline).`, at, 'pass `title`, e.g. `Call ${event.properties.call_id}`'));
+    out.push(diagnostic('workflow/kobject-without-title', 'error', `step "${step.id}" creates a KObject without a title; Kustomer requires one (the card's headline).`, at(), 'pass `title`, e.g. `Call ${event.properties.call_id}`'));
   }
 
   const klass = klassOf(step, ctx);
   if (klass.problem) {
-    out.push(klass.problem(at));
+    out.push(klass.problem(at()));
     return out;
   }
   if (klass.definition) out.push(...validateCustomMapping(step, klass.definition, file, ctx));

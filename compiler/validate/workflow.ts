@@ -42,7 +42,7 @@ function validateWorkflow({ definition: wf, file }: Loaded<WorkflowDefinition>, 
 
 function validateTrigger(wf: WorkflowDefinition, file: string, ctx: ValidationContext): Diagnostic[] {
   const trigger = wf.trigger;
-  const at = ctx.at(wf.site, file);
+  const at = () => ctx.at(wf.site, file);
   if (trigger?.kind === 'hook') {
     const hooks = ctx.model.hooks;
     const hook = trigger.hook;
@@ -52,13 +52,13 @@ function validateTrigger(wf: WorkflowDefinition, file: string, ctx: ValidationCo
         'workflow/unknown-hook',
         'error',
         `workflow "${wf.name}" is triggered by hook "${hook?.name}", which no file under klasses/ or workflows/ exports.`,
-        at,
+        at(),
         didYouMean(closest(String(hook?.name), hooks.map((h) => h.definition.name))) ?? 'export the hook from its file (export default defineHook(...)) so kac creates it',
       ),
     ];
   }
   if (trigger?.kind === 'event' && typeof trigger.eventName === 'string' && trigger.eventName.trim() !== '') return [];
-  return [diagnostic('workflow/invalid-trigger', 'error', `workflow "${wf.name}" has no trigger kac understands.`, at, "use onHook(hook) or onEvent('kustomer.conversation.create')")];
+  return [diagnostic('workflow/invalid-trigger', 'error', `workflow "${wf.name}" has no trigger kac understands.`, at(), "use onHook(hook) or onEvent('kustomer.conversation.create')")];
 }
 
 function validateStep(wf: WorkflowDefinition, step: StepModel, file: string, ctx: ValidationContext): Diagnostic[] {
