@@ -82,6 +82,12 @@ export const kobject = {
   /** `kustomer.kobject.create`: a KObject not linked to a customer. */
   create: <K extends KlassDefinition<string, any>>(klass: K, p: KObjectFields<KlassOf<K>>) =>
     make<KustomerKObject<CustomMapping<KlassOf<K>>>>('kustomer.kobject.create', { klassName: klass.name, ...fields(p) }, { klass }),
+  /**
+   * `kustomer.kobject.find-by-external-id`: the KObject with that externalId, or no `id` when there is
+   * none (so `when.dne(step.out.id)` means "not recorded yet").
+   */
+  findByExternalId: <K extends KlassDefinition<string, any>>(klass: K, p: { externalId: StringValue }) =>
+    make<KustomerKObject<CustomMapping<KlassOf<K>>>>('kustomer.kobject.find-by-external-id', { klassName: klass.name, externalId: p.externalId }, { klass }),
   /** `kustomer.kobject.update`. */
   update: <K extends KlassDefinition<string, any>>(klass: K, p: Partial<KObjectFields<KlassOf<K>>> & { id: StringValue }) =>
     make<KustomerKObject<CustomMapping<KlassOf<K>>>>('kustomer.kobject.update', { id: p.id, klassName: klass.name, ...fields(p) }, { klass }),

@@ -47,7 +47,7 @@ export interface TimelineRecipe<
    * The KObject's externalId: a value that is the same when Regal re-sends the event, so a re-post can
    * be recognised (Kustomer looks KObjects up by externalId: `GET /v1/klasses/{name}/externalId=...`).
    */
-  externalId: (event: Ref<RegalEventPayloads[E]>) => Value<string>;
+  externalId: (event: Ref<RegalEventPayloads[E]>) => Ref<string | null | undefined> | string;
   /** Every attribute of the Klass, from the event's fields. An unknown attribute or a wrong kind fails to compile. */
   custom: (event: Ref<RegalEventPayloads[E]>) => KnownKeysOnly<M, CustomMapping<A>>;
   /**
@@ -63,7 +63,8 @@ export interface TimelineRecipe<
 /**
  * A Regal event → timeline workflow. Regal's envelope varies (regal-iterable.md §1.3), so the event name
  * is `event` or `name`, and the contact's External ID is `externalId` or `userId`. Lookup order:
- * external id (either field), then phone, then email; a customer is created when none matches. An event
+ * external id (either field), then phone, then email; a customer is created when none matches. A re-sent
+ * event (same KObject externalId) is recognised and ends the run. An event
  * carrying none of the four identifiers is ignored (there is no one to put it on).
  *
  * Kustomer only lets a step use the output of steps that ran on every path to it, so, as Kustomer's own
@@ -141,6 +142,20 @@ export function regalTimelineWorkflow<
         step(id, kobject.createWithCustomer(recipe.klass as KlassDefinition<string, any>, { customer: from.out.id, ...fields }), {
           displayName: `Create ${recipe.klass.displayName ?? recipe.klass.name} (${how})`,
         });
+
+      // A re-sent event (Regal has no delivery dedup key) must not put a second card on the timeline:
+      // when the event has a KObject externalId, look it up first and stop if it is already recorded.
+      const key = fields.externalId;
+      const hasKey = typeof key === 'string' ? when.always() : when.exists(key);
+      const recorded = step('find-recorded-event', kobject.findByExternalId(recipe.klass as KlassDefinition<string, any>, { externalId: key }), {
+        displayName: 'Already on the timeline?',
+      });
+      trigger.to(recorded, when.and(isEvent, hasKey), `${name}: check for a re-sent event`);
+      recorded
+        .to(byExternalId, when.and(when.dne(recorded.out.id), has.externalId), 'new event with externalId')
+        .to(byUserId, when.and(when.dne(recorded.out.id), has.userId), 'new event with userId')
+        .to(byPhone, when.and(when.dne(recorded.out.id), has.phone), 'new event with phone only')
+        .to(byEmail, when.and(when.dne(recorded.out.id), has.email), 'new event with email only');
 
       trigger
         .to(byExternalId, when.and(isEvent, has.externalId), `${name} with externalId`)

@@ -75,7 +75,7 @@ for (const file of SAMPLES) {
 
 content('call.completed, Kustomer envelope, unknown contact: customer created with the external id', async () => {
   const { log, host } = await run('regal-call-completed', sample('call.completed.json'));
-  assert.equal(path(log), ['1', 'find-by-external-id', 'find-by-phone', 'find-by-email', 'create-customer-with-external-id', 'create-kobject-created-with-external-id']);
+  assert.equal(path(log), ['1', 'find-recorded-event', 'find-by-external-id', 'find-by-phone', 'find-by-email', 'create-customer-with-external-id', 'create-kobject-created-with-external-id']);
   assert.equal(host.customers.map((c) => [c.externalId, c.phones, c.emails]), [['12345', [{ phone: '+19545552399' }], [{ email: 'jane.doe@example.com' }]]]);
   const [kobject] = host.kobjects;
   assert.equal(
@@ -115,12 +115,22 @@ content('call.completed, Kustomer envelope, unknown contact: customer created wi
 content('call.completed, Reporting envelope: found or created by userId, then found by it next time', async () => {
   const event = sample('call.completed.reporting.json');
   const { log, host } = await run('regal-call-completed', event);
-  assert.equal(path(log), ['1', 'find-by-user-id', 'find-by-phone', 'find-by-email', 'create-customer-with-user-id', 'create-kobject-created-with-user-id']);
+  assert.equal(path(log), ['1', 'find-recorded-event', 'find-by-user-id', 'find-by-phone', 'find-by-email', 'create-customer-with-user-id', 'create-kobject-created-with-user-id']);
   assert.is(host.customers[0]!.externalId, '12345');
   assert.is(host.kobjects[0]!.custom.campaignFriendlyIdStr, '63');
   const again = await runWorkflow(workflow('regal-call-completed'), hookTransaction({ ...event, properties: { ...event.properties, call_id: 'WT2' } }), host);
-  assert.equal(path(again), ['1', 'find-by-user-id', 'create-kobject-found-by-user-id']);
+  assert.equal(path(again), ['1', 'find-recorded-event', 'find-by-user-id', 'create-kobject-found-by-user-id']);
   assert.is(host.kobjects[1]!.customer, host.customers[0]!.id);
+});
+
+content('a re-sent event is recognised by its KObject externalId: no second card', async () => {
+  const event = sample('call.completed.json');
+  const { host } = await run('regal-call-completed', event);
+  const again = await runWorkflow(workflow('regal-call-completed'), hookTransaction(event), host);
+  assert.is(again.status, 'completed');
+  assert.equal(path(again), ['1', 'find-recorded-event']);
+  assert.is(host.kobjects.length, 1);
+  assert.is(host.customers.length, 1);
 });
 
 const existing: [string, Partial<CustomerRecord>, string[]][] = [
