@@ -1,8 +1,8 @@
 /**
  * Fast path of the loader: the authored files bundled by esbuild into one module (compiler/ kept
  * external, so definitions use the one authoring API instance) and imported once, instead of
- * 1,000+ separate imports through tsx's loader hooks. An inline source map keeps call sites pointing
- * at the authored files. Any failure returns undefined: the caller imports file by file, which says
+ * 1,000+ separate imports through tsx's loader hooks. A source map keeps call sites pointing at the
+ * authored files. Any failure returns undefined: the caller imports file by file, which says
  * exactly which file failed and where.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -29,14 +29,16 @@ export async function importBundled(root: string, files: readonly string[]): Pro
       packages: 'external',
       // Matched against resolved paths too: every import of the authoring API stays an import.
       external: [`${COMPILER_DIR}*`],
-      sourcemap: 'inline',
+      // A linked map without sources' content: Node maps stack frames back to the authored files
+      // from it, and the module it parses stays small.
+      sourcemap: 'linked',
+      sourcesContent: false,
       write: false,
       outfile,
       logLevel: 'silent',
     });
-    const output = result.outputFiles.find((f) => f.path === outfile);
-    if (!output) return undefined;
-    await writeFile(outfile, output.contents);
+    if (!result.outputFiles.some((f) => f.path === outfile)) return undefined;
+    for (const file of result.outputFiles) await writeFile(file.path, file.contents);
     const bundle = (await import(pathToFileURL(outfile).href)) as Record<string, Record<string, unknown>>;
     return files.map((_file, i) => bundle[`m${i}`] ?? {});
   } catch {

@@ -1,34 +1,82 @@
 /**
  * Call sites of authoring calls, so a diagnostic can point at the author's line. The stack is
  * captured when a definition is made and read only if a diagnostic needs it (reading is the costly
- * part). tsx maps stack frames back to the .ts source.
+ * part). Source maps (tsx's, and the loader's bundle) map frames back to the .ts source.
  */
+import { findSourceMap } from 'node:module';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceLocation } from '../resource.js';
 
 const COMPILER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Frames kept per call site. The author's frame is the first outside compiler/, a few frames down
+ * (CallSite, captureSite, then defineX, step or to); deeper frames are never read, and capturing and
+ * source-mapping them dominated the cost of loading a large project.
+ */
+const SITE_FRAMES = 8;
+
 export class CallSite {
   #error: Error;
   #resolved: SourceLocation | undefined | null = null;
   constructor() {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = SITE_FRAMES;
     this.#error = new Error();
+    Error.stackTraceLimit = limit;
   }
 
   /** The first frame outside compiler/, repo-relative to `root`. */
   resolve(root: string): SourceLocation | undefined {
     if (this.#resolved !== null) return this.#resolved;
     this.#resolved = undefined;
-    for (const line of (this.#error.stack ?? '').split('\n').slice(1)) {
-      const m = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line);
-      if (!m) continue;
-      const file = m[1]!.startsWith('file://') ? fileURLToPath(m[1]!) : m[1]!;
-      if (file.startsWith(COMPILER_DIR) || file.includes(`${sep}node_modules${sep}`)) continue;
-      this.#resolved = { file: relative(root, file).split(sep).join('/'), line: Number(m[2]), column: Number(m[3]) };
+    for (const frame of frames(this.#error)) {
+      const file = frame.file.startsWith('file://') ? fileURLToPath(frame.file) : frame.file;
+      if (!file.startsWith('/') || file.startsWith(COMPILER_DIR) || file.includes(`${sep}node_modules${sep}`)) continue;
+      this.#resolved = { file: relative(root, file).split(sep).join('/'), line: frame.line, column: frame.column };
       break;
     }
     return this.#resolved;
+  }
+}
+
+interface Frame {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * The captured frames, mapped to the authored source. V8's structured frames are read directly and
+ * only the frames looked at are source-mapped: formatting `error.stack` would map and print every
+ * frame, the main cost of resolving thousands of sites. Falls back to parsing `stack` text.
+ */
+function* frames(error: Error): Generator<Frame> {
+  const prepare = Error.prepareStackTrace;
+  let structured: unknown;
+  try {
+    Error.prepareStackTrace = (_error, callSites) => callSites;
+    structured = error.stack;
+  } finally {
+    Error.prepareStackTrace = prepare;
+  }
+  if (!Array.isArray(structured)) {
+    for (const line of String(structured ?? '').split('\n').slice(1)) {
+      const m = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line);
+      if (m) yield { file: m[1]!, line: Number(m[2]), column: Number(m[3]) };
+    }
+    return;
+  }
+  for (const callSite of structured as NodeJS.CallSite[]) {
+    const file = callSite.getFileName();
+    const line = callSite.getLineNumber();
+    const column = callSite.getColumnNumber();
+    if (!file || line === null || column === null) continue;
+    const entry = findSourceMap(file)?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+    if (entry?.originalSource !== undefined && entry.originalLine !== undefined && entry.originalColumn !== undefined) {
+      yield { file: entry.originalSource, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+    } else yield { file, line, column };
   }
 }
 

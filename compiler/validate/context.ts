@@ -1,8 +1,11 @@
 /** What every validator shares: the model, and where to point a diagnostic in the author's file. */
+import { compileValue } from '../compile/value.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { JsonObject, JsonPath } from '../json.js';
 import type { Locator } from '../load/locate.js';
 import type { Model } from '../model/project.js';
 import type { CallSite } from '../model/site.js';
+import type { StepModel } from '../model/workflow.js';
 import type { SourceLocation } from '../resource.js';
 
 export interface ValidationContext {
@@ -13,12 +16,30 @@ export interface ValidationContext {
   atText(site: CallSite | undefined, file: string, text: string): SourceLocation;
   /** The first literal or property name `text` at or after `from`, else `from`. */
   refine(from: SourceLocation, text: string): SourceLocation;
+  /** A step's params as compiled, and what JSON could not carry; computed once per step. */
+  params(step: StepModel): CompiledParams;
+}
+
+export interface CompiledParams {
+  value: JsonObject;
+  issues: { path: JsonPath; problem: string }[];
 }
 
 export function createValidationContext(model: Model, locator: Locator): ValidationContext {
   const at = (site: CallSite | undefined, file: string): SourceLocation => site?.resolve(model.root) ?? { file, line: 1, column: 1 };
   const refine = (from: SourceLocation, text: string): SourceLocation => locator.find(from, text) ?? from;
-  return { model, at, refine, atText: (site, file, text) => refine(at(site, file), text) };
+  const compiled = new WeakMap<StepModel, CompiledParams>();
+  const params = (step: StepModel): CompiledParams => {
+    let entry = compiled.get(step);
+    if (!entry) {
+      const issues: CompiledParams['issues'] = [];
+      const value = compileValue(step.action?.params ?? {}, (path, problem) => issues.push({ path, problem }));
+      entry = { value: (value ?? {}) as JsonObject, issues };
+      compiled.set(step, entry);
+    }
+    return entry;
+  };
+  return { model, at, refine, params, atText: (site, file, text) => refine(at(site, file), text) };
 }
 
 export function diagnostic(

@@ -8,7 +8,6 @@ import type { JsonValue } from '../json.js';
 import { attributeApiName, type AttributeDefinition, type KlassDefinition } from '../model/klass.js';
 import type { StepModel } from '../model/workflow.js';
 import type { SourceLocation } from '../resource.js';
-import { compileValue } from '../compile/value.js';
 import { diagnostic, didYouMean, type ValidationContext } from './context.js';
 import { LONG_VALUE_FIELDS, longValueSources, STRING_ATTRIBUTE_MAX_LENGTH } from './long-values.js';
 import { isInNamespace } from './names.js';
@@ -72,7 +71,8 @@ function validateCustomMapping(step: StepModel, klass: KlassDefinition, file: st
     Object.entries(klass.attributes ?? {}).map(([key, attr]) => [attributeApiName(key, attr), attr]),
   );
   const out: Diagnostic[] = [];
-  for (const [name, value] of Object.entries(custom)) {
+  const compiledCustom = ctx.params(step).value.custom as Record<string, JsonValue> | undefined;
+  for (const name of Object.keys(custom)) {
     const at = () => ctx.atText(step.site, file, name);
     const attr = attributes.get(name);
     if (!attr) {
@@ -81,7 +81,7 @@ function validateCustomMapping(step: StepModel, klass: KlassDefinition, file: st
       );
       continue;
     }
-    const compiled = compileValue(value);
+    const compiled = compiledCustom?.[name];
     if (compiled === undefined || compiled === null) continue;
     const mismatch = literalMismatch(attr, compiled);
     if (mismatch) out.push(diagnostic('workflow/attribute-value', 'error', `custom mapping "${name}" ${mismatch}.`, at()));

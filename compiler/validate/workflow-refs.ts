@@ -8,7 +8,7 @@ import type { JsonValue } from '../json.js';
 import { mapStrings } from '../placeholders.js';
 import type { CallSite } from '../model/site.js';
 import { TRIGGER_STEP_ID, type TransitionModel, type WorkflowDefinition } from '../model/workflow.js';
-import { compileCondition, compileValue } from '../compile/value.js';
+import { compileCondition } from '../compile/value.js';
 import { diagnostic, didYouMean, type ValidationContext } from './context.js';
 import { dominators, pathAvoiding, type WorkflowGraph } from './graph.js';
 
@@ -64,7 +64,7 @@ export function validateWorkflowRefs(wf: WorkflowDefinition, file: string, graph
   for (const step of wf.steps) {
     if (seen.has(step.id)) continue;
     seen.add(step.id);
-    check(step.id, findStepRefs(compileValue(step.action?.params ?? {}) ?? {}), step.site, false, `step "${step.id}"`);
+    check(step.id, findStepRefs(ctx.params(step).value), step.site, false, `step "${step.id}"`);
     for (const t of step.transitions) check(step.id, conditionRefs(t), t.site, true, `the condition of the transition from "${step.id}" to "${t.target}"`);
   }
   return out;

@@ -11,7 +11,6 @@ import { KNOWN_CONDITION_OPS, type Condition } from '../model/condition.js';
 import type { Loaded, Model } from '../model/project.js';
 import type { StepModel, TransitionModel, WorkflowDefinition } from '../model/workflow.js';
 import type { SourceLocation } from '../resource.js';
-import { compileValue } from '../compile/value.js';
 import { diagnostic, didYouMean, type ValidationContext } from './context.js';
 import { isLiteralCredential, secretHint } from './credentials.js';
 import { buildGraph } from './graph.js';
@@ -67,10 +66,10 @@ function validateStep(wf: WorkflowDefinition, step: StepModel, file: string, ctx
     return [diagnostic('workflow/invalid-step', 'error', `step "${step.id}" has no action.`, at(), 'pass an action, e.g. customer.findByExternalId(...), or branch() for a condition-only step')];
   }
   const out: Diagnostic[] = [];
-  compileValue(step.action.params ?? {}, (path, problem) => {
+  for (const { path, problem } of ctx.params(step).issues) {
     const key = [...path].reverse().find((k): k is string => typeof k === 'string');
     out.push(diagnostic('workflow/invalid-param', 'error', `step "${step.id}" param "${formatJsonPath(path)}": ${problem}.`, key ? ctx.atText(step.site, file, key) : at()));
-  });
+  }
   const headers = step.action.params?.headers;
   if (typeof headers === 'object' && headers !== null) {
     for (const [name, value] of Object.entries(headers)) {
