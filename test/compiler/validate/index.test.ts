@@ -18,7 +18,7 @@ test('validateProject: all diagnostics, sorted by file, line, column, code', asy
   const diagnostics = validateProject(model);
   assert.ok(diagnostics.length > 10);
   assert.equal(diagnostics, [...diagnostics].sort(compareDiagnostics));
-  assert.equal(new Set(diagnostics.map((d) => d.location!.file)).size, 3);
+  assert.equal(new Set(diagnostics.map((d) => d.location!.file)).size, 4);
 });
 
 test('validateProject: runs every registered validator with the same context', async () => {

@@ -23,6 +23,8 @@ const expected: DiagnosticRow[] = [
   ['workflows/params.ts:11:55', 'error workflow/literal-credential', 'step "call" sends header "X-Api-Key" with a credential written in the repo.', `write secret('REGAL_PARAMS_CALL_TOKEN') and set REGAL_PARAMS_CALL_TOKEN in the environment`],
   ['workflows/params.ts:13:30', 'warning workflow/unknown-condition-op', 'the transition to "odd" uses condition op "eqq", which kac does not know; Kustomer may refuse it.', 'did you mean "eq"?'],
   ['workflows/params.ts:14:61', 'warning workflow/unknown-condition-op', 'the transition to "call" uses condition op "startswith", which kac does not know; Kustomer may refuse it.'],
+  ['workflows/shapes.ts:8:19', 'error workflow/invalid-step', 'step "empty" has no action.', 'pass an action, e.g. customer.findByExternalId(...), or branch() for a condition-only step'],
+  ['workflows/shapes.ts:9:13', 'error workflow/invalid-condition', 'the transition to "empty" has a condition without an op.', 'use when.eq(...), when.exists(...) or when.raw(op, values)'],
   ['workflows/triggers.ts:6:25', 'error workflow/unknown-hook', 'workflow "regal-on-hidden" is triggered by hook "regal-hidden", which no file under klasses/ or workflows/ exports.', 'export the hook from its file (export default defineHook(...)) so kac creates it'],
   ['workflows/triggers.ts:7:24', 'error workflow/invalid-trigger', 'workflow "regal-no-event" has no trigger kac understands.', `use onHook(hook) or onEvent('kustomer.conversation.create')`],
   ['workflows/triggers.ts:12:11', 'error workflow/build-failed', 'the steps of workflow "regal-throws" threw: no steps today'],
