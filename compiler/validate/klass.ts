@@ -13,15 +13,11 @@ const ATTRIBUTE_KEY = /^[a-z][A-Za-z0-9]*$/;
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
 /** A key ending in one of these would get a second suffix (`talkTimeNum` → `talkTimeNumNum`). */
-const SUFFIX_KIND: Record<string, string> = {
-  Str: 'string',
-  Txt: 'text',
-  Num: 'number',
-  At: 'date',
-  Bool: 'boolean',
-  Url: 'url',
-  Id: 'reference',
-};
+const SUFFIX_KIND: Record<string, string> = Object.fromEntries(
+  Object.entries(ATTRIBUTE_SUFFIX)
+    .filter(([kind]) => kind !== 'dropdown')
+    .map(([kind, suffix]) => [suffix, kind]),
+);
 
 export function validateKlasses(model: Model, ctx: ValidationContext): Diagnostic[] {
   return model.klasses.flatMap((loaded) => validateKlass(loaded, ctx));

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { formatDiagnostic } from '../../compiler/diagnostics.js';
+import { ConfigError } from '../../compiler/load/config.js';
 import { ApiError, DiagnosticsError, ExitError } from '../errors.js';
 import { processIo, type CliIo } from './io.js';
 import { commands } from './commands/index.js';
@@ -26,9 +27,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
 function reportError(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
-  if (error instanceof DiagnosticsError) {
+  if (error instanceof DiagnosticsError || error instanceof ConfigError) {
+    // A bad kac.config.ts is reported like any definition problem: compiler/ can't throw sync's error.
     for (const d of error.diagnostics) io.err(formatDiagnostic(d));
-    io.err(error.message);
+    if (error instanceof DiagnosticsError) io.err(error.message);
     return 1;
   }
   if (error instanceof ApiError) {

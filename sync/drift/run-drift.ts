@@ -4,12 +4,9 @@
  * `heal` apply what is safe (deletes only with `allowDestroy`), then re-check. Used by `kac drift`
  * and by each daemon run.
  */
-import { buildProject } from '../../compiler/build.js';
-import { hasErrors } from '../../compiler/diagnostics.js';
-import { ConfigError } from '../../compiler/load/config.js';
 import { applyPlan, type ApplyResult } from '../apply/apply-plan.js';
+import { buildValidProject } from '../build.js';
 import { resolveEnvironment } from '../env/resolve-environment.js';
-import { DiagnosticsError } from '../errors.js';
 import { readSecret, type Logger } from '../logger.js';
 import { isExecutable } from '../plan/impact.js';
 import { makePlan, readLive } from '../plan/make-plan.js';
@@ -37,14 +34,7 @@ export interface DriftCheck {
 
 export async function checkDrift(options: DriftCheckOptions): Promise<DriftCheck> {
   const { logger, signal } = options;
-  let build;
-  try {
-    build = await buildProject(options.root);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new DiagnosticsError(error.diagnostics);
-    throw error;
-  }
-  if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
+  const build = await buildValidProject(options.root);
   signal?.throwIfAborted();
 
   const environment = await resolveEnvironment({

@@ -29,7 +29,7 @@ async function annotated<T>(io: CliIo, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof DiagnosticsError) for (const line of formatAnnotations(error.diagnostics)) io.out(line);
+    if (error instanceof DiagnosticsError || error instanceof ConfigError) for (const line of formatAnnotations(error.diagnostics)) io.out(line);
     throw error;
   }
 }
@@ -56,13 +56,7 @@ export interface PlanOnGitHubInput {
 export async function planOnGitHub(input: PlanOnGitHubInput, options?: GitHubCliOptions): Promise<number> {
   const { io } = input;
   const ctx = context(io, options);
-  const config = await annotated(io, async () => {
-    try {
-      return await loadConfig(input.root);
-    } catch (error) {
-      throw error instanceof ConfigError ? new DiagnosticsError(error.diagnostics) : error;
-    }
-  });
+  const config = await annotated(io, () => loadConfig(input.root));
   const environment = input.environment ?? config.defaultEnvironment ?? 'local';
   const missing = requiredSecrets(config, environment).filter((name) => !io.env[name]);
   const access = planAccess(ctx, environment, missing);

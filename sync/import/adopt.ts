@@ -4,15 +4,12 @@
  * reads the org, then writes the files locally or, with `github`, opens or updates a pull request.
  */
 import { fileURLToPath } from 'node:url';
-import { buildProject } from '../../compiler/build.js';
-import { hasErrors } from '../../compiler/diagnostics.js';
 import { getAtPath, isJsonObject, type JsonObject, type JsonPath } from '../../compiler/json.js';
-import { ConfigError } from '../../compiler/load/config.js';
 import { mapStrings, secretPaths } from '../../compiler/placeholders.js';
 import { resourceId, type Resource } from '../../compiler/resource.js';
 import { buildDriftReport, type DriftItem } from '../drift/report.js';
 import { resolveEnvironment } from '../env/resolve-environment.js';
-import { DiagnosticsError } from '../errors.js';
+import { buildValidProject } from '../build.js';
 import type { Logger } from '../logger.js';
 import { makePlan } from '../plan/make-plan.js';
 import type { LiveResource } from '../providers/provider.js';
@@ -120,14 +117,7 @@ export interface AdoptResult {
 }
 
 export async function adoptDrift(options: AdoptOptions): Promise<AdoptResult> {
-  let build;
-  try {
-    build = await buildProject(options.root);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new DiagnosticsError(error.diagnostics);
-    throw error;
-  }
-  if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
+  const build = await buildValidProject(options.root);
   const environment = await resolveEnvironment({
     config: build.config,
     ...(options.environment ? { name: options.environment } : {}),

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { Option } from 'commander';
 import { join, resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../../../compiler/load/config.js';
+import { loadConfig } from '../../../compiler/load/config.js';
 import type { KacConfig } from '../../../compiler/model/config.js';
 import { resourceId, type Resource } from '../../../compiler/resource.js';
 import { applyPlan } from '../../apply/apply-plan.js';
@@ -14,7 +14,7 @@ import { confirmApply } from '../../apply/confirm.js';
 import { Journal } from '../../apply/journal.js';
 import { createProgress } from '../../apply/progress.js';
 import type { Environment } from '../../env/resolve-environment.js';
-import { DiagnosticsError, ExitError } from '../../errors.js';
+import { ExitError } from '../../errors.js';
 import { isExecutableAtApply } from '../../plan/impact.js';
 import { makePlan, readLive } from '../../plan/make-plan.js';
 import { doneInOrg, findStaleness, parsePlanFile, planHash } from '../../plan/saved-plan.js';
@@ -42,13 +42,8 @@ export function journalPath(root: string, env: string): string {
   return join(root, '.kac', `journal-${env}.json`);
 }
 
-async function configFor(root: string): Promise<KacConfig> {
-  try {
-    return await loadConfig(root);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new DiagnosticsError(error.diagnostics);
-    throw error;
-  }
+function configFor(root: string): Promise<KacConfig> {
+  return loadConfig(root);
 }
 
 export const registerApply: RegisterCommand = (program, io, setExit) => {

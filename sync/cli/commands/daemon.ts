@@ -5,12 +5,12 @@
  * --allow-destroy). `--status` prints the last run, its result and the next run from `.kac/`.
  */
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../../../compiler/load/config.js';
+import { loadConfig } from '../../../compiler/load/config.js';
 import { driftTask } from '../../daemon/drift-task.js';
 import { runDaemonProcess } from '../../daemon/lifecycle.js';
 import { ScheduleError } from '../../daemon/scheduler.js';
 import { formatStatus, isProcessAlive, readStatusFile, statusFilePath } from '../../daemon/status.js';
-import { DiagnosticsError, ExitError } from '../../errors.js';
+import { ExitError } from '../../errors.js';
 import type { RegisterCommand } from './index.js';
 
 export const DEFAULT_SCHEDULE = '0 * * * *';
@@ -45,13 +45,7 @@ export const registerDaemon: RegisterCommand = (program, io) => {
         return;
       }
       if (options.allowDestroy && !options.apply) throw new ExitError('--allow-destroy only makes sense with --apply', 1, 'the daemon reports drift; add --apply to heal it');
-      let config;
-      try {
-        config = await loadConfig(root);
-      } catch (error) {
-        if (error instanceof ConfigError) throw new DiagnosticsError(error.diagnostics);
-        throw error;
-      }
+      const config = await loadConfig(root);
       const schedule = options.schedule ?? config.daemon?.schedule ?? DEFAULT_SCHEDULE;
       const environment = options.env ?? config.daemon?.environment ?? config.defaultEnvironment;
       const healthPort = options.healthPort === undefined ? undefined : Number(options.healthPort);

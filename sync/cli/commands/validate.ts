@@ -6,9 +6,7 @@ import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { buildProject, type ProjectBuild } from '../../../compiler/build.js';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../../../compiler/diagnostics.js';
-import { ConfigError } from '../../../compiler/load/config.js';
 import type { Model } from '../../../compiler/model/project.js';
-import { DiagnosticsError } from '../../errors.js';
 import { formatAnnotations } from '../../github/annotations.js';
 import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
@@ -31,15 +29,8 @@ export const registerValidate: RegisterCommand = (program, io, setExit) => {
     });
 };
 
-/** buildProject, with a bad or missing kac.config.ts reported as diagnostics (exit 1), not a crash. */
-export async function buildForCli(root: string): Promise<ProjectBuild> {
-  try {
-    return await buildProject(root);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new DiagnosticsError(error.diagnostics);
-    throw error;
-  }
-}
+/** buildProject; a bad or missing kac.config.ts throws ConfigError, which the CLI boundary reports. */
+export const buildForCli: (root: string) => Promise<ProjectBuild> = buildProject;
 
 export function renderDiagnostic(d: Diagnostic, io: Pick<CliIo, 'color'>): string {
   const text = formatDiagnostic(d);

@@ -4,6 +4,7 @@
  */
 import type { JsonObject } from '../../../compiler/json.js';
 import type { Resource } from '../../../compiler/resource.js';
+import { seededRandom } from '../../../sync/providers/kustomer/local/faults.js';
 
 export const hook = (key: string): Resource => ({
   kind: 'kustomer.hook',
@@ -75,16 +76,7 @@ export const webhook = (key: string, envVar = 'E2E_TOKEN'): Resource => ({
   sensitive: [['headers', 0, 'value']],
 });
 
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 /** A random but valid desired set: hooks, Klasses with attributes, workflows wired to them, webhooks. */
 export function randomProject(seed: number): Resource[] {
