@@ -47,11 +47,11 @@ export async function makePlan(options: MakePlanOptions): Promise<{ plan: Plan; 
   ]);
   const providedKinds = new Set<ResourceKind>(providers.flatMap((p) => p.kinds));
   const manualKinds = new Set<ResourceKind>(providers.filter((p) => p.manual).flatMap((p) => p.kinds));
-  const plan = planChanges({
+  const plan = (liveNow: LiveResource[]) => planChanges({
     namespace: options.namespace,
     environment: { name: options.environment.name, target: options.environment.target },
     desired: options.desired,
-    live,
+    live: liveNow,
     providedKinds,
     manualKinds,
     ...(options.environment.manualInstructions ? { manualInstructions: options.environment.manualInstructions } : {}),
@@ -59,5 +59,26 @@ export async function makePlan(options: MakePlanOptions): Promise<{ plan: Plan; 
     secret: options.environment.secret ?? ((name) => readSecret(name, options.env)),
     allowDestroy: options.allowDestroy ?? false,
   });
-  return { plan, live };
+  const first = plan(live);
+  // Safety facts (a Klass's KObjects) are read for removal candidates only, then the plan is redone
+  // with them: an ordinary plan costs no extra request.
+  const withFacts = await addRemovalFacts(first, live, providers, ctx);
+  return withFacts === live ? { plan: first, live } : { plan: plan(withFacts), live: withFacts };
+}
+
+async function addRemovalFacts(plan: Plan, live: LiveResource[], providers: readonly Provider[], ctx: { logger: Logger; signal?: AbortSignal }): Promise<LiveResource[]> {
+  const removals = new Set(plan.changes.filter((c) => c.kind === 'delete').map((c) => `${c.resource.kind}:${c.resource.key}`));
+  if (removals.size === 0) return live;
+  let changed = false;
+  const updated = await Promise.all(
+    live.map(async (l) => {
+      const provider = providers.find((p) => p.kinds.includes(l.kind));
+      if (!provider?.removalFacts || !removals.has(`${l.kind}:${l.key}`)) return l;
+      const facts = await provider.removalFacts(l, ctx);
+      if (Object.keys(facts).length === 0) return l;
+      changed = true;
+      return { ...l, facts: { ...l.facts, ...facts } };
+    }),
+  );
+  return changed ? updated : live;
 }

@@ -55,6 +55,11 @@ export interface Provider {
   update(resource: Resource, live: LiveResource, ctx: ProviderContext): Promise<LiveResource>;
   /** Removal; for workflows this means disabling (Kustomer has no workflow delete). */
   remove(live: LiveResource, ctx: ProviderContext): Promise<void>;
+  /**
+   * Facts needed only before removing an object, e.g. a Klass's KObject count. Asked for removal
+   * candidates only, so an ordinary plan stays at the minimum number of requests.
+   */
+  removalFacts?(live: LiveResource, ctx: ProviderContext): Promise<Record<string, string | number | boolean>>;
   /** The per-kind list of server fields to ignore, applied to a live body. */
   normalize(kind: ResourceKind, body: JsonObject): JsonObject;
 }

@@ -10,7 +10,7 @@ import type { KustomerClient } from './client/index.js';
 import type { KindHandler } from './resources/common.js';
 import { hookHandler, listHooks, liveHook } from './resources/hook.js';
 import { getKlassAttributes, klassAttributesHandler } from './resources/klass-attributes.js';
-import { klassHandler, listKlasses, liveKlass } from './resources/klass.js';
+import { countKObjects, klassHandler, listKlasses, liveKlass } from './resources/klass.js';
 import { normalizeKustomerBody } from './resources/normalize.js';
 import { listOutboundWebhooks, liveOutboundWebhook, outboundWebhookHandler } from './resources/outbound-webhook.js';
 import { listWorkflows, liveWorkflow, workflowHandler } from './resources/workflow.js';
@@ -81,6 +81,10 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
     create: (resource: Resource, ctx) => handlerFor(resource.kind).create(resource, client, ctx),
     update: (resource, live, ctx) => handlerFor(resource.kind).update(resource, live, client, ctx),
     remove: (live, ctx) => handlerFor(live.kind).remove(live, client, ctx),
+    async removalFacts(live, ctx): Promise<Record<string, number>> {
+      if (live.kind !== 'kustomer.klass') return {};
+      return { kobjectCount: await countKObjects(client, live.key, ctx.signal) };
+    },
     normalize: (kind: ResourceKind, body: JsonObject) => normalizeKustomerBody(kind, body),
   };
 }

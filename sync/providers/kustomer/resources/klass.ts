@@ -3,6 +3,7 @@
  * before any retry), updated with PUT without `name` (immutable), removed with DELETE, which Kustomer
  * refuses while the Klass has KObjects.
  */
+import { z } from 'zod';
 import type { LiveResource } from '../../provider.js';
 import type { KustomerClient, KustomerObject } from '../client/index.js';
 import { isNotFound, signalOf, toLive, without, type KindHandler } from './common.js';
@@ -23,6 +24,17 @@ export async function listKlasses(client: KustomerClient, signal?: AbortSignal):
   ]);
   const seen = new Set(enabled.map((k) => k.id));
   return [...enabled, ...disabled.filter((k) => !seen.has(k.id))];
+}
+
+const KObjectPageSchema = z.looseObject({ data: z.array(z.unknown()), meta: z.looseObject({ total: z.number().optional() }).optional() });
+
+/**
+ * How many KObjects a Klass has (at least: one page of one). `GET /v1/klasses/{name}` with a Klass
+ * NAME lists its KObjects; Kustomer refuses to delete a Klass while any exist.
+ */
+export async function countKObjects(client: KustomerClient, klassName: string, signal?: AbortSignal): Promise<number> {
+  const page = await client.request('GET', `/v1/klasses/${encodeURIComponent(klassName)}?page=1&pageSize=1`, { schema: KObjectPageSchema, ...(signal ? { signal } : {}) });
+  return page.meta?.total ?? page.data.length;
 }
 
 export const klassHandler: KindHandler = {
