@@ -1,6 +1,7 @@
 /**
  * Apply under bad conditions, through the real CLI against the local org: injected 429 storms, 5xx and
- * dropped connections; an apply stopped midway (in-process, and a child process killed with SIGKILL).
+ * dropped connections; an apply stopped midway (in-process, a child process killed with SIGKILL, and one
+ * interrupted with SIGINT, which stops cleanly at a safe point).
  * Every time, re-running converges to an empty plan without a duplicate object.
  */
 import { spawn } from 'node:child_process';
@@ -90,6 +91,36 @@ faults('a child `kac apply` killed with SIGKILL midway: re-running converges', a
     assert.is(rerun.code, 0, rerun.out + rerun.err);
     assert.equal(orgNames(h.org), expected);
     assert.is((await h.kac('plan', '--detailed-exitcode')).code, 0);
+  } finally {
+    await h.dispose();
+  }
+});
+
+faults('a child `kac apply` interrupted with SIGINT stops cleanly, and re-running converges', async () => {
+  const h = await createHarness();
+  try {
+    h.org.setFaults({ latencyMs: 300 });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), 'apply', '--auto-approve'], { cwd: h.root, env: { ...h.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    const closed = new Promise<number | null>((resolve) => {
+      child.stderr.on('data', (d) => {
+        err += d;
+        // Twice: the second signal must not kill it either (signal-exit re-raises unheard signals).
+        if ((err.match(/^ok /gm) ?? []).length >= 1 && !err.includes('Interrupted')) {
+          child.kill('SIGINT');
+          setTimeout(() => child.kill('SIGINT'), 50);
+        }
+      });
+      child.on('close', (code) => resolve(code));
+    });
+    const code = await closed;
+    assert.is(child.signalCode, null, `exited by itself, not killed by the signal (stderr: ${err.slice(-300)})`);
+    assert.is(code, 1);
+    assert.match(err, 'Interrupted: finishing the requests in flight');
+    h.org.setFaults({});
+    const rerun = await h.kac('apply', '--auto-approve');
+    assert.is(rerun.code, 0, rerun.out + rerun.err);
+    assert.equal(orgNames(h.org), expected);
   } finally {
     await h.dispose();
   }

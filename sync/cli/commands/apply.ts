@@ -147,11 +147,16 @@ async function applyIn(env: Environment, x: ApplyContext, io: CliIo): Promise<nu
   }
 
   const abort = new AbortController();
+  // Handlers stay installed until apply is done (not `once`): write-file-atomic's signal-exit
+  // re-raises a signal that has no other listener, which would kill the process mid journal write.
+  // CI cancellation sends SIGINT then SIGTERM.
   const onSignal = () => {
+    if (abort.signal.aborted) return void io.err('Still stopping: waiting for the requests in flight.');
     io.err('Interrupted: finishing the requests in flight; run the same command again to resume.');
     abort.abort();
   };
-  process.once('SIGINT', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const progress = createProgress({ write: io.err, tty: io.isTTY, color: io.color });
   const stopAfter = x.options.stopAfter ? Number(x.options.stopAfter) : undefined;
   let finished = 0;
@@ -180,5 +185,6 @@ async function applyIn(env: Environment, x: ApplyContext, io: CliIo): Promise<nu
     return incomplete > 0 || stillDiffers ? 1 : 0;
   } finally {
     process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   }
 }
