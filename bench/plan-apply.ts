@@ -37,7 +37,7 @@ export interface BenchLine {
   floorMs: number;
 }
 
-function desiredProject(): Resource[] {
+export function desiredProject(): Resource[] {
   const out: Resource[] = [{ kind: 'kustomer.hook', key: 'bench-events', body: { name: 'bench-events', description: 'bench [managed by kac: bench]', type: 'web' }, dependsOn: [], sensitive: [] }];
   for (let k = 0; k < KLASSES; k++) {
     const name = `bench-klass-${k}`;

@@ -52,15 +52,23 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
 
     async fetchLive(ctx: ProviderContext): Promise<LiveResource[]> {
       const signal = ctx.signal;
-      const [webHooks, formHooks, klasses, workflows, webhooks] = await Promise.all([
+      const listingKlasses = listKlasses(client, signal);
+      // Metadata GETs need only the Klass list: they overlap the other lists' page chains.
+      const readingAttributes = listingKlasses.then((klasses) =>
+        Promise.all(
+          klasses
+            .filter((k) => options.namespace === undefined || isManagedName(k.attributes.name, options.namespace))
+            .map((k) => getKlassAttributes(client, k.attributes.name, signal)),
+        ),
+      );
+      const [webHooks, formHooks, klasses, workflows, webhooks, attributes] = await Promise.all([
         listHooks(client, 'web', signal),
         options.formHooks === false ? Promise.resolve([]) : listHooks(client, 'form', signal),
-        listKlasses(client, signal),
+        listingKlasses,
         listWorkflows(client, signal),
         listOutboundWebhooks(client, signal),
+        readingAttributes,
       ]);
-      const withMetadata = klasses.filter((k) => options.namespace === undefined || isManagedName(k.attributes.name, options.namespace));
-      const attributes = await Promise.all(withMetadata.map((k) => getKlassAttributes(client, k.attributes.name, signal)));
       const live = [
         ...webHooks.map((h) => liveHook('web', h)),
         ...formHooks.map((h) => liveHook('form', h)),

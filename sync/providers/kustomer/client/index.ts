@@ -4,7 +4,7 @@
  * the org-wide budget, retries (p-retry) of idempotent calls, and creates that are never repeated
  * blindly: a POST is retried only after looking the object up by name and not finding it.
  */
-import pLimit from 'p-limit';
+import PQueue from 'p-queue';
 import pRetry, { AbortError } from 'p-retry';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
@@ -88,12 +88,14 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
   const maxRetries = options.maxRetries ?? 4;
   const minTimeout = options.retryMinTimeoutMs ?? 500;
   const maxRateLimitWaits = options.maxRateLimitWaits ?? 20;
-  const limit = pLimit(options.concurrency ?? 4);
+  // A priority queue, not FIFO: list pages follow links.next one after another, so a page queued behind
+  // a burst of independent GETs (one metadata GET per Klass) would stretch the whole read.
+  const queue = new PQueue({ concurrency: options.concurrency ?? 4 });
   const pacer = new RatePacer();
   const stats: ClientStats = { total: 0, byMethod: {}, retries: 0, rateLimited: 0, lookups: 0, pacedMs: 0 };
 
-  async function once(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<AttemptResult> {
-    return limit(async () => {
+  async function once(method: string, path: string, body: unknown, signal?: AbortSignal, priority = 0): Promise<AttemptResult> {
+    return queue.add(async () => {
       await pacer.acquire(signal);
       stats.total++;
       stats.byMethod[method] = (stats.byMethod[method] ?? 0) + 1;
@@ -109,7 +111,7 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
         }
         throw error;
       }
-    });
+    }, { priority });
   }
 
   /** Sends with retries. Returns `found` when a POST's lookup found the object instead. */
@@ -119,6 +121,7 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
     body: unknown,
     signal: AbortSignal | undefined,
     lookup?: () => Promise<F | undefined>,
+    priority = 0,
   ): Promise<{ result: AttemptResult } | { found: F }> {
     let unknownOutcome = false;
     let rateLimitWaits = 0;
@@ -135,7 +138,7 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
             }
           }
           try {
-            return { result: await once(method, path, body, signal) };
+            return { result: await once(method, path, body, signal, priority) };
           } catch (error) {
             if (!(error instanceof AttemptFailure)) throw error;
             if (error.kind === 'client' && error.status === 404 && method === 'DELETE' && unknownOutcome) {
@@ -196,7 +199,8 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
       while (next !== undefined) {
         if (seen.has(next) || seen.size >= MAX_PAGES) throw new ApiError({ system: 'kustomer', method: 'GET', path: next }, `kustomer: GET ${path}: links.next loops back to ${next}`);
         seen.add(next);
-        const { result } = (await execute('GET', next, undefined, o.signal)) as { result: AttemptResult };
+        // Pages of a list are the read's critical path: they go first.
+        const { result } = (await execute('GET', next, undefined, o.signal, undefined, 1)) as { result: AttemptResult };
         const page: z.output<ReturnType<typeof pageSchema<T>>> = parseResponse(pageSchema(schema), result.body, 'GET', next, result.status);
         for (const item of page.data) items.push(unwrap(item));
         next = page.links?.next ? relativePath(page.links.next, baseUrl) : undefined;
