@@ -1,6 +1,7 @@
-// Regal `sms.received` → a Regal SMS Received card. `sms_message_id` identifies the message, so it is
-// the KObject's externalId; the Kustomer guide's examples omit it, and then the KObject has none. The
-// text is the card's summary, not an attribute: an SMS can be longer than an attribute holds.
+// Regal `sms.received` → a Regal SMS Received card. The KObject's externalId is Regal's `sms_message_id` with
+// the event's timestamp and numbers, so a re-sent event is recognised even when the id is missing (the
+// Kustomer guide's examples omit it). The text is the card's summary, not an attribute: an SMS can be
+// longer than an attribute holds.
 import regalSmsReceived from '../../klasses/regal-sms-received.js';
 import { regalTimelineWorkflow } from './timeline-recipe.js';
 
@@ -11,7 +12,9 @@ export default regalTimelineWorkflow({
   event: 'sms.received',
   klass: regalSmsReceived,
   title: (e) => `SMS received from ${e.properties.from_number}`,
-  externalId: (e) => e.properties.sms_message_id,
+  // Regal's message id when it sends one; with the timestamp and numbers a re-sent event is recognised
+  // even without it (the Kustomer guide's examples omit the id).
+  externalId: (e) => `sms.received:${e.properties.sms_message_id}:${e.originalTimestamp}:${e.properties.from_number}:${e.properties.to_number}`,
   summary: (e) => e.properties.content,
   custom: (e) => ({
     smsMessageIdStr: e.properties.sms_message_id,

@@ -150,7 +150,8 @@ export function regalTimelineWorkflow<
       const recorded = step('find-recorded-event', kobject.findByExternalId(recipe.klass as KlassDefinition<string, any>, { externalId: key }), {
         displayName: 'Already on the timeline?',
       });
-      trigger.to(recorded, when.and(isEvent, hasKey), `${name}: check for a re-sent event`);
+      const hasContact = when.or(has.externalId, has.userId, has.phone, has.email);
+      trigger.to(recorded, when.and(isEvent, hasKey, hasContact), `${name}: check for a re-sent event`);
       recorded
         .to(byExternalId, when.and(when.dne(recorded.out.id), has.externalId), 'new event with externalId')
         .to(byUserId, when.and(when.dne(recorded.out.id), has.userId), 'new event with userId')

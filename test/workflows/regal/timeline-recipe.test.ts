@@ -134,9 +134,9 @@ content('a re-sent event is recognised by its KObject externalId: no second card
 });
 
 const existing: [string, Partial<CustomerRecord>, string[]][] = [
-  ['by external id', { externalId: '12345' }, ['1', 'find-by-external-id', 'create-kobject-found-by-external-id']],
-  ['by phone', { phones: [{ phone: '+19545552399' }] }, ['1', 'find-by-external-id', 'find-by-phone', 'create-kobject-found-by-phone']],
-  ['by email', { emails: [{ email: 'jane.doe@example.com' }] }, ['1', 'find-by-external-id', 'find-by-phone', 'find-by-email', 'create-kobject-found-by-email']],
+  ['by external id', { externalId: '12345' }, ['1', 'find-recorded-event', 'find-by-external-id', 'create-kobject-found-by-external-id']],
+  ['by phone', { phones: [{ phone: '+19545552399' }] }, ['1', 'find-recorded-event', 'find-by-external-id', 'find-by-phone', 'create-kobject-found-by-phone']],
+  ['by email', { emails: [{ email: 'jane.doe@example.com' }] }, ['1', 'find-recorded-event', 'find-by-external-id', 'find-by-phone', 'find-by-email', 'create-kobject-found-by-email']],
 ];
 for (const [how, record, expectedPath] of existing) {
   content(`sms.sent for an existing customer found ${how}: no customer is created`, async () => {
