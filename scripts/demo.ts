@@ -124,10 +124,12 @@ async function showTimeline(externalIds: string[], klasses: string[], since: str
       }
     }
     cards.sort((x, y) => (x.at < y.at ? -1 : 1));
-    const earlier = cards.filter((k) => k.at < since).length;
-    if (earlier) say(c.dim(`     ${earlier} card(s) from earlier runs of npm start, then:`));
-    for (const card of cards.filter((k) => k.at >= since)) say(`     ${c.dim(card.at.slice(0, 19).replace('T', ' '))}  ${card.klass.padEnd(24)} ${card.title}`);
+    for (const card of cards) {
+      const when = card.at.slice(0, 19).replace('T', ' ');
+      say(`     ${c.dim(when)}  ${card.klass.padEnd(24)} ${card.title}${card.at < since ? c.dim('  (from an earlier run)') : ''}`);
+    }
     if (cards.length === 0) say('     (no KObjects)');
+    else if (cards.every((k) => k.at < since)) say(c.dim('     No new card: the re-sent events were recognised by their KObject externalId.'));
   }
 }
 
