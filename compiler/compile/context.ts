@@ -15,7 +15,7 @@ export function createCompileContext(model: Model): CompileContext {
     root: model.root,
     namespace: model.namespace,
     sourceOf(site, file) {
-      const resolved = site?.resolve(model.root);
+      const resolved = site?.resolve(model.root, file);
       return resolved ?? { file, line: 1, column: 1 };
     },
   };

@@ -19,7 +19,7 @@ const SITE_FRAMES = 8;
 
 export class CallSite {
   #error: Error;
-  #resolved: SourceLocation | undefined | null = null;
+  #resolved = new Map<string, SourceLocation | undefined>();
   constructor() {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = SITE_FRAMES;
@@ -27,17 +27,29 @@ export class CallSite {
     Error.stackTraceLimit = limit;
   }
 
-  /** The first frame outside compiler/, repo-relative to `root`. */
-  resolve(root: string): SourceLocation | undefined {
-    if (this.#resolved !== null) return this.#resolved;
-    this.#resolved = undefined;
+  /**
+   * The author's frame, repo-relative to `root`: the frame in `prefer` (the file that exported the
+   * definition) when the stack passes through it, else the first frame outside compiler/. A workflow
+   * built by a shared recipe is thus located in its own file, not in the recipe.
+   */
+  resolve(root: string, prefer?: string): SourceLocation | undefined {
+    const key = prefer ?? '';
+    if (this.#resolved.has(key)) return this.#resolved.get(key);
+    let first: SourceLocation | undefined;
+    let preferred: SourceLocation | undefined;
     for (const frame of frames(this.#error)) {
       const file = frame.file.startsWith('file://') ? fileURLToPath(frame.file) : frame.file;
       if (!file.startsWith('/') || file.startsWith(COMPILER_DIR) || file.includes(`${sep}node_modules${sep}`)) continue;
-      this.#resolved = { file: relative(root, file).split(sep).join('/'), line: frame.line, column: frame.column };
-      break;
+      const location = { file: relative(root, file).split(sep).join('/'), line: frame.line, column: frame.column };
+      first ??= location;
+      if (prefer === undefined || location.file === prefer) {
+        preferred = location;
+        break;
+      }
     }
-    return this.#resolved;
+    const resolved = preferred ?? first;
+    this.#resolved.set(key, resolved);
+    return resolved;
   }
 }
 
