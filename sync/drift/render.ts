@@ -4,7 +4,9 @@
  */
 import { formatDiagnostic } from '../../compiler/diagnostics.js';
 import { redact } from '../logger.js';
-import { BUCKET_LABEL, DRIFT_BUCKETS, driftHeadline, type DriftBucket, type DriftItem, type DriftReport } from './report.js';
+import { applyPhrase, BUCKET_LABEL, DRIFT_BUCKETS, driftHeadline, type DriftBucket, type DriftItem, type DriftReport } from './report.js';
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const ICON: Record<DriftBucket, string> = { 'changed-in-ui': '✏️', 'deleted-in-ui': '🗑️', 'created-in-ui': '➕', 'manual-pending': '✋' };
 const MEANING: Record<DriftBucket, string> = {
@@ -71,7 +73,7 @@ export function renderDriftDetails(report: DriftReport): string {
     const parts = [`<details><summary>${ICON[item.bucket]} ${lowerFirst(BUCKET_LABEL[item.bucket])}: <code>${item.kind}</code> <code>${escapeHtml(item.key)}</code></summary>`, ''];
     if (item.source) parts.push(`Defined in ${code(`${item.source.file}:${item.source.line}`)}.`);
     if (item.liveId) parts.push(`Live id ${code(item.liveId)}.`);
-    parts.push(`Applying main would: **${item.applyWould}**.`, '');
+    parts.push(`**${capitalize(applyPhrase(item))}.**`, '');
     for (const note of item.notes) parts.push(`- ${escapeHtml(note)}`);
     if (item.notes.length) parts.push('');
     if (item.instructions) parts.push('Do this by hand:', '', fence(item.instructions, ''), '');
@@ -98,7 +100,7 @@ export function renderDriftText(report: DriftReport): string {
     if (!items.length) continue;
     lines.push('', `${BUCKET_LABEL[bucket]} (${MEANING[bucket]}): ${items.length}`);
     for (const item of items) {
-      lines.push(`  ${item.kind} ${item.key}${item.source ? `  (${item.source.file}:${item.source.line})` : ''}  → apply would ${item.applyWould}`);
+      lines.push(`  ${item.kind} ${item.key}${item.source ? `  (${item.source.file}:${item.source.line})` : ''}  → ${applyPhrase(item)}`);
       for (const note of item.notes) lines.push(`      ${note}`);
     }
   }

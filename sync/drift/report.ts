@@ -35,6 +35,25 @@ export interface DriftItem {
   instructions?: string;
   /** What applying main would do about it. */
   applyWould: 'update' | 'recreate' | 'disable' | 'delete' | 'nothing (manual)';
+  /** Why kac would not delete it even with --allow-destroy (a Klass with KObjects). */
+  neverDeleted?: string;
+}
+
+/** `applyWould` as a person reads it. */
+export function applyPhrase(item: Pick<DriftItem, 'applyWould' | 'neverDeleted'>): string {
+  if (item.neverDeleted) return `kac will not delete it: ${item.neverDeleted}`;
+  switch (item.applyWould) {
+    case 'update':
+      return 'apply would update it';
+    case 'recreate':
+      return 'apply would recreate it';
+    case 'disable':
+      return 'apply would disable it';
+    case 'delete':
+      return 'apply --allow-destroy would delete it';
+    case 'nothing (manual)':
+      return 'paste it in Iterable by hand, then kac iterable confirm';
+  }
 }
 
 export interface DriftReport {
@@ -64,7 +83,13 @@ function itemOf(change: Change): DriftItem | undefined {
     case 'disable':
       return { ...base, bucket: 'created-in-ui', liveId: change.live.id, applyWould: 'disable' };
     case 'delete':
-      return { ...base, bucket: 'created-in-ui', liveId: change.live.id, applyWould: 'delete' };
+      return {
+        ...base,
+        bucket: 'created-in-ui',
+        liveId: change.live.id,
+        applyWould: 'delete',
+        ...(change.refusal?.reason === 'has-kobjects' ? { neverDeleted: change.refusal.message } : {}),
+      };
     case 'manual':
       return { ...base, bucket: 'manual-pending', instructions: change.instructions, applyWould: 'nothing (manual)' };
     default:

@@ -75,15 +75,15 @@ render('markdown: headline, a ten-second table, what to do, then collapsed detai
   );
   assert.is(rest.length, 3, 'one collapsed block per drifted resource');
   assert.ok(md.includes('<details><summary>✏️ changed in the UI: <code>kustomer.hook</code> <code>regal-call-events</code></summary>'));
-  assert.ok(md.includes('Defined in `workflows/regal/regal-call-events.ts:3`.\nLive id `h1`.\nApplying main would: **update**.'));
+  assert.ok(md.includes('Defined in `workflows/regal/regal-call-events.ts:3`.\nLive id `h1`.\n**Apply would update it.**'));
   assert.is((md.match(/<details>/g) ?? []).length, (md.match(/<\/details>/g) ?? []).length);
 });
 
 render('text: one section per bucket, and the daemon one-liner', () => {
   const report = buildDriftReport(driftPlan());
   const text = renderDriftText(report);
-  assert.ok(text.startsWith('Drift in production (namespace regal, https://acme.api.kustomerapp.com): 3 resources differ from main.\n\nChanged in the UI (live differs from main): 1\n  kustomer.hook regal-call-events  (workflows/regal/regal-call-events.ts:3)  → apply would update'), text);
-  assert.ok(text.includes('Created in the UI (live in the namespace, not in main): 1\n  kustomer.hook regal-test-hook  → apply would delete'));
+  assert.ok(text.startsWith('Drift in production (namespace regal, https://acme.api.kustomerapp.com): 3 resources differ from main.\n\nChanged in the UI (live differs from main): 1\n  kustomer.hook regal-call-events  (workflows/regal/regal-call-events.ts:3)  → apply would update it'), text);
+  assert.ok(text.includes('Created in the UI (live in the namespace, not in main): 1\n  kustomer.hook regal-test-hook  → apply --allow-destroy would delete it'));
   assert.ok(text.endsWith('Outside namespace "regal" (never touched): 1 kustomer.hook.'));
   assert.is(driftOneLine(report), 'production: drift: 1 changed in the UI, 1 deleted in the UI, 1 created in the UI');
 });
