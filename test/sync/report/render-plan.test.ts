@@ -83,6 +83,34 @@ md('summary first: headline, counts table, warnings, resources table, then detai
   assert.match(out, '[Full plan and logs](https://ci.example/run/1)');
   assert.not.match(out, 'very-secret-token');
 });
+md('manual steps: a checklist under the summary, and their details kept when a big change is cut', () => {
+  const template: Resource = {
+    kind: 'iterable.journey-webhook',
+    key: 'regal-create-contact',
+    body: { name: 'regal-create-contact', endpoint: 'https://events.regalvoice.com/events', body: '{"traits":{"phone":"{{phoneNumber}}"}}', sha256: 'abc' },
+    dependsOn: [],
+    sensitive: [],
+  };
+  // A workflow whose details alone exceed the budget: it must not push the manual step out.
+  const huge = workflow('regal-huge', 'regal-h', Array.from({ length: 400 }, (_, i) => ({ id: `step-${i}` })));
+  const plan = planChanges({
+    namespace: 'regal',
+    environment: { name: 'local', target: 'local org' },
+    desired: [hook('regal-h'), huge, template],
+    live: [live(hook('regal-h'))],
+    providedKinds: new Set(RESOURCE_KINDS),
+    manualKinds: new Set(['iterable.journey-webhook']),
+    secret: () => undefined,
+    now: new Date(0),
+  });
+  const out = renderPlanMarkdown(plan, { maxChars: 8_000 });
+  assert.ok(out.length <= 8_000);
+  assert.match(out, '- [ ] `regal-create-contact`: paste it in Iterable › Integrations › Journey Webhooks, then `kac iterable confirm regal-create-contact`');
+  assert.match(out, '<summary>✋ manual <code>iterable.journey-webhook</code> <code>regal-create-contact</code></summary>');
+  assert.match(out, 'Do this by hand:');
+  assert.match(out, '_Details of 1 change(s) left out');
+});
+
 md('never longer than maxChars; details that do not fit are named as left out', () => {
   const many = Array.from({ length: 300 }, (_, i) => workflow(`regal-wf-${i}`, 'regal-h', [{ id: 'a', to: [{ target: 'b' }] }, { id: 'b' }]));
   const p = planChanges({ namespace: 'regal', environment: { name: 'ci', target: 't' }, desired: [hook('regal-h'), ...many], live: [], providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined });
