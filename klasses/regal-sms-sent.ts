@@ -3,6 +3,7 @@
 // characters a Str/Txt attribute holds). Automated messages leave the agent attributes empty, agent
 // messages the campaign ones.
 import { attribute, defineKlass } from '../compiler/index.js';
+import { regalSmsAttributes } from './regal-sms-attributes.js';
 
 export default defineKlass({
   name: 'regal-sms-sent',
@@ -11,16 +12,7 @@ export default defineKlass({
   icon: 'message-arrow-right',
   color: '#6A1B9A',
   attributes: {
-    smsMessageId: attribute.string({ displayName: 'Message ID' }),
-    direction: attribute.dropdown(['inbound', 'outbound']),
-    media: attribute.url({ displayName: 'Media URL' }),
-    fromNumber: attribute.string(),
-    toNumber: attribute.string(),
-    contactPhone: attribute.string(),
-    regalVoicePhone: attribute.string({ displayName: 'Regal Phone' }),
-    smsConversationId: attribute.string({ displayName: 'Conversation ID' }),
-    agentFullname: attribute.string({ displayName: 'Agent Name' }),
-    agentId: attribute.string({ displayName: 'Agent ID' }),
+    ...regalSmsAttributes,
     campaignId: attribute.string({ displayName: 'Campaign UUID' }),
     campaignFriendlyId: attribute.string({ displayName: 'Campaign ID' }),
     campaignName: attribute.string(),
