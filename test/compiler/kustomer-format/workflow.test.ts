@@ -1,21 +1,17 @@
 // Kustomer's workflow format: every real export round-trips through the schema with no field lost,
 // every workflow kac compiles parses, and broken shapes are refused.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildProject } from '../../../compiler/build.js';
 import { compileProject } from '../../../compiler/compile/index.js';
 import { KustomerWorkflowSchema } from '../../../compiler/kustomer-format/workflow.js';
-import { fixtureRoot, REPO_ROOT } from '../helpers.js';
-
-const REAL = join(REPO_ROOT, '../shared/fixtures/kustomer-real');
+import { kustomerRealExports } from '../../fixtures/kustomer-real.js';
+import { fixtureRoot } from '../helpers.js';
 
 test('every real export parses and re-serialises deep-equal', () => {
-  const files = readdirSync(REAL).filter((f) => f.endsWith('.json'));
-  assert.ok(files.length > 0);
-  for (const file of files) {
-    const raw = JSON.parse(readFileSync(join(REAL, file), 'utf8'));
+  const exports = kustomerRealExports();
+  assert.ok(exports.length > 0);
+  for (const { file, body: raw } of exports) {
     const parsed = KustomerWorkflowSchema.safeParse(raw);
     assert.ok(parsed.success, `${file}: ${parsed.error?.message}`);
     assert.equal(JSON.parse(JSON.stringify(parsed.data)), raw, file);

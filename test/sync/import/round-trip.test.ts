@@ -1,6 +1,6 @@
 // The round trip is the contract of `kac import`: import, compile, plan against the same org → nothing
 // to do, byte for byte on the normalised JSON.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -9,7 +9,7 @@ import { canonicalJson, type JsonObject } from '../../../compiler/json.js';
 import { authoringSpecifierFor, generateSources } from '../../../sync/import/generate.js';
 import { FIXTURES, REPO_ROOT, applyProject, buildOk, emptyOrg, expectGolden, pending, plan } from './helpers.js';
 
-const REAL = '/work/shared/fixtures/kustomer-real';
+import { kustomerRealExports } from '../../fixtures/kustomer-real.js';
 
 const realExports = suite('round trip: real Kustomer workflow exports');
 
@@ -17,8 +17,7 @@ realExports('every exported workflow, posted to the org, imports to code that co
   const t = await emptyOrg();
   try {
     const names: string[] = [];
-    for (const file of (await readdir(REAL)).filter((f) => f.endsWith('.json')).sort()) {
-      const body = JSON.parse(await readFile(join(REAL, file), 'utf8')) as JsonObject;
+    for (const { body } of kustomerRealExports()) {
       if (!Array.isArray(body.steps)) continue;
       await t.client.post('/v1/workflows', body, z.unknown());
       names.push(String(body.name));

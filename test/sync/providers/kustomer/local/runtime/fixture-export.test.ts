@@ -3,7 +3,7 @@
  * form-hook trigger, customer updates, country branches, REST calls against a loopback server, and
  * success / error branches on the response.
  */
-import { readFileSync } from 'node:fs';
+import { kustomerRealExports } from '../../../../../fixtures/kustomer-real.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { JsonObject } from '../../../../../../compiler/json.js';
@@ -11,7 +11,7 @@ import { runWorkflow } from '../../../../../../sync/providers/kustomer/local/run
 import { startLoopback, type Reply } from './loopback.js';
 import { hookTransaction, memoryHost } from './memory-host.js';
 
-const exported = JSON.parse(readFileSync(new URL('./fixtures/workflow-export-form-hook.json', import.meta.url), 'utf8')) as JsonObject;
+const exported = kustomerRealExports().find((e) => e.file === 'workflow-export-form-hook.json')!.body;
 
 const CUSTOMER_ID = '5f0000000000000000000001';
 const COLOMBIA_API = '63d19ecab24da0e2e2268462';
