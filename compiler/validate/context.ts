@@ -26,7 +26,8 @@ export interface CompiledParams {
 }
 
 export function createValidationContext(model: Model, locator: Locator): ValidationContext {
-  const at = (site: CallSite | undefined, file: string): SourceLocation => site?.resolve(model.root) ?? { file, line: 1, column: 1 };
+  // Prefer the exporting file: a workflow built by a shared recipe is reported where its author wrote it.
+  const at = (site: CallSite | undefined, file: string): SourceLocation => site?.resolve(model.root, file) ?? { file, line: 1, column: 1 };
   const refine = (from: SourceLocation, text: string): SourceLocation => locator.find(from, text) ?? from;
   const compiled = new WeakMap<StepModel, CompiledParams>();
   const params = (step: StepModel): CompiledParams => {

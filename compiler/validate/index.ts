@@ -25,5 +25,16 @@ export interface ValidateOptions {
 
 export function validateProject(model: Model, options: ValidateOptions = {}): Diagnostic[] {
   const ctx = createValidationContext(model, options.locator ?? createLocator(model.root));
-  return VALIDATORS.flatMap((validate) => validate(model, ctx)).sort(compareDiagnostics);
+  return uniqueDiagnostics(VALIDATORS.flatMap((validate) => validate(model, ctx))).sort(compareDiagnostics);
+}
+
+/** One line per problem: a recipe that repeats a step (one KObject step per path) repeats its mistakes. */
+function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.severity, d.message, d.location, d.hint]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

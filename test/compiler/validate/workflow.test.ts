@@ -34,6 +34,12 @@ test('validateProject reports every workflow rule at the author\'s node', async 
   assert.equal(await diagnoseFixture('invalid-workflows'), expected);
 });
 
+test('a workflow built by a recipe in another file: reported once, at the author\'s mapping, not in the recipe', async () => {
+  assert.equal(await diagnoseFixture('invalid-recipe'), [
+    ['workflows/via-recipe.ts:4:3', 'error workflow/unknown-attribute', 'custom mapping "talkTimNum" is not an attribute of Klass "regal-call".', 'did you mean "talkTimeNum"?'],
+  ]);
+});
+
 test('longValueSources finds whole-value and template references ending in a long field', () => {
   assert.equal(LONG_VALUE_FIELDS, ['content', 'notes', 'transcript', 'call_summary', 'data']);
   assert.equal(longValueSources('/#steps.1.attributes.data.properties.transcript'), ['steps.1.attributes.data.properties.transcript']);
