@@ -43,12 +43,14 @@ export async function runImport(options: ImportCommandOptions, io: CliIo): Promi
   const config = await loadConfigForCli(root);
   // Definitions the project already has are regenerated in their own files, never duplicated.
   const existingFiles = outDir === root ? existingFilesOf((await loadProject(root, config)).model) : {};
-  const live = await withEnvironment({ config, resources: [] }, options.env, root, io, (env) =>
-    readLive(
+  let source = '';
+  const live = await withEnvironment({ config, resources: [] }, options.env, root, io, (env) => {
+    source = `${env.name} (${env.target})`;
+    return readLive(
       env.providers.filter((p) => p.system === 'kustomer'),
       { logger: io.logger },
-    ),
-  );
+    );
+  });
   const only = options.only?.split(',').map((k) => k.trim()).filter(Boolean);
   const selected = selectLive(live, { namespace: config.namespace, ...(only ? { only } : {}), ...(options.match ? { match: options.match } : {}) });
   if (selected.length === 0) {
@@ -78,7 +80,7 @@ export async function runImport(options: ImportCommandOptions, io: CliIo): Promi
         `Rename a workflow, hook or webhook with renamedFrom: '<old name>' to adopt it (Klass names cannot change).`,
     );
   }
-  io.err(`Imported ${files.length} file(s) from ${options.env ?? config.defaultEnvironment ?? 'local'}. Next: kac plan${options.env ? ` --env ${options.env}` : ''} should show nothing to do.`);
+  io.err(`Imported ${files.length} file(s) from ${source}. Next: kac plan${options.env ? ` --env ${options.env}` : ''} should show nothing to do.`);
 }
 
 export const registerImport: RegisterCommand = (program, io) => {
