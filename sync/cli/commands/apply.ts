@@ -25,6 +25,7 @@ import { renderApplyResult, renderVerification } from '../../report/apply-text.j
 import { renderPlanText } from '../../report/plan-text.js';
 import { applyOnGitHub } from '../../github/cli.js';
 import type { CliIo } from '../io.js';
+import { withReadProgress } from '../read-progress.js';
 import type { RegisterCommand } from './index.js';
 import { buildOrFail, withEnvironment } from './plan.js';
 
@@ -128,7 +129,9 @@ async function applyIn(env: Environment, x: ApplyContext, io: CliIo): Promise<nu
     }
     if (journal.resumed) io.err(`Resuming the interrupted apply of ${x.planFile}.`);
   } else {
-    ({ plan, live } = await makePlan({ namespace: x.config.namespace, desired: x.desired, environment: env, env: io.env, logger: io.logger, allowDestroy: x.allowDestroy }));
+    ({ plan, live } = await withReadProgress(io, env, () =>
+      makePlan({ namespace: x.config.namespace, desired: x.desired, environment: env, env: io.env, logger: io.logger, allowDestroy: x.allowDestroy }),
+    ));
     journal = await Journal.open(journalPath(x.root, env.name), env.name, planHash(plan));
     if (journal.previous) io.err('An earlier apply was interrupted; this plan was made from the org as it is now, so nothing is repeated.');
   }

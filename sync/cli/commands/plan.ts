@@ -18,6 +18,7 @@ import { renderPlanText } from '../../report/plan-text.js';
 import { summarizePlan } from '../../report/summary.js';
 import { planOnGitHub } from '../../github/cli.js';
 import type { CliIo } from '../io.js';
+import { withReadProgress } from '../read-progress.js';
 import type { RegisterCommand } from './index.js';
 import { buildForCli, renderDiagnostic } from './validate.js';
 
@@ -52,14 +53,16 @@ export async function withEnvironment<T>(build: Pick<ProjectBuild, 'config' | 'r
 export async function planProject(root: string, options: PlanCommandOptions, io: CliIo): Promise<Plan> {
   const build = await buildOrFail(root, io);
   return withEnvironment(build, options.env, root, io, async (env) => {
-    const { plan } = await makePlan({
-      namespace: build.config.namespace,
-      desired: build.resources,
-      environment: env,
-      env: io.env,
-      logger: io.logger,
-      allowDestroy: options.allowDestroy ?? false,
-    });
+    const { plan } = await withReadProgress(io, env, () =>
+      makePlan({
+        namespace: build.config.namespace,
+        desired: build.resources,
+        environment: env,
+        env: io.env,
+        logger: io.logger,
+        allowDestroy: options.allowDestroy ?? false,
+      }),
+    );
     return plan;
   });
 }
