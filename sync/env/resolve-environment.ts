@@ -13,7 +13,7 @@ import { createIterableClient } from '../providers/iterable/client.js';
 import { renderIterableInstructions } from '../providers/iterable/instructions.js';
 import { createIterableProvider, ITERABLE_KIND } from '../providers/iterable/provider.js';
 import { createKustomerClient, type ClientStats, type KustomerClient } from '../providers/kustomer/client/index.js';
-import { startLocalOrg, type LocalOrg } from '../providers/kustomer/local/server.js';
+import { startLocalOrg, type LocalOrg } from '../local-org/server/server.js';
 import { createKustomerProvider } from '../providers/kustomer/provider.js';
 import type { Provider } from '../providers/provider.js';
 

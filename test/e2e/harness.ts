@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { main } from '../../sync/cli/main.js';
 import type { CliIo } from '../../sync/cli/io.js';
 import { redact } from '../../sync/logger.js';
-import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../sync/providers/kustomer/local/server.js';
+import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../sync/local-org/server/server.js';
 
 export const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 export const SYNC_TOKEN = 'e2e-sync-secret-9f8e7d6c';

@@ -9,7 +9,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { main } from '../../sync/cli/main.js';
 import type { CliIo } from '../../sync/cli/io.js';
-import { startLocalOrg, type LocalOrg } from '../../sync/providers/kustomer/local/server.js';
+import { startLocalOrg, type LocalOrg } from '../../sync/local-org/server/server.js';
 import { repoRoot } from './harness.js';
 
 const SAMPLES = {

@@ -5,7 +5,7 @@
 import { ExitError } from '../../errors.js';
 import { readActionsEnv } from '../../github/actions-env.js';
 import { createGitHubClient } from '../../github/client.js';
-import { adoptDrift } from '../../import/adopt.js';
+import { adoptDrift } from '../../drift/adopt.js';
 import type { CliIo } from '../io.js';
 
 export async function runAdopt(options: { root: string; env?: string; github: boolean }, io: CliIo): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { startLocalOrg, DEFAULT_STATE_DIR, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../providers/kustomer/local/server.js';
+import { startLocalOrg, DEFAULT_STATE_DIR, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../local-org/server/server.js';
 import type { RegisterCommand } from './index.js';
 
 export function parseNumber(min: number, max = Number.POSITIVE_INFINITY) {

@@ -1,5 +1,5 @@
 // workflows/iterable/fields.schema.ts is generated from fields.schema.json by json-schema-to-typescript
-// (scripts/generate-types.ts leaves workflows/iterable/ to this file). Regenerated in memory and
+// (compiler/codegen/generate-types.ts leaves workflows/iterable/ to this file). Regenerated in memory and
 // compared, so a stale type fails; UPDATE_GOLDEN=1 rewrites it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -3,7 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { generatePayloadTypes, generatedPathOf, typingSchema } from '../../../scripts/generate-types.js';
+import { generatePayloadTypes, generatedPathOf, typingSchema } from '../../../compiler/codegen/generate-types.js';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
 

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { CliIo } from '../../../sync/cli/io.js';
 import { main } from '../../../sync/cli/main.js';
 import { redact } from '../../../sync/logger.js';
-import { startLocalOrg, type LocalOrg } from '../../../sync/providers/kustomer/local/server.js';
+import { startLocalOrg, type LocalOrg } from '../../../sync/local-org/server/server.js';
 
 export const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
 

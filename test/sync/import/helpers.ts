@@ -14,7 +14,7 @@ import { silentLogger } from '../../../sync/logger.js';
 import { planChanges } from '../../../sync/plan/plan-changes.js';
 import type { Plan } from '../../../sync/plan/types.js';
 import { createKustomerClient, type KustomerClient } from '../../../sync/providers/kustomer/client/index.js';
-import { startLocalOrg, type LocalOrg } from '../../../sync/providers/kustomer/local/server.js';
+import { startLocalOrg, type LocalOrg } from '../../../sync/local-org/server/server.js';
 import { createKustomerProvider } from '../../../sync/providers/kustomer/provider.js';
 import type { LiveResource, Provider } from '../../../sync/providers/provider.js';
 

@@ -4,7 +4,7 @@
  */
 import type { JsonObject } from '../../../compiler/json.js';
 import type { Resource } from '../../../compiler/resource.js';
-import { seededRandom } from '../../../sync/providers/kustomer/local/faults.js';
+import { seededRandom } from '../../../sync/local-org/server/faults.js';
 
 export const hook = (key: string): Resource => ({
   kind: 'kustomer.hook',

@@ -8,8 +8,8 @@ import * as assert from 'uvu/assert';
 import { buildProject } from '../../../compiler/build.js';
 import type { JsonObject } from '../../../compiler/json.js';
 import { ATTRIBUTE_SUFFIX } from '../../../compiler/model/klass.js';
-import { runWorkflow, type CustomerRecord, type WorkflowRunLog } from '../../../sync/providers/kustomer/local/runtime/index.js';
-import { hookTransaction, memoryHost, type MemoryHost } from '../../sync/providers/kustomer/local/runtime/memory-host.js';
+import { runWorkflow, type CustomerRecord, type WorkflowRunLog } from '../../../sync/local-org/runtime/index.js';
+import { hookTransaction, memoryHost, type MemoryHost } from '../../sync/local-org/runtime/memory-host.js';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
 const sample = (file: string): Record<string, any> => JSON.parse(readFileSync(join(root, 'test/fixtures/regal', file), 'utf8'));

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { main } from '../../../../sync/cli/main.js';
 import type { CliIo } from '../../../../sync/cli/io.js';
 import { silentLogger } from '../../../../sync/logger.js';
-import { startLocalOrg } from '../../../../sync/providers/kustomer/local/server.js';
+import { startLocalOrg } from '../../../../sync/local-org/server/server.js';
 
 const root = resolve(new URL('../../../..', import.meta.url).pathname);
 

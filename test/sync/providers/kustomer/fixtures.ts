@@ -1,7 +1,7 @@
 /** Shared test setup for the Kustomer client, provider and local org: a loopback org and bodies. */
 import type { JsonObject } from '../../../../compiler/json.js';
 import { createKustomerClient, type KustomerClientOptions } from '../../../../sync/providers/kustomer/client/index.js';
-import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../../../sync/providers/kustomer/local/server.js';
+import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../../../sync/local-org/server/server.js';
 
 /** An in-memory org; the budget window is scaled down so rate-limit tests stay fast. */
 export function startTestOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {

@@ -1,5 +1,5 @@
 /*
- * GENERATED from sms-received.schema.json by `npm run generate` (scripts/generate-types.ts).
+ * GENERATED from sms-received.schema.json by `npm run generate` (compiler/codegen/generate-types.ts).
  * Do not edit: edit the schema and regenerate; a test fails while this file is stale.
  *
  * Objects whose fields the schema lists are closed here (no index signature) although the schema

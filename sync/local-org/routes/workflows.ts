@@ -1,0 +1,120 @@
+/**
+ * Workflows: list, create, get, partial update. No delete (Kustomer: "set enabled to false"). Created
+ * disabled unless `enabled: true`; reads carry the server fields (`rev` counts changes, each step has
+ * an `_id`, timestamps, `editable` ...).
+ */
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../compiler/json.js';
+import { RESOURCE_TYPES, STATUS, workflowServerDefaults } from '../inferred-api.js';
+import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, withoutKeys, type ApiRequest, type Route } from '../server/http.js';
+import type { Row } from '../store/state.js';
+import type { LocalStore } from '../store/store.js';
+import { optionalType, requireString, validateWorkflowGraph } from '../store/validate.js';
+
+/** Fields the server owns: a client echoing them back (from a read) changes nothing. */
+export const WORKFLOW_SERVER_FIELDS = [
+  'id', 'rev', 'createdAt', 'updatedAt', 'modifiedAt', 'loggingAt', 'modifiedBy', 'createdBy', 'org',
+  ...Object.keys(workflowServerDefaults()),
+];
+
+export function workflowResource(row: Row, store: LocalStore) {
+  return resourceObject(RESOURCE_TYPES.workflow, row.id, row.attributes, `/v1/workflows/${row.id}`, standardRelationships(store));
+}
+
+function clientFields(attributes: JsonObject): JsonObject {
+  const out = withoutKeys(attributes, WORKFLOW_SERVER_FIELDS);
+  if (Array.isArray(out.steps)) out.steps = out.steps.map((s) => (isJsonObject(s) ? withoutKeys(s, ['_id']) : s));
+  return out;
+}
+
+/** Steps keep their `_id` across updates while their `id` stays the same. */
+function withStepIds(steps: JsonValue | undefined, previous: JsonValue | undefined, store: LocalStore): JsonValue | undefined {
+  if (!Array.isArray(steps)) return steps;
+  const known = new Map<string, string>();
+  if (Array.isArray(previous)) {
+    for (const s of previous) if (isJsonObject(s) && typeof s.id === 'string' && typeof s._id === 'string') known.set(s.id, s._id);
+  }
+  return steps.map((s) => (isJsonObject(s) ? { ...s, _id: (typeof s.id === 'string' && known.get(s.id)) || store.newId() } : s));
+}
+
+function fieldErrors(body: JsonObject, create: boolean) {
+  return [
+    ...(create || body.name !== undefined ? requireString(body, 'name', 255) : []),
+    ...optionalType(body, 'description', 'string'),
+    ...optionalType(body, 'enabled', 'boolean'),
+    ...optionalType(body, 'meta', 'object'),
+  ];
+}
+
+function requireWorkflow(store: LocalStore, id: string): Row {
+  const row = store.state.workflows.find((w) => w.id === id);
+  if (!row) fail(404, 'not_found', `workflow ${id} not found`);
+  return row;
+}
+
+function listWorkflows(req: ApiRequest) {
+  const enabled = req.query.get('enabled');
+  const eventName = req.query.get('eventName');
+  const rows = req.store.state.workflows.filter(
+    (w) =>
+      (enabled === null || String(w.attributes.enabled) === enabled) &&
+      (eventName === null || (isJsonObject(w.attributes.trigger) && w.attributes.trigger.eventName === eventName)),
+  );
+  return paginate(req, rows.map((w) => workflowResource(w, req.store)));
+}
+
+function createWorkflow(req: ApiRequest) {
+  const body = clientFields(objectBody(req));
+  failAll([...fieldErrors(body, true), ...validateWorkflowGraph(body)]);
+  const now = req.store.isoNow();
+  const row: Row = {
+    id: req.store.newId(),
+    attributes: {
+      ...body,
+      enabled: body.enabled === true,
+      steps: withStepIds(body.steps ?? [], undefined, req.store) ?? [],
+      ...(workflowServerDefaults() as JsonObject),
+      rev: 1,
+      createdAt: now,
+      updatedAt: now,
+      modifiedAt: now,
+    },
+  };
+  req.store.state.workflows.push(row);
+  req.store.changed();
+  return single(201, workflowResource(row, req.store));
+}
+
+/** Partial update: root keys sent replace the stored ones; keys not sent stay. */
+function updateWorkflow(req: ApiRequest) {
+  const row = requireWorkflow(req.store, req.params[0]!);
+  const body = clientFields(objectBody(req));
+  const before = clientFields(row.attributes);
+  const merged = { ...before, ...body };
+  failAll([...fieldErrors(body, false), ...validateWorkflowGraph(merged)]);
+  if (JSON.stringify(merged) !== JSON.stringify(before)) {
+    const now = req.store.isoNow();
+    const server = withoutKeys(row.attributes, Object.keys(before));
+    row.attributes = {
+      ...server,
+      ...merged,
+      steps: withStepIds(merged.steps, row.attributes.steps, req.store) ?? [],
+      rev: ((row.attributes.rev as number | undefined) ?? 0) + 1,
+      updatedAt: now,
+      modifiedAt: now,
+    };
+    req.store.changed();
+  }
+  return single(200, workflowResource(row, req.store));
+}
+
+export const workflowRoutes: Route[] = [
+  { method: 'GET', pattern: /^\/v1\/workflows$/, handler: listWorkflows },
+  { method: 'POST', pattern: /^\/v1\/workflows$/, handler: createWorkflow },
+  { method: 'GET', pattern: /^\/v1\/workflows\/([^/]+)$/, handler: (req) => single(200, workflowResource(requireWorkflow(req.store, req.params[0]!), req.store)) },
+  { method: 'PUT', pattern: /^\/v1\/workflows\/([^/]+)$/, handler: updateWorkflow },
+  {
+    method: 'DELETE',
+    pattern: /^\/v1\/workflows\/([^/]+)$/,
+    handler: () => fail(STATUS.noWorkflowDelete, 'not_found', 'there is no workflow delete: set enabled to false to stop a workflow'),
+  },
+];

@@ -1,0 +1,203 @@
+/**
+ * Request-body checks the local org makes, each returning every problem found as JSON:API-like error
+ * objects (an empty list means valid). The rules are Kustomer's documented ones, the limits included.
+ */
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../compiler/json.js';
+import { ATTRIBUTE_TYPE_BY_SUFFIX, MAX_STRING_ATTRIBUTE_LENGTH, type ApiErrorObject } from '../inferred-api.js';
+
+export function invalid(pointer: string, detail: string, status = 400): ApiErrorObject {
+  return { status, code: 'invalid', title: 'Invalid request', detail, source: { pointer } };
+}
+
+/** `totalOrdersNum` → `number`; undefined when the name has no known suffix. */
+export function attributeTypeOf(name: string): string | undefined {
+  for (const [suffix, type] of ATTRIBUTE_TYPE_BY_SUFFIX) {
+    if (name.length > suffix.length && name.endsWith(suffix)) return type;
+  }
+  return undefined;
+}
+
+export function requireString(body: JsonObject, field: string, max?: number): ApiErrorObject[] {
+  const value = body[field];
+  if (typeof value !== 'string' || value.length === 0) return [invalid(`/${field}`, `${field} is required and must be a non-empty string`)];
+  if (max !== undefined && value.length > max) return [invalid(`/${field}`, `${field} must be at most ${max} characters`)];
+  return [];
+}
+
+export function optionalType(body: JsonObject, field: string, type: 'string' | 'boolean' | 'object' | 'array'): ApiErrorObject[] {
+  const value = body[field];
+  if (value === undefined) return [];
+  const ok = type === 'array' ? Array.isArray(value) : type === 'object' ? isJsonObject(value) : typeof value === type;
+  return ok ? [] : [invalid(`/${field}`, `${field} must be ${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}`)];
+}
+
+/** Klass names: letters, digits, `_` and `-` (docs "Key fields"). */
+export function validateKlassName(name: JsonValue | undefined): ApiErrorObject[] {
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name)) {
+    return [invalid('/name', 'name is required and may contain only letters, digits, "_" and "-"')];
+  }
+  return [];
+}
+
+/** Metadata properties: the suffix decides the type, so a contradicting `type` is refused. */
+export function validateMetadataProperties(properties: JsonValue | undefined): ApiErrorObject[] {
+  if (properties === undefined) return [];
+  if (!isJsonObject(properties)) return [invalid('/properties', 'properties must be an object')];
+  const errors: ApiErrorObject[] = [];
+  for (const [name, prop] of Object.entries(properties)) {
+    const pointer = `/properties/${name}`;
+    const expected = attributeTypeOf(name);
+    if (expected === undefined) {
+      errors.push(invalid(pointer, `attribute "${name}" has no type suffix (Str, Txt, Num, At, Bool, Url, Id)`));
+      continue;
+    }
+    if (!isJsonObject(prop)) {
+      errors.push(invalid(pointer, `attribute "${name}" must be an object`));
+      continue;
+    }
+    if (prop.type !== undefined && prop.type !== expected) {
+      errors.push(invalid(`${pointer}/type`, `attribute "${name}" has type "${String(prop.type)}" but its suffix means "${expected}"`));
+    }
+    if (prop.enumeration !== undefined && !(Array.isArray(prop.enumeration) && prop.enumeration.every((v) => typeof v === 'string'))) {
+      errors.push(invalid(`${pointer}/enumeration`, `attribute "${name}": enumeration must be a list of strings`));
+    }
+  }
+  return errors;
+}
+
+/** Custom attribute values on customers and KObjects: each must fit its suffix's type. */
+export function validateCustomValues(custom: unknown, pointer = '/custom'): ApiErrorObject[] {
+  if (custom === undefined || custom === null) return [];
+  if (!isJsonObject(custom as JsonValue)) return [invalid(pointer, 'custom must be an object')];
+  const errors: ApiErrorObject[] = [];
+  for (const [name, value] of Object.entries(custom as JsonObject)) {
+    const type = attributeTypeOf(name);
+    const at = `${pointer}/${name}`;
+    if (type === undefined) {
+      errors.push(invalid(at, `custom attribute "${name}" has no type suffix`));
+      continue;
+    }
+    if (value === null) continue;
+    const problem = valueProblem(type, value);
+    if (problem) errors.push(invalid(at, `custom attribute "${name}" ${problem}`));
+  }
+  return errors;
+}
+
+function valueProblem(type: string, value: JsonValue): string | undefined {
+  switch (type) {
+    case 'string':
+    case 'text':
+      if (typeof value !== 'string') return `must be a string, got ${describe(value)}`;
+      return value.length > MAX_STRING_ATTRIBUTE_LENGTH ? `must be at most ${MAX_STRING_ATTRIBUTE_LENGTH} characters` : undefined;
+    case 'url':
+      return typeof value === 'string' ? undefined : `must be a URL string, got ${describe(value)}`;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : `must be a number, got ${describe(value)}`;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `must be a boolean, got ${describe(value)}`;
+    case 'date':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : `must be an ISO 8601 date, got ${describe(value)}`;
+    case 'id':
+      return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+        ? undefined
+        : `must be an id, got ${describe(value)}`;
+    default:
+      return undefined;
+  }
+}
+
+function describe(value: JsonValue): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'string' ? `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"` : typeof value === 'object' ? 'an object' : String(value);
+}
+
+/**
+ * Workflow document checks: a trigger with an eventName, steps with unique ids, transitions that
+ * target existing steps, and no cycles (Kustomer's save-time loop check).
+ */
+export function validateWorkflowGraph(body: JsonObject): ApiErrorObject[] {
+  const errors: ApiErrorObject[] = [];
+  const trigger = body.trigger;
+  const steps = body.steps ?? [];
+  if (!isJsonObject(trigger)) return [invalid('/trigger', 'trigger is required and must be an object')];
+  if (typeof trigger.eventName !== 'string' || trigger.eventName === '') errors.push(invalid('/trigger/eventName', 'trigger.eventName is required'));
+  if (!Array.isArray(steps)) return [...errors, invalid('/steps', 'steps must be an array')];
+  const ids = new Map<string, number>();
+  steps.forEach((step, i) => {
+    if (!isJsonObject(step) || typeof step.id !== 'string' || step.id === '') errors.push(invalid(`/steps/${i}/id`, `steps[${i}].id is required`));
+    else if (ids.has(step.id)) errors.push(invalid(`/steps/${i}/id`, `step id "${step.id}" is used twice`));
+    else ids.set(step.id, i);
+  });
+  const edges = new Map<string, string[]>();
+  const nodes: [string, JsonValue | undefined, string][] = [['1', trigger.transitions, '/trigger/transitions']];
+  steps.forEach((step, i) => {
+    if (isJsonObject(step) && typeof step.id === 'string') nodes.push([step.id, step.transitions, `/steps/${i}/transitions`]);
+  });
+  for (const [id, transitions, pointer] of nodes) {
+    if (transitions === undefined) continue;
+    if (!Array.isArray(transitions)) {
+      errors.push(invalid(pointer, 'transitions must be an array'));
+      continue;
+    }
+    const targets: string[] = [];
+    transitions.forEach((t, j) => {
+      const target = isJsonObject(t) ? t.target : undefined;
+      if (typeof target !== 'string' || !ids.has(target)) {
+        errors.push(invalid(`${pointer}/${j}/target`, `transition target "${String(target)}" is not a step of this workflow`));
+      } else targets.push(target);
+      if (!isJsonObject(t) || !isJsonObject(t.condition)) errors.push(invalid(`${pointer}/${j}/condition`, 'transition condition is required'));
+    });
+    edges.set(id, targets);
+  }
+  const cycle = findCycle(edges);
+  if (cycle) errors.push(invalid('/steps', `workflow has a loop: ${cycle.join(' → ')}`));
+  return errors;
+}
+
+function findCycle(edges: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (node: string): string[] | undefined => {
+    if (state.get(node) === 'done') return undefined;
+    if (state.get(node) === 'visiting') return [...path.slice(path.indexOf(node)), node];
+    state.set(node, 'visiting');
+    path.push(node);
+    for (const next of edges.get(node) ?? []) {
+      const found = visit(next);
+      if (found) return found;
+    }
+    path.pop();
+    state.set(node, 'done');
+    return undefined;
+  };
+  for (const node of edges.keys()) {
+    const found = visit(node);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Outbound webhooks: name ≤ 255, https url ≤ 255, 1..12 events, headers as `[{name, value}]`. */
+export function validateOutboundWebhook(body: JsonObject, partial: boolean): ApiErrorObject[] {
+  const errors: ApiErrorObject[] = [];
+  if (!partial || body.name !== undefined) errors.push(...requireString(body, 'name', 255));
+  if (!partial || body.url !== undefined) {
+    const urlErrors = requireString(body, 'url', 255);
+    errors.push(...urlErrors);
+    if (urlErrors.length === 0 && !/^https:\/\/[^\s/]+/.test(body.url as string)) errors.push(invalid('/url', 'url must be an https:// URL'));
+  }
+  if (!partial || body.events !== undefined) {
+    const events = body.events;
+    if (!Array.isArray(events) || events.length === 0 || !events.every((e) => typeof e === 'string')) {
+      errors.push(invalid('/events', 'events is required and must be a non-empty list of event names'));
+    } else if (events.length > 12) errors.push(invalid('/events', `at most 12 events are allowed, got ${events.length}`));
+  }
+  const headers = body.headers;
+  if (headers !== undefined && !(Array.isArray(headers) && headers.every((h) => isJsonObject(h) && typeof h.name === 'string' && typeof h.value === 'string'))) {
+    errors.push(invalid('/headers', 'headers must be a list of { name, value } strings'));
+  }
+  errors.push(...optionalType(body, 'enabled', 'boolean'));
+  return errors;
+}
