@@ -4,7 +4,9 @@
  */
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import { ExitError } from '../../errors.js';
 import { startLocalOrg, DEFAULT_STATE_DIR, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../local-org/server/server.js';
+import { StateLockedError } from '../../local-org/server/state-lock.js';
 import type { RegisterCommand } from './index.js';
 
 export function parseNumber(min: number, max = Number.POSITIVE_INFINITY) {
@@ -71,6 +73,12 @@ export const registerEmulator: RegisterCommand = (program, io) => {
           ...(o.failRate !== undefined ? { failRate: o.failRate } : {}),
           ...(o.dropRate !== undefined ? { dropRate: o.dropRate } : {}),
         },
+        onNotice: (m) => io.err(m),
+      }).catch((error: unknown) => {
+        if (error instanceof StateLockedError) {
+          throw new ExitError(error.message, 1, `kac commands with --env local already use that org; stop it first (kill ${error.lock.pid}) to start another on ${error.stateDir}`);
+        }
+        throw error;
       });
       io.out(`Local Kustomer org listening on ${org.baseUrl}`);
       io.out(`KUSTOMER_BASE_URL=${org.baseUrl}`);

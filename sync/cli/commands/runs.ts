@@ -21,7 +21,7 @@ interface RunsOptions {
   json?: boolean;
 }
 
-const RunsResponseSchema = z.object({ data: z.array(z.looseObject({ hookId: z.string(), eventName: z.string(), log: z.looseObject({ workflowName: z.string() }) })) });
+const RunsResponseSchema = z.object({ data: z.array(z.looseObject({ hookId: z.string().optional(), eventName: z.string(), log: z.looseObject({ workflowName: z.string() }) })) });
 
 async function readRuns(o: RunsOptions, io: CliIo): Promise<StoredRun[]> {
   const url = o.url;

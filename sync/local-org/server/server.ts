@@ -12,6 +12,7 @@ import { errorBody, type ApiRequest } from './http.js';
 import { readBody } from './read-body.js';
 import { RateLimiter, rateLimitHeaders, type RateLimitState } from './rate-limit.js';
 import { allRoutes, findRoute, respond, routeParams } from './routes.js';
+import { acquireStateLock, type HeldLock } from './state-lock.js';
 import type { StoredRun } from '../store/state.js';
 import { LocalStore } from '../store/store.js';
 
@@ -49,6 +50,8 @@ export interface LocalOrgOptions {
   schedulerIntervalMs?: number;
   /** Accept a second workflow with a name already used (a real org where duplicates exist); default false. */
   allowDuplicateWorkflowNames?: boolean;
+  /** Told about things worth a line on stderr (a stale state lock taken over). */
+  onNotice?: (message: string) => void;
 }
 
 export interface RequestRecord {
@@ -76,13 +79,25 @@ export interface LocalOrg {
   runDueSchedules(): Promise<number>;
 }
 
+/**
+ * Starts the org. With a state directory, this process becomes its one owner: it takes the state lock
+ * first (state-lock.ts; a StateLockedError names a live holder) and gives it back on close.
+ */
 export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {
-  const store = await LocalStore.open({
-    stateDir: options.stateDir === undefined ? DEFAULT_STATE_DIR : options.stateDir,
-    ...(options.token !== undefined ? { token: options.token } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.reset ? { reset: true } : {}),
-  });
+  const stateDir = options.stateDir === undefined ? DEFAULT_STATE_DIR : options.stateDir;
+  const lock: HeldLock | undefined = stateDir === null ? undefined : await acquireStateLock(stateDir, options.onNotice ? { onNotice: options.onNotice } : {});
+  let store: LocalStore;
+  try {
+    store = await LocalStore.open({
+      stateDir,
+      ...(options.token !== undefined ? { token: options.token } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.reset ? { reset: true } : {}),
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const windowMs = options.rateLimitWindowMs ?? 60_000;
   const perMinute = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
   const apiBudget = new RateLimiter(perMinute, windowMs);
@@ -191,11 +206,18 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     send(res, response.status, response.body, { ...headers, ...response.headers });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+  await lock?.listening(port, baseUrl);
 
   // Scheduled calls become due as the org's clock moves; a test with a fake clock calls runDueSchedules.
   let scheduling: Promise<unknown> = Promise.resolve();
@@ -236,6 +258,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
         server.closeAllConnections();
       });
       await store.flush();
+      await lock?.release();
     },
   };
 }
