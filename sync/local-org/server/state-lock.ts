@@ -5,6 +5,7 @@
  * talks to it over HTTP instead of opening the same state; a lock whose pid is dead is stale and is
  * taken over with a message. Nothing here reads or writes the state itself.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ const StateLockSchema = z.object({
   port: z.number().int().nullable(),
   baseUrl: z.string().nullable(),
   startedAt: z.string(),
+  /** Random per acquisition: tells this holder's lock from a later one of the same pid. */
+  id: z.string().optional(),
 });
 export type StateLock = z.infer<typeof StateLockSchema>;
 
@@ -83,7 +86,7 @@ export function lockHolderAlive(lock: StateLock, isAlive: (pid: number) => boole
 export async function acquireStateLock(stateDir: string, options: LockOptions = {}): Promise<HeldLock> {
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
   const path = join(stateDir, LOCK_FILE);
-  const mine: StateLock = { pid: process.pid, host: hostname(), port: null, baseUrl: null, startedAt: new Date().toISOString() };
+  const mine: StateLock = { pid: process.pid, host: hostname(), port: null, baseUrl: null, startedAt: new Date().toISOString(), id: randomBytes(8).toString('hex') };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(path, 'wx', 0o600);
@@ -100,7 +103,7 @@ export async function acquireStateLock(stateDir: string, options: LockOptions = 
           released = true;
           // Only our own lock: a takeover by another process after ours went stale is theirs.
           const current = await readStateLock(stateDir).catch(() => undefined);
-          if (current && current.pid === mine.pid && current.startedAt === mine.startedAt) await rm(path, { force: true });
+          if (current && current.id === mine.id) await rm(path, { force: true });
         },
       };
     } catch (error) {
