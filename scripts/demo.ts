@@ -75,7 +75,7 @@ await withEnvironment({ config: build.config, desired: build.resources, name: 'l
   if (!hook?.outputs.url) throw new Error(`the hook ${hookKey ?? '(none in git)'} is not in the local org`);
   say(`   hook ${hook.key}: ${hook.outputs.url}`);
   const files = (await readdir(join(root, SAMPLES))).filter((f) => f.endsWith('.json') && !f.includes('.reporting.')).sort();
-  const runsBefore = env.localOrg?.runs().length ?? 0;
+  const runsBefore = (await env.local?.runs())?.length ?? 0;
   const postedAt = new Date(Date.now() - 1000).toISOString();
   const externalIds = new Set<string>();
   for (const file of files) {
@@ -83,11 +83,11 @@ await withEnvironment({ config: build.config, desired: build.resources, name: 'l
     const parsed = JSON.parse(body) as { externalId?: string; userId?: string };
     const id = parsed.externalId ?? parsed.userId;
     if (id) externalIds.add(id);
-    const res = await fetch(hook.outputs.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.localOrg!.token}` }, body });
+    const res = await fetch(hook.outputs.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.local!.token}` }, body });
     await res.arrayBuffer();
     say(`   ${relative(root, join(root, SAMPLES, file))} → ${res.status}`);
   }
-  const runs = (env.localOrg?.runs() ?? []).slice(runsBefore);
+  const runs = ((await env.local?.runs()) ?? []).slice(runsBefore);
   const failed = runs.filter((r) => JSON.stringify(r.log).includes('"status":"failed"'));
   say(`   ${runs.length} workflow run(s)${failed.length ? c.red(`, ${failed.length} failed`) : ''}: every workflow on the hook sees every event; its trigger condition decides whether it acts.`);
 

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_STATE_DIR } from '../../local-org/defaults.js';
+import { ExitError } from '../../errors.js';
 import { parseNumber } from '../shared.js';
 import type { RegisterCommand } from './index.js';
 
@@ -52,6 +53,7 @@ export const registerEmulator: RegisterCommand = (program, io) => {
     .action(async (o: EmulatorOptions) => {
       const stateDir = o.memory ? null : resolve(io.cwd, o.state);
       const { startLocalOrg } = await import('../../local-org/server/server.js');
+      const { StateLockedError } = await import('../../local-org/server/state-lock.js');
       const org = await startLocalOrg({
         port: o.port,
         stateDir,
@@ -64,6 +66,12 @@ export const registerEmulator: RegisterCommand = (program, io) => {
           ...(o.failRate !== undefined ? { failRate: o.failRate } : {}),
           ...(o.dropRate !== undefined ? { dropRate: o.dropRate } : {}),
         },
+        onNotice: (m) => io.err(m),
+      }).catch((error: unknown) => {
+        if (error instanceof StateLockedError) {
+          throw new ExitError(error.message, 1, `kac commands with --env local already use that org; stop it first (kill ${error.lock.pid}) to start another on ${error.stateDir}`);
+        }
+        throw error;
       });
       io.out(`Local Kustomer org listening on ${org.baseUrl}`);
       io.out(`KUSTOMER_BASE_URL=${org.baseUrl}`);
