@@ -10,6 +10,7 @@ import {
   when,
   type AttributeDefinition,
   type CustomMapping,
+  type HookTransaction,
   type KlassDefinition,
   type KustomerCustomer,
   type Node,
@@ -87,7 +88,7 @@ export function regalTimelineWorkflow<
   M extends CustomMapping<A>,
 >(
   recipe: TimelineRecipe<Name, E, A, M>,
-): WorkflowDefinition<Name> {
+): WorkflowDefinition<Name, HookTransaction<RegalEventPayloads[E]>> {
   return defineWorkflow({
     name: recipe.name,
     displayName: recipe.displayName,
