@@ -7,6 +7,7 @@ import { formatDiagnostic } from '../../compiler/diagnostics.js';
 import { redact } from '../logger.js';
 import { impactOf } from '../plan/impact.js';
 import type { Change, Plan } from '../plan/types.js';
+import { renderBehaviourMarkdown } from './behaviour.js';
 import { workflowFlowchart } from './mermaid.js';
 import { changeLabel, outsideNamespaceLine, refusalOf, summarizePlan } from './summary.js';
 
@@ -56,6 +57,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const destroys = pending.filter((c) => impactOf(c, { allowDestroy: plan.allowDestroy }) === 'destroy');
   if (destroys.length) head.push(`> [!CAUTION]\n> Will delete: ${destroys.map((c) => code(c.resource.key)).join(', ')}`, '');
   if (refused.length) head.push(`> [!WARNING]\n> Refused: ${refused.map((c) => `${code(c.resource.key)} (${escapeCell(refusalOf(c, plan.allowDestroy)!.message)})`).join('; ')}`, '');
+  head.push(...renderBehaviourMarkdown(plan.behaviour));
   const manual = pending.filter((c) => c.kind === 'manual');
   if (manual.length) {
     // The one part of a plan nobody can apply for you: a checklist, whatever else is cut for size.

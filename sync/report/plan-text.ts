@@ -7,6 +7,7 @@ import { formatDiagnostic } from '../../compiler/diagnostics.js';
 import { redact } from '../logger.js';
 import { impactOf } from '../plan/impact.js';
 import { assertNever, type Change, type Plan } from '../plan/types.js';
+import { renderBehaviourText } from './behaviour.js';
 import { changeLabel, outsideNamespaceLine, refusalOf, summarizePlan } from './summary.js';
 
 export interface TextOptions {
@@ -82,6 +83,7 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   const p = painter(options.color);
   const summary = summarizePlan(plan);
   const out: string[] = [p.bold(`kac plan: environment ${plan.environment.name} (${plan.environment.target}), namespace "${plan.namespace}"`), ''];
+  if (!options.compact) out.push(...renderBehaviourText(plan.behaviour));
   const pending = plan.changes.filter((c) => c.kind !== 'noop' || c.notes.length > 0);
   const shown = pending.filter((c) => c.kind !== 'noop');
   if (options.compact) {

@@ -10,6 +10,7 @@ import { hasErrors } from '../../../compiler/diagnostics.js';
 import type { ProjectBuild } from '../../../compiler/build.js';
 import { resolveEnvironment, type Environment } from '../../env/resolve-environment.js';
 import { DiagnosticsError, ExitError } from '../../errors.js';
+import { withBehaviour } from '../../behaviour/plan-behaviour.js';
 import { makePlan } from '../../plan/make-plan.js';
 import type { Plan } from '../../plan/types.js';
 import { renderPlanJson } from '../../report/plan-json.js';
@@ -53,7 +54,7 @@ export async function withEnvironment<T>(build: Pick<ProjectBuild, 'config' | 'r
 export async function planProject(root: string, options: PlanCommandOptions, io: CliIo): Promise<Plan> {
   const build = await buildOrFail(root, io);
   return withEnvironment(build, options.env, root, io, async (env) => {
-    const { plan } = await withReadProgress(io, env, () =>
+    const { plan, live } = await withReadProgress(io, env, () =>
       makePlan({
         namespace: build.config.namespace,
         desired: build.resources,
@@ -63,7 +64,7 @@ export async function planProject(root: string, options: PlanCommandOptions, io:
         allowDestroy: options.allowDestroy ?? false,
       }),
     );
-    return plan;
+    return withBehaviour(plan, live, build, root);
   });
 }
 
