@@ -8,6 +8,7 @@ import { redact } from '../logger.js';
 import { impactOf } from '../plan/impact.js';
 import type { Change, Plan } from '../plan/types.js';
 import { renderBehaviourMarkdown } from './behaviour.js';
+import { readableDiff, readableNotes } from './readable-change.js';
 import { workflowFlowchart } from './mermaid.js';
 import { changeLabel, outsideNamespaceLine, refusalOf, summarizePlan } from './summary.js';
 
@@ -33,12 +34,12 @@ function detailsOf(change: Change, plan: Plan): string {
   const { verb } = changeLabel(change);
   const parts = [`<details><summary>${ICON[verb] ?? ''} ${verb} <code>${change.resource.kind}</code> <code>${escapeHtml(change.resource.key)}</code></summary>`, ''];
   if (change.source) parts.push(`Defined in ${code(`${change.source.file}:${change.source.line}`)}.`, '');
-  for (const note of change.summary) parts.push(`- ${escapeHtml(note.message)}`);
+  for (const note of readableNotes(change)) parts.push(`- ${escapeHtml(note)}`);
   const refusal = refusalOf(change, plan.allowDestroy);
   if (refusal) parts.push(`- **Refused:** ${escapeHtml(refusal.message)}${refusal.hint ? ` _Hint: ${escapeHtml(refusal.hint)}_` : ''}`);
   parts.push('');
   if (change.kind === 'manual') parts.push('Do this by hand:', '', fence(change.instructions, ''), '');
-  if (change.diff) parts.push(fence(change.diff, 'diff'), '');
+  if (change.diff) parts.push(fence(readableDiff(change), 'diff'), '');
   if (change.resource.kind === 'kustomer.workflow' && (change.kind === 'create' || change.kind === 'update')) {
     parts.push(fence(workflowFlowchart(change.body, change.summary), 'mermaid'), '');
   }

@@ -8,6 +8,7 @@ import { redact } from '../logger.js';
 import { impactOf } from '../plan/impact.js';
 import { assertNever, type Change, type Plan } from '../plan/types.js';
 import { renderBehaviourText } from './behaviour.js';
+import { readableDiff, readableNotes } from './readable-change.js';
 import { changeLabel, outsideNamespaceLine, refusalOf, summarizePlan } from './summary.js';
 
 export interface TextOptions {
@@ -65,8 +66,9 @@ export function renderChangeText(change: Change, plan: Plan, options: TextOption
   const refusal = refusalOf(change, plan.allowDestroy);
   const lines = [`${paint(`${symbol} ${verb.padEnd(9)}`)} ${change.resource.kind} ${p.bold(change.resource.key)}${refusal ? ` ${p.red('REFUSED')}` : ''}${where}`];
   const max = options.maxNotes ?? Infinity;
-  for (const note of change.summary.slice(0, max)) lines.push(`      ${note.message}`);
-  if (change.summary.length > max) lines.push(p.dim(`      … and ${change.summary.length - max} more`));
+  const notes = readableNotes(change);
+  for (const note of notes.slice(0, max)) lines.push(`      ${note}`);
+  if (notes.length > max) lines.push(p.dim(`      … and ${notes.length - max} more`));
   if (change.kind === 'noop') for (const note of change.notes.filter((n) => !change.summary.some((s) => s.message === n))) lines.push(`      ${note}`);
   if (refusal) {
     lines.push(`      ${p.red(refusal.message)}`);
@@ -75,7 +77,7 @@ export function renderChangeText(change: Change, plan: Plan, options: TextOption
   if (change.kind === 'manual') {
     lines.push(options.instructions === false ? p.dim('      (kac plan prints the paste-ready steps)') : indent(change.instructions, '      | '));
   }
-  if (change.kind === 'update' && options.diffs !== false && change.diff) lines.push(indent(colorDiff(change.diff, p), '      '));
+  if (change.kind === 'update' && options.diffs !== false && change.diff) lines.push(indent(colorDiff(readableDiff(change), p), '      '));
   return lines.join('\n');
 }
 
