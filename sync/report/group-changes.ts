@@ -115,8 +115,9 @@ export function groupNotes(notes: readonly SemanticNote[]): string[] {
   const out: { text: string; steps: string[] }[] = [];
   const index = new Map<string, number>();
   for (const note of notes) {
-    const generic = note.step && note.step !== '1' ? note.message.replace(`step "${note.step}" `, '') : undefined;
-    if (generic === undefined || generic === note.message) {
+    const prefix = `step "${note.step}" `;
+    const generic = note.step && note.message.startsWith(prefix) ? note.message.slice(prefix.length) : undefined;
+    if (generic === undefined) {
       out.push({ text: note.message, steps: [] });
       continue;
     }

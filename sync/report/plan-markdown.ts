@@ -41,7 +41,8 @@ function detailsOf(change: Change, plan: Plan): string {
   if (change.kind === 'manual') parts.push('Do this by hand:', '', fence(change.instructions, ''), '');
   if (change.diff) parts.push(fence(readableDiff(change), 'diff'), '');
   if (change.resource.kind === 'kustomer.workflow' && (change.kind === 'create' || change.kind === 'update')) {
-    parts.push(fence(workflowFlowchart(change.body, change.summary), 'mermaid'), '');
+    const compiled = plan.desired.find((r) => r.kind === 'kustomer.workflow' && r.key === change.resource.key)?.body;
+    parts.push(fence(workflowFlowchart(change.body, change.summary, compiled ? { compiled } : {}), 'mermaid'), '');
   }
   parts.push('</details>', '');
   return parts.join('\n');

@@ -133,7 +133,7 @@ json('versioned, version first, no secret values', () => {
 json.run();
 
 const mermaid = suite('workflowFlowchart');
-mermaid('nodes, edges with conditions, and added/changed/removed steps marked', () => {
+mermaid('nodes by name, edges by label or readable condition, the trigger by its hook, added/changed/removed marked', () => {
   const wf = workflow('regal-x', 'regal-h', [{ id: 'a', to: [{ target: 'b', op: 'eq', values: ['/#steps.1.event', 'call'] }] }, { id: 'b' }]);
   const out = workflowFlowchart(wf.body, [
     { code: 'step-added', message: '', step: 'b' },
@@ -144,12 +144,12 @@ mermaid('nodes, edges with conditions, and added/changed/removed steps marked', 
     out,
     [
       'flowchart TD',
-      '  s0["trigger: kustomer.hooks.web.(known after apply)…"]',
-      '  s1["a: kustomer.kobject.create-with-customer"]',
-      '  s2["b: kustomer.kobject.create-with-customer"]',
+      '  s0(["hook regal-h"])',
+      '  s1["a (changed)"]',
+      '  s2["b (added)"]',
       '  r0["old (removed)"]',
       '  s0 --> s1',
-      '  s1 -->|"eq 1.event, call"| s2',
+      '  s1 -->|"event = “call”"| s2',
       '  classDef added fill:#e6ffed,stroke:#22863a',
       '  classDef changed fill:#fff5b1,stroke:#b08800',
       '  classDef removed fill:#ffeef0,stroke:#cb2431,stroke-dasharray:4',
