@@ -8,6 +8,7 @@ import { redact } from '../logger.js';
 import { impactOf } from '../plan/impact.js';
 import type { Change, Plan } from '../plan/types.js';
 import { renderBehaviourMarkdown } from './behaviour.js';
+import { renderManualStepsMarkdown } from './manual-steps.js';
 import { readableDiff, readableNotes } from './readable-change.js';
 import { workflowFlowchart } from './mermaid.js';
 import { changeLabel, outsideNamespaceLine, refusalOf, summarizePlan } from './summary.js';
@@ -60,17 +61,12 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   if (destroys.length) head.push(`> [!CAUTION]\n> Will delete: ${destroys.map((c) => code(c.resource.key)).join(', ')}`, '');
   if (refused.length) head.push(`> [!WARNING]\n> Refused: ${refused.map((c) => `${code(c.resource.key)} (${escapeCell(refusalOf(c, plan.allowDestroy)!.message)})`).join('; ')}`, '');
   head.push(...renderBehaviourMarkdown(plan.behaviour));
-  const manual = pending.filter((c) => c.kind === 'manual');
-  if (manual.length) {
-    // The one part of a plan nobody can apply for you: a checklist, whatever else is cut for size.
-    head.push('**Manual steps** (Iterable has no API for journey webhooks; the values to paste are in each one\'s details):', '');
-    for (const c of manual) head.push(`- [ ] ${code(c.resource.key)}: paste it in Iterable › Integrations › Journey Webhooks, then \`kac iterable confirm ${c.resource.key}\``);
-    head.push('');
-  }
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) head.push('**Errors** (nothing can be applied until they are fixed):', '', fence(errors.map(formatDiagnostic).join('\n'), ''), '');
 
-  const footer: string[] = [];
+  // The one part of a plan nobody can apply for you: after the org changes, never cut for size.
+  const manualBlock = renderManualStepsMarkdown(plan);
+  const footer: string[] = manualBlock ? [manualBlock] : [];
   if (plan.findings.length) {
     footer.push('**Findings**', '');
     for (const f of plan.findings) footer.push(`- ${f.severity}: ${code(f.resource.key)} ${escapeHtml(f.message)}`);
@@ -103,11 +99,11 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     }
     text = redact([...head, ...rows, '', `_${pending.length - kept} more rows left out; the full plan is in the JSON plan._`, ''].join('\n'));
   }
-  // Details most worth reading first: what to do by hand, then what destroys, then the rest. A block
-  // too big for what is left is skipped, not the end of the list.
-  const rank = (c: Change) => (c.kind === 'manual' ? 0 : impactOf(c, { allowDestroy: plan.allowDestroy }) === 'destroy' ? 1 : 2);
+  // Details most worth reading first: what destroys, then the rest (manual steps have their own block).
+  // A block too big for what is left is skipped, not the end of the list.
+  const rank = (c: Change) => (impactOf(c, { allowDestroy: plan.allowDestroy }) === 'destroy' ? 1 : 2);
   let omitted = 0;
-  for (const change of [...pending].sort((a, b) => rank(a) - rank(b))) {
+  for (const change of pending.filter((c) => c.kind !== 'manual').sort((a, b) => rank(a) - rank(b))) {
     const block = redact(detailsOf(change, plan));
     if (text.length + block.length + tail.length <= budget) text += '\n' + block;
     else omitted++;

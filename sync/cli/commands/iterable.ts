@@ -16,9 +16,17 @@ import {
   writeConfirmations,
   type TemplateState,
 } from '../../providers/iterable/confirmations.js';
+import type { Resource } from '../../../compiler/resource.js';
+import { renderIterableInstructions } from '../../providers/iterable/instructions.js';
 import type { RegisterCommand } from './index.js';
 import { findTemplate } from './preview.js';
 import { buildForCli } from './validate.js';
+
+/** The paste-ready text for one template (secrets stay placeholders), or what to remove. */
+function stepsOf(s: TemplateState, resources: readonly Resource[]): string {
+  const resource = resources.find((r) => r.kind === 'iterable.journey-webhook' && r.key === s.key);
+  return resource ? renderIterableInstructions(resource) : `Remove the journey webhook "${s.key}" in Iterable: it is no longer in git. Then delete its entry from ${CONFIRMATIONS_FILE}.`;
+}
 
 const short = (sha: string | undefined) => (sha ? sha.slice(0, 12) : '-');
 
@@ -37,8 +45,9 @@ export const registerIterable: RegisterCommand = (program, io, setExit) => {
   iterable
     .command('status')
     .description('list templates: confirmed, pending, changed-since-confirmed or removed; exit 2 when any needs pasting')
+    .option('--steps', 'also print the paste-ready text of each template that needs a manual step')
     .option('--root <dir>', 'project root (default: the current directory)')
-    .action(async (options: { root?: string }) => {
+    .action(async (options: { root?: string; steps?: boolean }) => {
       const root = resolve(io.cwd, options.root ?? '.');
       const build = await buildForCli(root);
       if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
@@ -46,8 +55,10 @@ export const registerIterable: RegisterCommand = (program, io, setExit) => {
       if (states.length === 0) io.out('No Iterable templates.');
       for (const s of states) io.out(renderStatusLine(s));
       const open = states.filter((s) => s.status !== 'confirmed');
+      if (options.steps) for (const s of open) io.out(['', `== ${s.key} (${s.status})`, stepsOf(s, build.resources)].join('\n'));
       if (open.length > 0) {
-        io.err(`${open.length} template(s) need a manual step in Iterable: "kac plan" shows what to paste; then "kac iterable confirm <name>".`);
+        const next = options.steps ? 'paste each as above' : '"kac iterable status --steps" shows what to paste';
+        io.err(`${open.length} template(s) need a manual step in Iterable: ${next}; then "kac iterable confirm <name>".`);
         setExit(2);
       }
     });
