@@ -19,6 +19,7 @@ import { renderPlanText } from '../../report/plan-text.js';
 import { summarizePlan } from '../../report/summary.js';
 import { planOnGitHub } from '../../github/cli.js';
 import type { CliIo } from '../io.js';
+import { quietWarnings, unchangedLine } from '../seen-warnings.js';
 import { withReadProgress } from '../read-progress.js';
 import type { RegisterCommand } from './index.js';
 import { buildForCli, renderDiagnostic } from './validate.js';
@@ -37,7 +38,9 @@ export interface PlanCommandOptions {
 export async function buildOrFail(root: string, io: CliIo): Promise<ProjectBuild> {
   const build = await buildForCli(root);
   if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
-  for (const d of build.diagnostics) io.err(renderDiagnostic(d, io));
+  const { show, unchanged } = await quietWarnings(root, build.diagnostics, { isTTY: io.isTTY });
+  for (const d of show) io.err(renderDiagnostic(d, io));
+  if (unchanged > 0) io.err(unchangedLine(unchanged));
   return build;
 }
 

@@ -9,6 +9,7 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from '../../../compiler/
 import type { Model } from '../../../compiler/model/project.js';
 import { formatAnnotations } from '../../github/annotations.js';
 import type { CliIo } from '../io.js';
+import { quietWarnings, unchangedLine } from '../seen-warnings.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerValidate: RegisterCommand = (program, io, setExit) => {
@@ -16,12 +17,16 @@ export const registerValidate: RegisterCommand = (program, io, setExit) => {
     .command('validate')
     .description('check every definition and print all problems (file:line:col); exit 1 on any error')
     .option('--root <dir>', 'project root (default: the current directory)')
-    .action(async (options: { root?: string }) => {
-      const build = await buildForCli(resolve(io.cwd, options.root ?? '.'));
-      for (const d of build.diagnostics) {
+    .option('--verbose', 'print every warning, also those unchanged since the last run')
+    .action(async (options: { root?: string; verbose?: boolean }) => {
+      const root = resolve(io.cwd, options.root ?? '.');
+      const build = await buildForCli(root);
+      const { show, unchanged } = await quietWarnings(root, build.diagnostics, { isTTY: io.isTTY, verbose: options.verbose ?? false });
+      for (const d of show) {
         io.out(renderDiagnostic(d, io));
         io.out('');
       }
+      if (unchanged > 0) io.out(unchangedLine(unchanged));
       io.out(summaryLine(build.diagnostics, build.model));
       // In GitHub Actions the same diagnostics become annotations on the PR diff.
       if (io.env.GITHUB_ACTIONS === 'true') for (const line of formatAnnotations(build.diagnostics)) io.out(line);
