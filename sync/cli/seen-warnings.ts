@@ -53,3 +53,19 @@ export async function quietWarnings(root: string, diagnostics: readonly Diagnost
   }
   return split;
 }
+
+/**
+ * For operations that take warnings one by one (`onWarning`): collect them during the build, then
+ * `print()` the new ones and the count of the unchanged ones on stderr.
+ */
+export function quietWarningPrinter(root: string, io: { isTTY: boolean; err(text: string): void }, render: (d: Diagnostic) => string) {
+  const warnings: Diagnostic[] = [];
+  return {
+    onWarning: (d: Diagnostic) => void warnings.push(d),
+    async print(): Promise<void> {
+      const { show, unchanged } = await quietWarnings(root, warnings.splice(0), { isTTY: io.isTTY });
+      for (const d of show) io.err(render(d));
+      if (unchanged > 0) io.err(unchangedLine(unchanged));
+    },
+  };
+}
