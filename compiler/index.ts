@@ -13,3 +13,4 @@ export { defineConfig, type KacConfig } from './model/config.js';
 export type { Ref, Value } from './model/ref.js';
 export type * from './model/kustomer-objects.js';
 export { defineIterableWebhook, iterableFields, type IterableWebhookDefinition, type IterableTrigger, type IterableFieldSet, type MergeHelpers, type MergeValue, type RegalPayload } from './model/iterable.js';
+export { defineWorkflowTest, match, type WorkflowTestDefinition, type Expectation, type Given, type ValueMatcher } from './model/workflow-test.js';
