@@ -41,8 +41,15 @@ export async function buildOrFail(root: string, io: CliIo): Promise<ProjectBuild
 }
 
 /** Runs `fn` with the environment open, closing it (and the local org) whatever happens. */
-export async function withEnvironment<T>(build: Pick<ProjectBuild, 'config' | 'resources'>, name: string | undefined, root: string, io: CliIo, fn: (env: Environment) => Promise<T>): Promise<T> {
-  const env = await resolveEnvironment({ config: build.config, ...(name ? { name } : {}), root, env: io.env, logger: io.logger, desired: build.resources });
+export async function withEnvironment<T>(
+  build: Pick<ProjectBuild, 'config' | 'resources'> & { standardObjects?: readonly string[] },
+  name: string | undefined,
+  root: string,
+  io: CliIo,
+  fn: (env: Environment) => Promise<T>,
+): Promise<T> {
+  const standard = build.standardObjects ? { standardObjects: build.standardObjects } : {};
+  const env = await resolveEnvironment({ config: build.config, ...(name ? { name } : {}), root, env: io.env, logger: io.logger, desired: build.resources, ...standard });
   try {
     return await fn(env);
   } finally {

@@ -1,0 +1,73 @@
+/**
+ * Standard-object attribute rules: a known standard object, one definition per object, every
+ * attribute inside kac's ownership rule (the namespace's prefix), and the Klass attribute rules
+ * (kinds, camelCase keys, suffixes, dropdown options) for each attribute.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import { attributeApiName, type AttributeDefinition } from '../model/klass.js';
+import type { Loaded, Model } from '../model/project.js';
+import type { SourceLocation } from '../resource.js';
+import { attributePrefix, ownsAttribute, STANDARD_OBJECTS, type StandardAttributesDefinition } from '../model/standard-attributes.js';
+import { diagnostic, quotedList, type ValidationContext } from './context.js';
+import { validateAttribute } from './klass.js';
+
+export function validateStandardAttributes(model: Model, ctx: ValidationContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const first = new Map<string, Loaded<StandardAttributesDefinition>>();
+  for (const loaded of model.standardAttributes ?? []) {
+    const { definition: def, file } = loaded;
+    const object = def.object as string;
+    if (!(STANDARD_OBJECTS as readonly string[]).includes(object)) {
+      out.push(
+        diagnostic(
+          'standard-attributes/unknown-object',
+          'error',
+          `"${String(object)}" is not a standard object with custom attributes.`,
+          ctx.atText(def.site, file, String(object)),
+          `use ${quotedList(STANDARD_OBJECTS)}; a custom object type is a Klass (defineKlass)`,
+        ),
+      );
+      continue;
+    }
+    const earlier = first.get(object);
+    if (earlier) {
+      const at = ctx.atText(earlier.definition.site, earlier.file, object);
+      out.push(
+        diagnostic(
+          'standard-attributes/duplicate-object',
+          'error',
+          `attributes of "${object}" are already defined at ${at.file}:${at.line}:${at.column}.`,
+          ctx.atText(def.site, file, object),
+          'define each standard object\'s attributes once (spread shared attribute sets into it)',
+        ),
+      );
+    } else first.set(object, loaded);
+    if (typeof def.attributes !== 'object' || def.attributes === null) {
+      out.push(diagnostic('standard-attributes/invalid-attributes', 'error', `the attributes of "${object}" are not an object.`, ctx.at(def.site, file)));
+      continue;
+    }
+    for (const [key, attr] of Object.entries(def.attributes)) {
+      const at = () => ctx.atText(def.site, file, key);
+      out.push(...validateAttribute(key, attr, at, ctx));
+      out.push(...validateOwnership(object, key, attr, model.namespace, at));
+    }
+  }
+  return out;
+}
+
+function validateOwnership(object: string, key: string, attr: AttributeDefinition, namespace: string, at: () => SourceLocation): Diagnostic[] {
+  if (typeof attr !== 'object' || attr === null || typeof attr.kind !== 'string') return [];
+  const apiName = attributeApiName(key, attr);
+  if (ownsAttribute(apiName, namespace)) return [];
+  const prefix = attributePrefix(namespace);
+  const suggestion = prefix + key[0]!.toUpperCase() + key.slice(1);
+  return [
+    diagnostic(
+      'standard-attributes/outside-namespace',
+      'error',
+      `attribute "${key}" of "${object}" is outside the namespace "${namespace}": kac manages only ${object} attributes whose names start with "${prefix}" and a capital letter or digit.`,
+      at(),
+      `rename it "${suggestion}"; attributes without the prefix belong to someone else and kac never touches them`,
+    ),
+  ];
+}
