@@ -10,7 +10,8 @@ import { loadProject } from '../../../compiler/load/project.js';
 import type { KacConfig } from '../../../compiler/model/config.js';
 import { DiagnosticsError } from '../../errors.js';
 import { existingFilesOf, planImport, selectLive, writeImport } from '../../import/import-org.js';
-import { isManaged } from '../../plan/ownership.js';
+import { isManagedResource } from '../../plan/ownership.js';
+import { STANDARD_OBJECTS } from '../../../compiler/model/standard-attributes.js';
 import { readLive } from '../../plan/make-plan.js';
 import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
@@ -44,7 +45,7 @@ export async function runImport(options: ImportCommandOptions, io: CliIo): Promi
   // Definitions the project already has are regenerated in their own files, never duplicated.
   const existingFiles = outDir === root ? existingFilesOf((await loadProject(root, config)).model) : {};
   let source = '';
-  const live = await withEnvironment({ config, resources: [] }, options.env, root, io, (env) => {
+  const live = await withEnvironment({ config, resources: [], standardObjects: STANDARD_OBJECTS }, options.env, root, io, (env) => {
     source = `${env.name} (${env.target})`;
     return readLive(
       env.providers.filter((p) => p.system === 'kustomer'),
@@ -73,7 +74,7 @@ export async function runImport(options: ImportCommandOptions, io: CliIo): Promi
     io.err(`Secrets are never written to files. Set these before plan/apply (the live values, which kac did not print):`);
     for (const name of envVars) io.err(`  ${name}`);
   }
-  const outside = [...new Set(selected.filter((r) => !isManaged(r.key, config.namespace)).map((r) => r.key))];
+  const outside = [...new Set(selected.filter((r) => !isManagedResource(r, config.namespace)).map((r) => r.key))];
   if (outside.length > 0) {
     io.logger.warn(
       `${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside the namespace "${config.namespace}": kac manages only names starting with "${config.namespace}-". ` +
@@ -88,7 +89,7 @@ export const registerImport: RegisterCommand = (program, io) => {
     .command('import')
     .description('write typed definition files for the objects in a live org (the round trip plans to nothing)')
     .option('--env <name>', 'environment from kac.config.ts (default: defaultEnvironment, else local)')
-    .option('--only <kinds>', 'comma-separated: hook, klass, workflow, outbound-webhook (default: all)')
+    .option('--only <kinds>', 'comma-separated: hook, klass, workflow, outbound-webhook, standard-attributes (default: all)')
     .option('--match <pattern>', "names to import, '*' and '?' wildcards (default: the namespace's objects)")
     .option('--out <dir>', 'where to write (default: the project root)')
     .option('--force', 'overwrite existing files that differ')
