@@ -60,7 +60,9 @@ function validateOwnership(object: string, key: string, attr: AttributeDefinitio
   const apiName = attributeApiName(key, attr);
   if (ownsAttribute(apiName, namespace)) return [];
   const prefix = attributePrefix(namespace);
-  const suggestion = prefix + key[0]!.toUpperCase() + key.slice(1);
+  // `regalvoiceScore` → `regalVoiceScore`: a prefix in the wrong case is corrected, not doubled.
+  const rest = key.toLowerCase().startsWith(prefix.toLowerCase()) && key.length > prefix.length ? key.slice(prefix.length) : key;
+  const suggestion = prefix + rest[0]!.toUpperCase() + rest.slice(1);
   return [
     diagnostic(
       'standard-attributes/outside-namespace',
