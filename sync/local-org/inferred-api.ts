@@ -18,6 +18,13 @@ export const INFERRED_PATHS = {
   customerByEmail: 'GET /v1/customers/email={email}',
   customerByPhone: 'GET /v1/customers/phone={phone}',
   updateCustomer: 'PUT /v1/customers/{id}',
+  /**
+   * Standard-object metadata: `company`, `conversation`, `customer` and `message` are confirmed;
+   * `user` (a standard name in app definitions) and `note` are inferred. Whether a PUT merges per
+   * attribute or replaces the map is not confirmed either: kac's provider sends the whole map back
+   * (sync/providers/kustomer/resources/standard-attributes.ts), right under both.
+   */
+  standardMetadata: 'GET|PUT /v1/metadata/{user|note}',
   /** Emulator only: the workflow run logs. Kustomer shows them in the workflow logger UI, not the API. */
   runs: 'GET /__kac/runs',
 } as const;

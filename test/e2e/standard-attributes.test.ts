@@ -133,4 +133,16 @@ e2e('the workflow writes the attributes through a typed mapping', async () => {
   assert.equal(customer.custom, { acmeLastOrderAt: '2026-11-30T10:00:00.000Z', acmeTierStr: 'gold', acmeVipBool: true });
 });
 
+e2e('drift --adopt writes a UI edit of kac\'s attributes back into the defineAttributes file', async () => {
+  await uiPut('conversation', { acmeOrderCountNum: { displayName: 'Orders so far' } });
+  const r = await h.kac('drift', '--adopt');
+  assert.is(r.code, 2, r.out + r.err);
+  assert.match(r.err + r.out, 'adopted   kustomer.standard-attributes conversation → klasses/standard/conversation.ts');
+  const text = await readFile(join(h.root, 'klasses/standard/conversation.ts'), 'utf8');
+  assert.match(text, "export default defineAttributes('conversation', {");
+  assert.match(text, "acmeOrderCount: attribute.number({ displayName: 'Orders so far' }),");
+  assert.not.match(text, 'priorityLevel');
+  assert.is((await h.kac('plan', '--detailed-exitcode')).code, 0);
+});
+
 e2e.run();
