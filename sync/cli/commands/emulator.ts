@@ -3,17 +3,9 @@
  * base URL and token to point any kac command (or curl) at it.
  */
 import { resolve } from 'node:path';
-import { InvalidArgumentError } from 'commander';
-import { startLocalOrg, DEFAULT_STATE_DIR, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../local-org/server/server.js';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_STATE_DIR } from '../../local-org/defaults.js';
+import { parseNumber } from '../shared.js';
 import type { RegisterCommand } from './index.js';
-
-export function parseNumber(min: number, max = Number.POSITIVE_INFINITY) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${value}"`);
-    return n;
-  };
-}
 
 interface EmulatorOptions {
   port: number;
@@ -59,6 +51,7 @@ export const registerEmulator: RegisterCommand = (program, io) => {
     .option('--reset', 'start from an empty org')
     .action(async (o: EmulatorOptions) => {
       const stateDir = o.memory ? null : resolve(io.cwd, o.state);
+      const { startLocalOrg } = await import('../../local-org/server/server.js');
       const org = await startLocalOrg({
         port: o.port,
         stateDir,

@@ -22,9 +22,9 @@ import type { StoredRun } from '../store/state.js';
 import { HostValidationError, LocalStore } from '../store/store.js';
 import { HostError } from '../runtime/host.js';
 
-export const DEFAULT_STATE_DIR = '.kac/local';
-/** Enterprise plan's budget (docs: rate limits). */
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1000;
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_STATE_DIR } from '../defaults.js';
+
+export { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_STATE_DIR };
 const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 
 export interface LocalOrgFaults extends FaultOptions {

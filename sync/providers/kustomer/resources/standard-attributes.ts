@@ -15,11 +15,14 @@ import { canonicalJson, isJsonObject, type JsonObject } from '../../../../compil
 import { ownsAttribute } from '../../../../compiler/model/standard-attributes.js';
 import type { LiveResource } from '../../provider.js';
 import type { KustomerClient, KustomerObject } from '../client/index.js';
-import { isNotFound, signalOf, type KindHandler } from './common.js';
+import { ApiError } from '../../../errors.js';
+import type { KindHandler } from './common.js';
 import { normalizeKustomerBody } from './normalize.js';
 import { MetadataAttributesSchema } from './schemas.js';
 
 type MetadataObject = KustomerObject<{ properties?: Record<string, unknown> }>;
+
+const isNotFound = (error: unknown) => error instanceof ApiError && error.details.status === 404;
 
 /** The top-level keys `PUT /v1/metadata/<resource>` takes besides `properties` (docs: metadata PUT body). */
 const OTHER_PUT_KEYS = ['standardProperties', 'relationships', 'validations'];
@@ -111,6 +114,5 @@ export function standardAttributesHandler(namespace: string | undefined): KindHa
     async remove(live, _client, ctx) {
       ctx.logger.warn(`Kustomer has no attribute delete: kac's attributes of "${live.key}" stay as they are`);
     },
-    refetch: (live, client, ctx) => getStandardAttributes(client, live.key, owner(), signalOf(ctx).signal),
   };
 }
