@@ -1,15 +1,18 @@
 /**
  * Standard-object attribute rules: a known standard object, one definition per object, every
  * attribute inside kac's ownership rule (the namespace's prefix), and the Klass attribute rules
- * (kinds, camelCase keys, suffixes, dropdown options) for each attribute.
+ * (kinds, camelCase keys, suffixes, dropdown options) for each attribute. And in workflows: a
+ * `custom` mapping into a standard object names only attributes kac defines there, among the ones
+ * kac owns (types catch this with customOf; plain mappings, JS and casts don't).
  */
-import type { Diagnostic } from '../diagnostics.js';
+import { closest, type Diagnostic } from '../diagnostics.js';
 import { attributeApiName, type AttributeDefinition } from '../model/klass.js';
 import type { Loaded, Model } from '../model/project.js';
 import type { SourceLocation } from '../resource.js';
 import { attributePrefix, ownsAttribute, STANDARD_OBJECTS, type StandardAttributesDefinition } from '../model/standard-attributes.js';
-import { diagnostic, quotedList, type ValidationContext } from './context.js';
+import { diagnostic, didYouMean, quotedList, type ValidationContext } from './context.js';
 import { validateAttribute } from './klass.js';
+import { suggestAttribute } from './workflow-kobject.js';
 
 export function validateStandardAttributes(model: Model, ctx: ValidationContext): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -72,4 +75,43 @@ function validateOwnership(object: string, key: string, attr: AttributeDefinitio
       `rename it "${suggestion}"; attributes without the prefix belong to someone else and kac never touches them`,
     ),
   ];
+}
+
+/** `kustomer.customer.update`, `kustomer.conversation.create` …: the actions that write a standard object's `custom`. */
+const STANDARD_WRITE = new RegExp(`^kustomer\\.(${STANDARD_OBJECTS.join('|')})\\.(create|update)$`);
+
+export function validateStandardMappings(model: Model, ctx: ValidationContext): Diagnostic[] {
+  const defined = new Map<string, string[]>();
+  for (const { definition } of model.standardAttributes ?? []) {
+    if (typeof definition.attributes !== 'object' || definition.attributes === null) continue;
+    const names = Object.entries(definition.attributes)
+      .filter(([, attr]) => typeof attr === 'object' && attr !== null && typeof attr.kind === 'string')
+      .map(([key, attr]) => attributeApiName(key, attr));
+    defined.set(definition.object, [...(defined.get(definition.object) ?? []), ...names]);
+  }
+  const out: Diagnostic[] = [];
+  for (const { definition: wf, file } of model.workflows) {
+    if (wf.buildError) continue;
+    for (const step of wf.steps) {
+      const object = STANDARD_WRITE.exec(step.action?.action ?? '')?.[1];
+      const custom = step.action?.params?.custom;
+      if (object === undefined || typeof custom !== 'object' || custom === null) continue;
+      const names = defined.get(object) ?? [];
+      for (const name of Object.keys(custom)) {
+        // Someone else's attribute: kac writes values into it, never defines it.
+        if (!ownsAttribute(name, model.namespace) || names.includes(name)) continue;
+        const hint = names.length === 0 ? `define it: defineAttributes('${object}', { … })` : didYouMean(suggestAttribute(name, names) ?? closest(name, names));
+        out.push(
+          diagnostic(
+            'workflow/unknown-attribute',
+            'error',
+            `custom mapping "${name}" is not an attribute kac defines on ${object}.`,
+            ctx.atText(step.site, file, name),
+            hint ?? `add it to defineAttributes('${object}', { … })`,
+          ),
+        );
+      }
+    }
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 // Standard-object attribute rules, each with its exact diagnostic and location
-// (fixture: test/fixtures/projects/invalid-standard-attributes, namespace "regal_voice").
+// and mappings into them (fixture: test/fixtures/projects/invalid-standard-attributes, namespace "regal_voice").
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { diagnoseFixture, type DiagnosticRow } from '../helpers.js';
@@ -35,6 +35,14 @@ const expected: DiagnosticRow[] = [
     'error standard-attributes/unknown-object',
     '"customers" is not a standard object with custom attributes.',
     'use "company", "conversation", "customer", "message" or "user"; a custom object type is a Klass (defineKlass)',
+  ],
+  // An attribute kac does not own (loyaltyTierStr) may be written freely; kac's own must be defined.
+  ['workflows/stamp.ts:8:71', 'error workflow/unknown-attribute', 'custom mapping "regalVoiceLastCalAt" is not an attribute kac defines on customer.', 'did you mean "regalVoiceLastCallAt"?'],
+  [
+    'workflows/stamp.ts:9:92',
+    'error workflow/unknown-attribute',
+    'custom mapping "regalVoiceTopicStr" is not an attribute kac defines on conversation.',
+    "define it: defineAttributes('conversation', { … })",
   ],
 ];
 
