@@ -2,6 +2,7 @@
  * kac's authoring API: the one module authored files (klasses/, workflows/, kac.config.ts) import.
  */
 export { defineKlass, attribute, type KlassDefinition, type AttributeDefinition } from './model/klass.js';
+export { defineAttributes, customOf, STANDARD_OBJECTS, type StandardObject, type StandardAttributesDefinition } from './model/standard-attributes.js';
 export { defineHook, type HookDefinition, type HookTransaction } from './model/hook.js';
 export { defineWorkflow, onHook, onEvent, type WorkflowDefinition, type Node } from './model/workflow.js';
 export { defineOutboundWebhook, type OutboundWebhookDefinition, type OutboundWebhookEvent } from './model/outbound-webhook.js';
