@@ -11,6 +11,7 @@ import type { JsonObject } from '../../compiler/json.js';
 import type { WorkflowTestDefinition } from '../../compiler/model/workflow-test.js';
 import { matchOutcome, type Mismatch } from './match.js';
 import { createMemoryOrg, type RunOutcome } from './memory-org.js';
+import { ensureTypeScriptImports } from '../../compiler/load/typescript.js';
 
 export const TEST_GLOBS = ['workflows/**/*.test.ts'];
 
@@ -52,6 +53,7 @@ export async function loadWorkflowTests(root: string, pattern?: string): Promise
   const files = (await glob(TEST_GLOBS, { cwd: absRoot, ignore: ['**/node_modules/**'] })).sort();
   const tests: LoadedTest[] = [];
   const errors: TestLoadError[] = [];
+  await ensureTypeScriptImports();
   const modules = await Promise.allSettled(files.map((f) => import(pathToFileURL(resolve(absRoot, f)).href) as Promise<Record<string, unknown>>));
   modules.forEach((result, i) => {
     const file = files[i]!;
