@@ -78,3 +78,15 @@ matcher('matchers decide for themselves and describe what they wanted', () => {
 });
 
 matcher.run();
+
+// The bundled CLI registers tsx only when authored files are imported; the test files must load there too.
+const bin = suite('kac test through bin/kac.js');
+bin('loads and runs the repo\'s workflow test files', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
+  const run = spawnSync(process.execPath, ['bin/kac.js', 'test', 'contact.created'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.is(run.status, 0, run.stdout + run.stderr);
+  assert.not.match(run.stdout, /could not be loaded/);
+  assert.match(run.stdout, /workflow test\(s\): \d+ passed\n?$/);
+});
+bin.run();
