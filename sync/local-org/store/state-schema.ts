@@ -34,18 +34,20 @@ const KObjectRecordSchema = z.looseObject({
   externalId: z.string().nullish(),
   title: z.string(),
   description: z.string().nullish(),
-  data: z.unknown(),
+  data: z.unknown().optional(),
   custom: z.record(z.string(), z.unknown()),
   tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
-}) satisfies z.ZodType<KObjectRecord>;
+})
+  // `data` may be absent from the file (undefined is not JSON); the record always has the key.
+  .transform((k): KObjectRecord => ({ ...k, data: k.data })) satisfies z.ZodType<KObjectRecord, unknown>;
 
 const StepLogSchema = z.looseObject({
   id: z.string(),
   action: z.string().optional(),
-  params: z.unknown(),
-  output: z.unknown(),
+  params: z.unknown().optional(),
+  output: z.unknown().optional(),
   error: z.string().optional(),
   next: z.string().optional(),
   transitionLabel: z.string().optional(),
