@@ -113,7 +113,7 @@ plan('a description change: no behaviour change, said in one line', async () => 
 });
 
 plan('a plan that changes no workflow replays nothing', async () => {
-  const p = planChanges({ namespace: 'regal', environment: { name: 'local', target: 'local org' }, desired: kustomer, live, providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined });
+  const p = planChanges({ namespace: 'regal', environment: { name: 'local', target: 'local org' }, desired: kustomer, live, providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined, now: new Date(0) });
   const same = await withBehaviour(p, live, build, root);
   assert.is(same, p);
   assert.is(same.behaviour, undefined);
