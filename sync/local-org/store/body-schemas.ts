@@ -42,6 +42,25 @@ export const NoteBodySchema = z.looseObject({
 });
 export type NoteBody = z.infer<typeof NoteBodySchema>;
 
+const kobjectFields = {
+  externalId: z.string({ error: 'must be a string' }).nullish(),
+  description: z.string({ error: 'must be a string' }).nullish(),
+  tags: z.array(z.string(), { error: 'must be a list of strings' }).optional(),
+  custom: z.record(z.string(), z.unknown()).nullish(),
+};
+
+/** `POST /v1/klasses/{name}` (and the customer-linked create): `title` is required. */
+export const KObjectCreateBodySchema = z.looseObject({
+  title: z.string({ error: 'is required and must be a non-empty string' }).min(1, { error: 'is required and must be a non-empty string' }),
+  ...kobjectFields,
+});
+
+/** `PUT /v1/klasses/{name}/{id}`: partial, but a title sent must not be empty. */
+export const KObjectUpdateBodySchema = z.looseObject({
+  title: z.string({ error: 'must be a non-empty string' }).min(1, { error: 'must be a non-empty string' }).optional(),
+  ...kobjectFields,
+});
+
 export const UserBodySchema = z.looseObject({
   name: z.string().min(1),
   displayName: z.string().optional(),
@@ -52,7 +71,10 @@ export const UserBodySchema = z.looseObject({
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): { ok: true; value: z.infer<S> } | { ok: false; errors: ApiErrorObject[] } {
   const result = schema.safeParse(body);
   const errors: ApiErrorObject[] = result.success ? [] : result.error.issues.map(issueError);
-  if (body !== null && typeof body === 'object' && 'custom' in body) errors.push(...validateCustomValues((body as { custom: unknown }).custom));
+  // Custom attribute values are typed by their name's suffix; zod has already said so if `custom` is not an object.
+  if (body !== null && typeof body === 'object' && 'custom' in body && !errors.some((e) => e.source?.pointer === '/custom')) {
+    errors.push(...validateCustomValues((body as { custom: unknown }).custom));
+  }
   if (errors.length > 0 || !result.success) return { ok: false, errors };
   return { ok: true, value: result.data };
 }
