@@ -6,6 +6,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
 import type { JsonObject } from '../../../compiler/json.js';
 import type { ConversationRecord, CustomerRecord, KObjectRecord, NoteRecord, UserRecord } from '../runtime/host.js';
 import type { WorkflowRunLog } from '../runtime/types.js';
@@ -63,6 +64,31 @@ export interface OrgState {
   runs: StoredRun[];
 }
 
+/**
+ * The saved state's shape, checked on load. Records are loose (their own fields are the API's); lists
+ * added after version 1 was first written default to empty.
+ */
+const RowSchema = z.looseObject({ id: z.string(), attributes: z.looseObject({}) });
+const RecordSchema = z.looseObject({ id: z.string() });
+const OrgStateSchema = z.looseObject({
+  version: z.literal(1, { error: 'unknown state version (this kac reads version 1)' }),
+  orgId: z.string(),
+  userId: z.string(),
+  token: z.string(),
+  klasses: z.array(RowSchema),
+  metadata: z.record(z.string(), z.looseObject({})),
+  workflows: z.array(RowSchema),
+  hooks: z.array(RowSchema.extend({ kind: z.enum(['web', 'form']), hash: z.string() })),
+  outboundWebhooks: z.array(RowSchema),
+  customers: z.array(RecordSchema),
+  kobjects: z.array(RecordSchema.extend({ klassName: z.string() })),
+  conversations: z.array(RecordSchema).default([]),
+  notes: z.array(RecordSchema).default([]),
+  users: z.array(RecordSchema).default([]),
+  scheduled: z.array(z.looseObject({ id: z.string(), workflowId: z.string(), runAt: z.string(), inputs: z.looseObject({}) })).default([]),
+  runs: z.array(z.looseObject({ eventName: z.string(), log: z.looseObject({}) })),
+});
+
 export const STATE_FILE = 'org.json';
 /** Owner read/write only (issue 11: the state file holds secrets). */
 export const STATE_FILE_MODE = 0o600;
@@ -97,10 +123,19 @@ export async function loadState(stateDir: string): Promise<OrgState | undefined>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const parsed = JSON.parse(text) as OrgState;
-  if (parsed.version !== 1) throw new Error(`${join(stateDir, STATE_FILE)}: unknown state version ${String(parsed.version)}`);
-  // State saved before conversations, notes, users and schedules existed has none of them.
-  return { ...emptyState({ orgId: parsed.orgId, userId: parsed.userId, token: parsed.token }), ...parsed };
+  const file = join(stateDir, STATE_FILE);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message}); move it away to start an empty local org`);
+  }
+  const parsed = OrgStateSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}; move the file away to start an empty local org`);
+  }
+  return parsed.data as unknown as OrgState;
 }
 
 export async function removeState(stateDir: string): Promise<void> {

@@ -61,4 +61,30 @@ test('a stale lock is taken over with a message; release removes only our own lo
   });
 });
 
+test('a corrupt or foreign state file is refused with the file, the field and what was expected', async () => {
+  await withDir(async (dir) => {
+    const org = await startLocalOrg({ stateDir: dir, schedulerIntervalMs: 0 });
+    await org.close();
+    const file = join(dir, STATE_FILE);
+    const good = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const cases: [unknown, string][] = [
+      [{ ...good, version: 2 }, `${file}: version: unknown state version (this kac reads version 1); move the file away to start an empty local org`],
+      [{ ...good, workflows: [{ attributes: {} }] }, `${file}: workflows.0.id: Invalid input: expected string, received undefined; move the file away to start an empty local org`],
+    ];
+    for (const [content, message] of cases) {
+      await writeFile(file, JSON.stringify(content));
+      const error = await startLocalOrg({ stateDir: dir }).catch((e: unknown) => e);
+      assert.is((error as Error).message, message);
+    }
+    await writeFile(file, '{"version":1,');
+    assert.match(((await startLocalOrg({ stateDir: dir }).catch((e: unknown) => e)) as Error).message, `${file}: not valid JSON`);
+    // State written before conversations, notes, users and schedules existed still loads.
+    const { conversations: _c, notes: _n, users: _u, scheduled: _s, ...older } = good;
+    await writeFile(file, JSON.stringify(older));
+    const reopened = await startLocalOrg({ stateDir: dir, schedulerIntervalMs: 0 });
+    assert.equal(reopened.store.state.conversations, []);
+    await reopened.close();
+  });
+});
+
 test.run();
