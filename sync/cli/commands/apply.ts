@@ -80,10 +80,19 @@ export const registerApply: RegisterCommand = (program, io, setExit) => {
       await withEnvironment({ config, resources: desired }, envName, root, io, async (env) => {
         const run = (out: CliIo) => applyIn(env, { root, config, desired, saved, allowDestroy, planFile, options }, out);
         const code = options.github ? await applyOnGitHub(io, env.name, run) : await run(io);
+        if (code === 0 && env.kind === 'local') await printLocalHooks(env, root, io);
         setExit(code);
       });
     });
 };
+
+/** What comes next on a local org: each hook's URL and a ready curl line (the token by its variable). */
+async function printLocalHooks(env: Environment, root: string, io: CliIo): Promise<void> {
+  const { readHooks, renderHooks, sampleData } = await import('../../inspect/hooks.js');
+  const hint = 'The hook needs the local org\'s token: export the KUSTOMER_API_KEY line `kac emulator` printed.';
+  const text = renderHooks(await readHooks(env.client), { keyVar: 'KUSTOMER_API_KEY', data: sampleData(root), keyHint: hint, ...(env.localOrg ? { ephemeralBaseUrl: env.baseUrl } : {}) });
+  io.out(`\n${text}\nThen: kac timeline <email | phone | external id> shows the customer's cards; kac studio shows it all in a browser.`);
+}
 
 interface ApplyContext {
   root: string;
