@@ -1,0 +1,88 @@
+/**
+ * Starts the studio: compiles the definitions, opens the environment (the local org by default),
+ * serves the page on 127.0.0.1. `createStudio` is what tests use; `runStudio` serves until Ctrl-C.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { buildProject } from '../../compiler/build.js';
+import type { CliIo } from '../cli/io.js';
+import { openOrg } from '../inspect/open-org.js';
+import { loadState } from '../local-org/store/state.js';
+import { silentLogger } from '../logger.js';
+import { makePlan } from '../plan/make-plan.js';
+import { renderPlanText } from '../report/plan-text.js';
+import { workflowFlowchart } from '../report/mermaid.js';
+import { summarizePlan } from '../report/summary.js';
+import type { Environment } from '../env/resolve-environment.js';
+import type { StudioContext } from './api.js';
+import { createOrgData } from './org-data.js';
+import { startStudioServer, type StudioServer } from './server.js';
+
+export interface StudioOptions {
+  root: string;
+  /** Default `local`. Any other environment is shown read-only. */
+  envName?: string;
+  port?: number;
+  processEnv?: NodeJS.ProcessEnv;
+}
+
+export interface Studio extends StudioServer {
+  env: Environment;
+}
+
+/** The token a post to the local org's web hook needs: the in-process org's, else the saved one. */
+async function localToken(env: Environment, root: string): Promise<string | undefined> {
+  if (env.localOrg) return env.localOrg.token;
+  return (await loadState(join(root, '.kac/local')))?.token;
+}
+
+export async function createStudio(o: StudioOptions): Promise<Studio> {
+  const processEnv = o.processEnv ?? process.env;
+  const build = await buildProject(o.root);
+  const { env } = await openOrg({ root: o.root, envName: o.envName ?? 'local', env: processEnv, logger: silentLogger });
+  try {
+    const token = env.kind === 'local' ? await localToken(env, o.root) : undefined;
+    const ctx: StudioContext = {
+      root: o.root,
+      env: { name: env.name, kind: env.kind, target: env.target },
+      namespace: build.config.namespace,
+      resources: build.resources,
+      diagnostics: build.diagnostics,
+      org: createOrgData({ client: env.client, ...(token ? { local: { token } } : {}) }),
+      async plan() {
+        const { plan } = await makePlan({ namespace: build.config.namespace, desired: build.resources, environment: env, env: processEnv, logger: silentLogger });
+        const s = summarizePlan(plan);
+        return {
+          text: renderPlanText(plan, { color: false }),
+          counts: { create: s.create, update: s.update, disable: s.disable, delete: s.delete, manual: s.manual, unchanged: s.unchanged, refused: s.refused, errors: s.errors },
+          workflows: plan.changes.flatMap((c) =>
+            c.resource.kind === 'kustomer.workflow' && (c.kind === 'create' || c.kind === 'update') ? [{ name: c.resource.key, mermaid: workflowFlowchart(c.body, c.summary) }] : [],
+          ),
+        };
+      },
+    };
+    const server = await startStudioServer(ctx, o.port ?? 0);
+    return { ...server, env, close: async () => (await server.close(), await env.close()) };
+  } catch (error) {
+    await env.close();
+    throw error;
+  }
+}
+
+function openInBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+}
+
+export async function runStudio(o: { root: string; envName?: string; port: number; open: boolean }, io: CliIo): Promise<void> {
+  const studio = await createStudio({ root: o.root, ...(o.envName ? { envName: o.envName } : {}), port: o.port, processEnv: io.env });
+  io.out(`kac studio: ${studio.url}`);
+  io.err(`${studio.env.kind === 'local' ? 'the local org' : `${studio.env.name} (read-only)`}: ${studio.env.target}. Ctrl-C to stop.`);
+  if (o.open) openInBrowser(studio.url);
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  io.err(`${signal}: stopping`);
+  await studio.close();
+}
