@@ -36,12 +36,20 @@ async function localToken(env: Environment, root: string): Promise<string | unde
   return (await loadState(join(root, '.kac/local')))?.token;
 }
 
+/** KUSTOMER_BASE_URL + KUSTOMER_API_KEY naming a local org on this machine (a running `kac emulator`). */
+function runningEmulator(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.KUSTOMER_BASE_URL ?? '';
+  return /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(url) && env.KUSTOMER_API_KEY ? env.KUSTOMER_API_KEY : undefined;
+}
+
 export async function createStudio(o: StudioOptions): Promise<Studio> {
   const processEnv = o.processEnv ?? process.env;
   const build = await buildProject(o.root);
-  const { env } = await openOrg({ root: o.root, envName: o.envName ?? 'local', env: processEnv, logger: silentLogger });
+  // Without --env: the emulator the KUSTOMER_* variables point at, else the local org in-process.
+  const emulatorToken = o.envName ? undefined : runningEmulator(processEnv);
+  const { env } = await openOrg({ root: o.root, ...(emulatorToken ? {} : { envName: o.envName ?? 'local' }), env: processEnv, logger: silentLogger });
   try {
-    const token = env.kind === 'local' ? await localToken(env, o.root) : undefined;
+    const token = emulatorToken ?? (env.kind === 'local' ? await localToken(env, o.root) : undefined);
     const ctx: StudioContext = {
       root: o.root,
       env: { name: env.name, kind: env.kind, target: env.target },
