@@ -7,9 +7,10 @@ import { customersView, planView, runsView } from './views-org.js';
 const VIEWS = { workflows: workflowsView, klasses: klassesView, hooks: hooksView, customers: customersView, runs: runsView, plan: planView };
 let ctx;
 
-async function route() {
-  const [name = 'workflows', ...args] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  const view = VIEWS[name] ?? workflowsView;
+async function route(event) {
+  const [first, ...args] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const name = VIEWS[first] ? first : 'workflows';
+  const view = VIEWS[name];
   for (const a of document.querySelectorAll('nav .tabs a')) a.setAttribute('aria-current', a.dataset.view === name ? 'page' : 'false');
   const main = document.getElementById('view');
   main.replaceChildren();
@@ -22,7 +23,8 @@ async function route() {
     main.removeAttribute('aria-busy');
   }
   document.title = `${name[0].toUpperCase()}${name.slice(1)} · kac studio`;
-  if (!args.includes('step')) main.focus({ preventScroll: true });
+  // On navigation (not the first load) focus moves to the new content; a step link focuses its step.
+  if (event && !args.includes('step')) main.focus({ preventScroll: true });
   main.dataset.ready = name;
 }
 

@@ -55,7 +55,7 @@ export function layout(graph) {
   const rows = [];
   for (const n of graph.nodes) (rows[layer.get(n.id)] ??= []).push(n);
   const pos = new Map();
-  const width = (n) => Math.max(110, n.label.length * 6.6 + 24);
+  const width = (n) => Math.max(110, n.label.length * 7.3 + 28);
   const GAP = 28;
   const ROW = 96;
   rows.forEach((row, y) => {
@@ -114,8 +114,12 @@ export function renderFlowchart(text, { title, href } = {}) {
     const y2 = b.y;
     const back = y2 <= y1;
     const d = back ? `M ${x1} ${y1} C ${x1 + 60} ${y1 + 60}, ${x2 + 60} ${y2 - 60}, ${x2} ${y2}` : `M ${x1} ${y1} C ${x1} ${(y1 + y2) / 2}, ${x2} ${(y1 + y2) / 2}, ${x2} ${y2}`;
-    svg.append(el('path', { d, class: 'edge', 'marker-end': 'url(#arrow)' }));
-    if (e.label) labels.push({ x: (x1 + x2) / 2, y: (y1 + y2) / 2, text: e.label });
+    const path = el('path', { d, class: 'edge', 'marker-end': 'url(#arrow)' });
+    // Conditions are long: a short one is drawn beside the arrow, every one is the edge's tooltip
+    // (and the steps list below the graph spells each transition out).
+    if (e.label) path.append(el('title', {}, e.label));
+    svg.append(path);
+    if (e.label && e.label.length <= 18) labels.push({ x: x2, y: y2 - 12, text: e.label });
   }
   for (const n of graph.nodes) {
     const p = pos.get(n.id);
