@@ -84,13 +84,15 @@ export const registerEmulator: RegisterCommand = (program, io) => {
           ...(o.dropRate !== undefined ? { dropRate: o.dropRate } : {}),
         },
       });
+      // Listen for Ctrl-C before printing: a signal during the banner still stops cleanly.
+      const stopped = untilStopped();
       io.out(`Local Kustomer org listening on ${org.baseUrl}`);
       io.out(`KUSTOMER_BASE_URL=${org.baseUrl}`);
       io.out(`KUSTOMER_API_KEY=${org.token}`);
       io.err(stateDir ? `state: ${stateDir}` : 'state: in memory only');
       io.out(await hooksBanner(org.baseUrl, org.token, io));
       io.err(`run logs: kac runs (or GET ${org.baseUrl}/__kac/runs, emulator-only); a customer's cards: kac timeline; the studio: kac studio. Ctrl-C to stop.`);
-      const signal = await untilStopped();
+      const signal = await stopped;
       io.err(`${signal}: stopping`);
       await org.close();
     });
