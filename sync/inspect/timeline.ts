@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import type { KustomerClient } from '../providers/kustomer/client/index.js';
-import { isNotFound } from '../providers/kustomer/resources/common.js';
 
 export interface CustomerSummary {
   id: string;
@@ -82,6 +81,10 @@ const LOOKUP_PATH: Record<MatchedBy, (q: string) => string> = {
   email: (q) => `/v1/customers/email=${encodeURIComponent(q)}`,
   phone: (q) => `/v1/customers/phone=${encodeURIComponent(q)}`,
 };
+
+function isNotFound(error: unknown): boolean {
+  return (error as { details?: { status?: number } } | undefined)?.details?.status === 404;
+}
 
 /** The first customer the query names, and how it matched; undefined when none does. */
 export async function findCustomer(client: KustomerClient, query: string): Promise<{ customer: CustomerSummary; matchedBy: MatchedBy } | undefined> {

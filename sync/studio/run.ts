@@ -3,13 +3,11 @@
  * serves the page on 127.0.0.1. `createStudio` is what tests use; `runStudio` serves until Ctrl-C.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { buildProject } from '../../compiler/build.js';
 import type { CliIo } from '../cli/io.js';
 import { openOrg } from '../inspect/open-org.js';
-import { loadState } from '../local-org/store/state.js';
 import { silentLogger } from '../logger.js';
-import { makePlan } from '../plan/make-plan.js';
+import { runPlan } from '../operations/plan.js';
 import { renderPlanText } from '../report/plan-text.js';
 import { workflowFlowchart } from '../report/mermaid.js';
 import { summarizePlan } from '../report/summary.js';
@@ -30,12 +28,6 @@ export interface Studio extends StudioServer {
   env: Environment;
 }
 
-/** The token a post to the local org's web hook needs: the in-process org's, else the saved one. */
-async function localToken(env: Environment, root: string): Promise<string | undefined> {
-  if (env.localOrg) return env.localOrg.token;
-  return (await loadState(join(root, '.kac/local')))?.token;
-}
-
 /** KUSTOMER_BASE_URL + KUSTOMER_API_KEY naming a local org on this machine (a running `kac emulator`). */
 function runningEmulator(env: NodeJS.ProcessEnv): string | undefined {
   const url = env.KUSTOMER_BASE_URL ?? '';
@@ -49,7 +41,8 @@ export async function createStudio(o: StudioOptions): Promise<Studio> {
   const emulatorToken = o.envName ? undefined : runningEmulator(processEnv);
   const { env } = await openOrg({ root: o.root, ...(emulatorToken ? {} : { envName: o.envName ?? 'local' }), env: processEnv, logger: silentLogger });
   try {
-    const token = emulatorToken ?? (env.kind === 'local' ? await localToken(env, o.root) : undefined);
+    // The local org's token: in-process, or the running emulator's (found through its state lock).
+    const token = emulatorToken ?? env.local?.token;
     const ctx: StudioContext = {
       root: o.root,
       env: { name: env.name, kind: env.kind, target: env.target },
@@ -58,7 +51,7 @@ export async function createStudio(o: StudioOptions): Promise<Studio> {
       diagnostics: build.diagnostics,
       org: createOrgData({ client: env.client, ...(token ? { local: { token } } : {}) }),
       async plan() {
-        const { plan } = await makePlan({ namespace: build.config.namespace, desired: build.resources, environment: env, env: processEnv, logger: silentLogger });
+        const { plan } = await runPlan(env, { namespace: build.config.namespace, desired: build.resources }, { logger: silentLogger, env: processEnv });
         const s = summarizePlan(plan);
         return {
           text: renderPlanText(plan, { color: false }),

@@ -4,7 +4,7 @@
  * and the plan. A real environment is shown read-only, and its key never reaches the browser. The
  * server's modules load only when the command runs.
  */
-import { parseNumber } from './emulator.js';
+import { parseNumber } from '../shared.js';
 import type { RegisterCommand } from './index.js';
 
 interface StudioOptions {
