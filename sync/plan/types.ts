@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../compiler/diagnostics.js';
 import type { JsonObject } from '../../compiler/json.js';
 import type { Resource, ResourceKind, ResourceRef, SourceLocation } from '../../compiler/resource.js';
 import type { Finding } from '../providers/provider.js';
+import type { BehaviourReport } from '../behaviour/types.js';
 
 export const PLAN_VERSION = 1;
 
@@ -138,6 +139,8 @@ export interface Plan {
   findings: Finding[];
   /** Errors make the plan unappliable (attribute type changed, Klass renamed ...). */
   diagnostics: Diagnostic[];
+  /** What changing workflows do differently with the sample events and tests (`kac plan` adds it). */
+  behaviour?: BehaviourReport;
 }
 
 export function assertNever(value: never): never {

@@ -18,6 +18,7 @@ import { registerDaemon } from './daemon.js';
 import { registerHooks } from './hooks.js';
 import { registerTimeline } from './timeline.js';
 import { registerStudio } from './studio.js';
+import { registerTest } from './test.js';
 
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
@@ -36,4 +37,5 @@ export const commands: RegisterCommand[] = [
   registerHooks,
   registerTimeline,
   registerStudio,
+  registerTest,
 ];
