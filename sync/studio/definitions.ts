@@ -100,7 +100,7 @@ export function workflowView(r: Resource): WorkflowView {
     enabled: r.body.enabled !== false,
     ...(hook ? { hook } : {}),
     ...(source ? { source } : {}),
-    mermaid: workflowFlowchart(r.body, []),
+    mermaid: workflowFlowchart(r.body, [], { compiled: r.body }),
     steps,
   };
 }

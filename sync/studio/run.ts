@@ -57,7 +57,9 @@ export async function createStudio(o: StudioOptions): Promise<Studio> {
           text: renderPlanText(plan, { color: false }),
           counts: { create: s.create, update: s.update, disable: s.disable, delete: s.delete, manual: s.manual, unchanged: s.unchanged, refused: s.refused, errors: s.errors },
           workflows: plan.changes.flatMap((c) =>
-            c.resource.kind === 'kustomer.workflow' && (c.kind === 'create' || c.kind === 'update') ? [{ name: c.resource.key, mermaid: workflowFlowchart(c.body, c.summary) }] : [],
+            c.resource.kind === 'kustomer.workflow' && (c.kind === 'create' || c.kind === 'update')
+              ? [{ name: c.resource.key, mermaid: workflowFlowchart(c.body, c.summary, { compiled: plan.desired.find((r) => r.kind === c.resource.kind && r.key === c.resource.key)?.body ?? c.body }) }]
+              : [],
           ),
         };
       },

@@ -69,7 +69,7 @@ export function layout(graph) {
     let x = 0;
     for (const n of row) {
       const w = width(n);
-      pos.set(n.id, { x, y: y * ROW + 20, w, h: 36, cx: x + w / 2 });
+      pos.set(n.id, { x, y: y * ROW + 20, w, h: 36, cx: x + w / 2, layer: y });
       x += w + GAP;
     }
   });
@@ -93,7 +93,7 @@ function el(tag, attrs, text) {
   return e;
 }
 
-/** An <svg> of the flowchart. `href(label)` gives a node's link target (the step's row), if any. */
+/** An <svg> of the flowchart. `href(node)` gives a node's link target (the step's row), if any. */
 export function renderFlowchart(text, { title, href } = {}) {
   const graph = parseFlowchart(text);
   const { pos, width, height } = layout(graph);
@@ -115,25 +115,26 @@ export function renderFlowchart(text, { title, href } = {}) {
     const back = y2 <= y1;
     const d = back ? `M ${x1} ${y1} C ${x1 + 60} ${y1 + 60}, ${x2 + 60} ${y2 - 60}, ${x2} ${y2}` : `M ${x1} ${y1} C ${x1} ${(y1 + y2) / 2}, ${x2} ${(y1 + y2) / 2}, ${x2} ${y2}`;
     const path = el('path', { d, class: 'edge', 'marker-end': 'url(#arrow)' });
-    // Conditions are long: a short one is drawn beside the arrow, every one is the edge's tooltip
+    // Every label is the edge's tooltip; a short one to the next layer is also drawn (below)
     // (and the steps list below the graph spells each transition out).
     if (e.label) path.append(el('title', {}, e.label));
     svg.append(path);
-    if (e.label && e.label.length <= 18) labels.push({ x: x2, y: y2 - 12, text: e.label });
-  }
-  for (const n of graph.nodes) {
-    const p = pos.get(n.id);
-    const target = href?.(n.label);
-    const g = target ? el('a', { href: target, class: 'node-link' }) : el('g', {});
-    g.append(el('rect', { x: p.x, y: p.y, width: p.w, height: p.h, rx: 6, class: `node ${n.classes.join(' ')}` }));
-    g.append(el('text', { x: p.cx, y: p.y + p.h / 2 + 4, 'text-anchor': 'middle', class: 'node-text' }, n.label));
-    if (target) g.append(el('title', {}, `${n.label}: show this step`));
-    svg.append(g);
+    // Only an edge to the next layer has its label drawn (its midpoint falls between two rows).
+    if (e.label && e.label.length <= 30 && b.layer === a.layer + 1) labels.push({ x: (x1 + x2) / 2, y: (y1 + y2) / 2, text: e.label });
   }
   for (const l of labels) {
     const w = l.text.length * 5.6 + 8;
     svg.append(el('rect', { x: l.x - w / 2, y: l.y - 8, width: w, height: 15, rx: 3, class: 'edge-label-bg' }));
     svg.append(el('text', { x: l.x, y: l.y + 3, 'text-anchor': 'middle', class: 'edge-label' }, l.text));
+  }
+  for (const n of graph.nodes) {
+    const p = pos.get(n.id);
+    const target = href?.(n);
+    const g = target ? el('a', { href: target, class: 'node-link' }) : el('g', {});
+    g.append(el('rect', { x: p.x, y: p.y, width: p.w, height: p.h, rx: 6, class: `node ${n.classes.join(' ')}` }));
+    g.append(el('text', { x: p.cx, y: p.y + p.h / 2 + 4, 'text-anchor': 'middle', class: 'node-text' }, n.label));
+    if (target) g.append(el('title', {}, `${n.label}: show this step`));
+    svg.append(g);
   }
   return svg;
 }

@@ -4,10 +4,14 @@ import { renderFlowchart } from './graph.js';
 
 const stepAnchor = (wf, id) => `#/workflows/${encodeURIComponent(wf)}/step/${encodeURIComponent(id)}`;
 
-/** The step a graph node's label stands for (labels start with the step id, or "trigger"). */
-function stepOfLabel(steps, label) {
-  if (/^trigger\b/i.test(label)) return steps.find((s) => s.id === '1');
-  return steps.find((s) => label === s.id || label.startsWith(`${s.id}:`) || label.startsWith(`${s.id} `)) ?? steps.find((s) => s.displayName && label.includes(s.displayName));
+/**
+ * The step a graph node stands for. The plan's flowchart names its nodes s0, s1 … in the order of the
+ * workflow's steps (trigger first), which is the order of `steps` here; the label is the fallback.
+ */
+function stepOfNode(steps, node) {
+  const n = /^s(\d+)$/.exec(node.id);
+  if (n && steps[Number(n[1])]) return steps[Number(n[1])];
+  return steps.find((s) => node.label === s.id || (s.displayName && node.label.startsWith(s.displayName)));
 }
 
 export async function workflowsView(main, [name, , stepId]) {
@@ -23,8 +27,8 @@ export async function workflowsView(main, [name, , stepId]) {
 }
 
 function workflowDetail(w) {
-  const svg = renderFlowchart(w.mermaid, { title: `Graph of workflow ${w.name}`, href: (label) => {
-    const s = stepOfLabel(w.steps, label);
+  const svg = renderFlowchart(w.mermaid, { title: `Graph of workflow ${w.name}`, href: (node) => {
+    const s = stepOfNode(w.steps, node);
     return s ? stepAnchor(w.name, s.id) : undefined;
   } });
   return h('section.detail', { 'aria-labelledby': 'wf-title' },
