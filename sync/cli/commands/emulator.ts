@@ -27,7 +27,7 @@ async function hooksBanner(baseUrl: string, token: string, io: CliIo): Promise<s
   const { createKustomerClient } = await import('../../providers/kustomer/client/index.js');
   const { readHooks, renderHooks, sampleData } = await import('../../inspect/hooks.js');
   const hooks = await readHooks(createKustomerClient({ baseUrl, apiKey: token, logger: io.logger, maxRetries: 1 }));
-  const hint = 'Export the two lines above in another terminal (their token is what the curl lines send):';
+  const hint = 'In another terminal, export the KUSTOMER_API_KEY line above: the curl lines send it.';
   return hooks.length === 0
     ? 'No hooks yet: `kac apply --env local` creates the ones defined in git; `kac hooks` then lists them with a curl line.'
     : renderHooks(hooks, { keyVar: 'KUSTOMER_API_KEY', data: sampleData(io.cwd), keyHint: hint });
