@@ -76,19 +76,20 @@ export async function runsView(main, [id], ctx) {
 
 function runDetail(main, run) {
   const { log } = run;
-  main.append(
+  main.append(...[
     h('h3', {}, `${log.workflowName} `, h(`span.st-${log.status}`, {}, log.status)),
     h('p.meta', {}, `run ${log.id} · ${when(log.startedAt)} → ${when(log.finishedAt)} · ${run.eventName} · `, h('a', { href: `#/workflows/${encodeURIComponent(log.workflowName)}` }, 'workflow graph')),
     log.error ? h('p.error', { role: 'alert' }, log.error) : null,
     h('ol.steps', { 'aria-label': 'Steps in the order they ran' }, log.steps.map((s) => h('li.step', {},
       h('h4', {}, s.id === '1' ? 'trigger' : s.id, s.action ? [' ', h('code', {}, s.action)] : null),
+      log.status === 'no-match' && s.id === '1' ? h('p.meta', {}, 'No trigger condition held for this event, so the workflow did nothing.') : null,
       s.params !== undefined ? h('details', {}, h('summary', {}, 'inputs (resolved params)'), pre(json(s.params))) : null,
       s.output !== undefined ? h('details', {}, h('summary', {}, 'output'), pre(json(s.output))) : null,
       s.error ? h('p.error', {}, `error: ${s.error}`) : null,
       h('p.meta', {}, s.next ? `→ ${s.next}${s.transitionLabel ? ` (${s.transitionLabel})` : ''}` : 'run ends here'),
     ))),
     h('p', {}, h('a', { href: '#/runs' }, 'All runs')),
-  );
+  ].filter(Boolean));
 }
 
 export async function planView(main, _args, ctx) {
