@@ -120,6 +120,18 @@ api('a change made in the org shows in the plan view, with the graph of the work
   assert.match(body.text, /regal-sms-sent/);
 });
 
+api('a port in use is a clear error naming the option', async () => {
+  const { startStudioServer } = await import('../../../sync/studio/server.js');
+  const port = Number(new URL(fx.studio.url).port);
+  try {
+    await startStudioServer({} as never, port);
+    assert.unreachable('should refuse');
+  } catch (error) {
+    assert.is((error as Error).message, `port ${port} on 127.0.0.1 is in use`);
+    assert.match((error as { hint?: string }).hint ?? '', /--port N/);
+  }
+});
+
 api('no response ever contains the org token', () => {
   assert.ok(bodies.length > 10);
   for (const b of bodies) assert.not.ok(b.includes(fx.org.token), b.slice(0, 200));
