@@ -24,16 +24,17 @@ export interface Compared {
   diagnostics: Diagnostic[];
 }
 
-/** Top-level keys git does not declare are not compared (server noise the provider did not strip). */
+/**
+ * Every live key is compared: the provider already dropped the server-populated fields (one list per
+ * kind, normalize.ts), so a key added in the UI is drift and a key removed from git is a change.
+ * The one exception is a Klass's attributes: Kustomer merges metadata per attribute and kac never
+ * removes one, so attributes git does not declare are left out (the plan says they are kept).
+ */
 function comparableLive(kind: Resource['kind'], live: JsonObject, desired: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const key of Object.keys(desired)) if (key in live) out[key] = live[key]!;
-  if (kind === 'kustomer.klass-attributes' && isJsonObject(live.properties) && isJsonObject(desired.properties)) {
-    const props: JsonObject = {};
-    for (const name of Object.keys(desired.properties)) if (name in live.properties) props[name] = live.properties[name]!;
-    out.properties = props;
-  }
-  return out;
+  if (kind !== 'kustomer.klass-attributes' || !isJsonObject(live.properties) || !isJsonObject(desired.properties)) return live;
+  const props: JsonObject = {};
+  for (const name of Object.keys(desired.properties)) if (name in live.properties) props[name] = live.properties[name]!;
+  return { ...live, properties: props };
 }
 
 function createSummary(resource: Resource, body: JsonObject, pending: string[]): SemanticNote[] {
