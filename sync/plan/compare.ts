@@ -72,6 +72,23 @@ function attributeTypeProblems(resource: Resource, live: JsonObject): { refusal:
   return { refusal: { reason: 'attribute-type', message: diagnostics.map((d) => d.message).join(' ') }, diagnostics };
 }
 
+/**
+ * Kustomer's workflow PUT is partial (kustomer-api.md §3.6: root keys not sent stay), so a root key
+ * live has and git does not cannot be removed by apply: say so, and how to clear it.
+ */
+function partialUpdateNotes(kind: Resource['kind'], live: JsonObject, desired: JsonObject): SemanticNote[] {
+  if (kind !== 'kustomer.workflow') return [];
+  return Object.keys(live)
+    .filter((key) => !(key in desired))
+    .sort()
+    .map((key) => ({
+      code: 'kept-by-partial-update' as const,
+      message:
+        `"${key}" is live but not in git, and Kustomer's workflow update keeps keys it is not sent, so apply cannot remove it: ` +
+        `clear it in Kustomer's UI, or keep it in git as \`raw: { ${key}: … }\` (what kac import writes)`,
+    }));
+}
+
 export function compareResource(resource: Resource, live: LiveResource | undefined, ctx: CompareContext): Compared {
   const { body: resolved, pending } = resolveRefs(resource.body, ctx.outputs);
   const desiredHash = hashJson(resource.body);
@@ -108,6 +125,7 @@ export function compareResource(resource: Resource, live: LiveResource | undefin
     ...summarizeUpdate(resource.kind, liveBody, comparable).filter((n) => !(renamed && n.message === 'name changed')),
     ...pending.map((p) => ({ code: 'reference-pending' as const, message: `${p} is known after apply` })),
     ...kept,
+    ...partialUpdateNotes(resource.kind, liveBody, comparable),
     ...notes,
   ];
 

@@ -28,7 +28,8 @@ export interface SemanticNote {
     | 'field-changed'
     | 'renamed'
     | 'secret-unknown'
-    | 'reference-pending';
+    | 'reference-pending'
+    | 'kept-by-partial-update';
   message: string;
   /** The workflow step it concerns, so the Mermaid graph can mark it. */
   step?: string;
