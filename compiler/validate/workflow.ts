@@ -57,7 +57,8 @@ function validateTrigger(wf: WorkflowDefinition, file: string, ctx: ValidationCo
     ];
   }
   if (trigger?.kind === 'event' && typeof trigger.eventName === 'string' && trigger.eventName.trim() !== '') return [];
-  return [diagnostic('workflow/invalid-trigger', 'error', `workflow "${wf.name}" has no trigger kac understands.`, at(), "use onHook(hook) or onEvent('kustomer.conversation.create')")];
+  if (trigger?.kind === 'callable' && typeof trigger.schema === 'object' && trigger.schema !== null) return [];
+  return [diagnostic('workflow/invalid-trigger', 'error', `workflow "${wf.name}" has no trigger kac understands.`, at(), "use onHook(hook), onEvent('kustomer.conversation.create') or onCall(schema)")];
 }
 
 function validateStep(wf: WorkflowDefinition, step: StepModel, file: string, ctx: ValidationContext): Diagnostic[] {
