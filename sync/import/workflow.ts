@@ -6,7 +6,7 @@
 import type { CodeBlockWriter } from 'ts-morph';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../compiler/json.js';
 import { NameAllocator, call, camelCase, jsonExpr, obj, quote, raw, writeExpr, type Expr } from './code.js';
-import { actionExpr, type KlassInScope } from './workflow-actions.js';
+import { actionExpr, type KlassInScope, type RenderedAction } from './workflow-actions.js';
 import { conditionExpr, isAlways } from './workflow-conditions.js';
 import { OBJECT_EVENT_SHAPE, type RefScope } from './workflow-refs.js';
 import { valueExpr, type ValueContext } from './workflow-values.js';
@@ -28,6 +28,8 @@ export interface WorkflowScope {
   hookIds: Map<string, string>;
   /** Klasses the workflow may import, by Klass name, with the module to import from. */
   klasses: Map<string, KlassInScope & { specifier: string }>;
+  /** Workflows a step may call, by live id: their handle, module and live body (for the input schema). */
+  workflows?: Map<string, { name: string; handle: string; specifier: string; body: JsonObject }>;
 }
 
 const ROOT_KEYS = ['name', 'description', 'enabled', 'meta', 'trigger', 'steps', 'response'];
@@ -123,7 +125,7 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
     if (action !== undefined && s.params === undefined) lose(`step ${id}`, ['(no params: kac writes {})']);
     const stepRaw = rawEntry(s, STEP_KEYS, ['displayName', 'description'], stepOdd);
     const actionAppVersion = appVersion?.t === 'raw' && appVersion.text !== 'null' ? (s.appVersion as string) : undefined;
-    const rendered = actionExpr(ctx, action, params, actionAppVersion);
+    const rendered = callExpr(ctx, action, params, scope, defaults) ?? actionExpr(ctx, action, params, actionAppVersion);
     refScope.steps.get(id)!.shape = rendered.shape;
     const options = [
       ...(['displayName', 'description'] as const)
@@ -215,6 +217,31 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
       w.write('})');
     },
   };
+}
+
+const CALL_ACTION = /^kustomer\.workflow\.([^.]+)\.call$/;
+
+/**
+ * `callWorkflow(callee, input)` for a step calling a workflow kac imports too, when the input fits the
+ * callee's schema (so the generated file type-checks); else undefined and the step stays `action()`.
+ */
+function callExpr(ctx: ValueContext, action: string | undefined, params: JsonObject | undefined, scope: WorkflowScope, defaults: { name: string; specifier: string }[]): RenderedAction | undefined {
+  const id = action === undefined ? undefined : CALL_ACTION.exec(action)?.[1];
+  const callee = id === undefined ? undefined : scope.workflows?.get(id);
+  const trigger = callee && isJsonObject(callee.body.trigger) ? callee.body.trigger : undefined;
+  if (!callee || !trigger || trigger.callable !== true || !typedSchema(trigger.schema) || !isJsonObject(params)) return undefined;
+  const schema = trigger.schema as { properties: Record<string, { type: string }>; required?: string[] };
+  const fits =
+    Object.entries(params).every(([k, v]) => {
+      const type = schema.properties[k]?.type;
+      if (type === undefined) return false;
+      if (typeof v === 'string' && v.startsWith('/#steps.')) return true;
+      return type === 'array' ? Array.isArray(v) : type === 'object' ? isJsonObject(v) : typeof v === type;
+    }) && (schema.required ?? []).every((r) => r in params);
+  if (!fits) return undefined;
+  ctx.imports.add('callWorkflow');
+  if (!defaults.some((d) => d.name === callee.handle)) defaults.push({ name: callee.handle, specifier: callee.specifier });
+  return { expr: call('callWorkflow', raw(callee.handle), valueExpr(ctx, params)), shape: 'any', appVersionInAction: false };
 }
 
 /** The hook an eventName names (by placeholder or live id), when its definition is in scope and compiles back to the same name. */
