@@ -1,15 +1,15 @@
 /**
  * Event and action names kac writes for triggers and calls. What is CONFIRMED or seen in real exports
- * (docs/reference/kustomer-api.md §3.3, test/fixtures/kustomer-real/public/SOURCES.md) and what is
+ * (docs/reference/kustomer-api.md §3.4, test/fixtures/kustomer-real/public/SOURCES.md) and what is
  * INFERRED is said per line; change an inference here, in one place.
  */
 
-/** `kustomer.conversation.create|update`, `kustomer.customer.create|update`: listed as workflow events (§3.3) [C]. */
-export function standardEventName(object: 'conversation' | 'customer' | 'company' | 'message' | 'user', event: 'create' | 'update'): string {
+/** `kustomer.<conversation|customer|message|note|company>.create|update`: Kustomer's built-in trigger events (§3.4) [C]. */
+export function standardEventName(object: 'conversation' | 'customer' | 'message' | 'note' | 'company', event: 'create' | 'update'): string {
   return `kustomer.${object}.${event}`;
 }
 
-/** `kustomer.kobject.<klass>.create|update` (§3.3) [R]. */
+/** `kustomer.kobject.<klass>.create|update` (§3.4) [C]. */
 export function kobjectEventName(klass: string, event: 'create' | 'update'): string {
   return `kustomer.kobject.${klass}.${event}`;
 }
@@ -24,7 +24,7 @@ export function appEventName(app: string, event: string): string {
 
 /**
  * A callable workflow's trigger is `{ callable: true, schema, eventName: "kustomer.workflow.<own id>.call" }`
- * [R: effort_timer and a GET response]. A PUT that sets `callable: true` sends no eventName
+ * [C: the event name, §3.4; R: the trigger's shape, effort_timer and a GET response]. A PUT that sets `callable: true` sends no eventName
  * [R: jessekoconnor/dev-notes], so the server derives it from the workflow's id: kac never writes it
  * and the sync drops it from live callable triggers (sync/providers/kustomer/resources/normalize.ts).
  */
