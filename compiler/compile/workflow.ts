@@ -91,7 +91,7 @@ function compileStep(step: StepModel): JsonObject {
 function compileTransition(t: TransitionModel): JsonObject {
   const out: JsonObject = { target: t.target, condition: compileCondition(t.condition) };
   if (t.label !== undefined) out.meta = { name: t.label };
-  return out;
+  return mergeRaw(out, t.raw);
 }
 
 function workflowDependencies(wf: WorkflowDefinition): ResourceRef[] {

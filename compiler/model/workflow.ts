@@ -70,6 +70,8 @@ export interface TransitionModel {
   target: string;
   condition: Condition;
   label?: string;
+  /** Transition keys kac does not model, kept verbatim. */
+  raw?: Raw;
   site: CallSite;
 }
 
@@ -108,8 +110,8 @@ export interface Node<Out> {
   readonly id: string;
   /** This node's output, for later steps' params and conditions. */
   readonly out: Ref<Out>;
-  /** Adds a transition to `target`, taken when `condition` holds (default: always). */
-  to(target: Target, condition?: Condition, label?: string): Node<Out>;
+  /** Adds a transition to `target`, taken when `condition` holds (default: always). `raw`: keys kac does not model. */
+  to(target: Target, condition?: Condition, label?: string, options?: { raw?: Raw }): Node<Out>;
 }
 
 export interface WorkflowContext<TriggerOut> {
@@ -186,8 +188,8 @@ export function defineWorkflow<const Name extends string, TriggerOut, Call = nev
     const self: Node<Out> = {
       id,
       out: ref<Out>(id),
-      to(target, condition = { op: 'true', values: [true] }, label) {
-        transitions.push({ target: typeof target === 'string' ? target : target.id, condition, label, site: captureSite() });
+      to(target, condition = { op: 'true', values: [true] }, label, options = {}) {
+        transitions.push({ target: typeof target === 'string' ? target : target.id, condition, label, ...(options.raw ? { raw: options.raw } : {}), site: captureSite() });
         return self;
       },
     };

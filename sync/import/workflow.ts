@@ -46,7 +46,7 @@ function rawEntry(value: JsonObject, known: readonly string[], metaKnown: readon
   if (isJsonObject(value.meta)) {
     const meta: JsonObject = {};
     for (const [k, v] of Object.entries(value.meta)) if (!metaKnown.includes(k)) meta[k] = v;
-    if (Object.keys(meta).length > 0) out.meta = meta;
+    if (Object.keys(meta).length > 0) out.meta = { ...(isJsonObject(out.meta) ? out.meta : {}), ...meta };
   }
   return Object.keys(out).length > 0 ? { key: 'raw', value: jsonExpr(out) } : undefined;
 }
@@ -149,18 +149,21 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   const valueCtx: ValueContext = { scope: refScope, at: Infinity, envVars, imports };
   const addTransitions = (source: string, transitions: JsonValue | undefined, where: string) => {
     for (const t of Array.isArray(transitions) ? transitions.filter(isJsonObject) : []) {
-      lose(`${where} transition to ${String(t.target)}`, unknownKeys(t, ['target', 'condition', 'meta']));
       const tMeta = isJsonObject(t.meta) ? t.meta : undefined;
-      if (tMeta) lose(`${where} transition meta`, unknownKeys(tMeta, ['name']));
       const label = typeof tMeta?.name === 'string' ? tMeta.name : undefined;
+      // Unknown keys, meta keys beside the label, an odd meta or label: kept verbatim.
+      const tOdd: JsonObject = t.meta !== undefined && !tMeta ? { meta: t.meta } : tMeta && tMeta.name !== undefined && label === undefined ? { meta: { name: tMeta.name } } : {};
+      const tRaw = rawEntry(t, ['target', 'condition', 'meta'], ['name'], tOdd);
+      if (tMeta && Object.keys(tMeta).length === 0) lose(`${where} transition to ${String(t.target)}`, ['(empty meta)']);
       const args: Expr[] = [raw(quote(String(t.target)))];
-      if (!isAlways(t.condition) || label !== undefined) {
+      if (!isAlways(t.condition) || label !== undefined || tRaw) {
         imports.add('when');
         const cond = isJsonObject(t.condition) ? conditionExpr(valueCtx, t.condition) : { expr: call('when.always'), lost: [] };
         lose(`${where} condition`, cond.lost);
         args.push(cond.expr);
       }
-      if (label !== undefined) args.push(raw(quote(label)));
+      if (label !== undefined || tRaw) args.push(label === undefined ? raw('undefined') : raw(quote(label)));
+      if (tRaw) args.push(obj([tRaw]));
       refScope.used.add(source);
       transitionLines.push((w) => {
         writeExpr(w, call(`${source}.to`, ...args));

@@ -43,7 +43,7 @@ const EDITS: [string, string, Edit][] = [
 ];
 
 for (const [where, key, edit] of EDITS) {
-  keys(`${where} added in the UI shows in kac plan and kac drift`, async () => {
+  keys(`${where} added in the UI shows in kac plan and kac drift; adopting it keeps it in raw and plans to nothing`, async () => {
     await withImported(async (t, dir, env, live) => {
       const { id: _id, rev: _rev, ...attributes } = structuredClone(live.attributes) as any;
       edit(attributes);
@@ -56,6 +56,15 @@ for (const [where, key, edit] of EDITS) {
       const drift = fakeIo(dir, env);
       assert.is(await main(['drift', '--format', 'markdown'], drift.io), 2, drift.out.join('\n') + drift.err.join('\n'));
       assert.ok(drift.out.join('\n').includes(key), `drift names ${key}\n${drift.out.join('\n')}`);
+
+      const adopt = fakeIo(dir, env);
+      await main(['drift', '--adopt'], adopt.io); // exits 2: there was drift
+      assert.match([...adopt.out, ...adopt.err].join('\n'), 'adopted   kustomer.workflow jesse-callable-response');
+      const text = await readFile(join(dir, 'workflows/jesse-callable-response.ts'), 'utf8');
+      assert.ok(text.includes(key), `the adopted file keeps ${key}\n${text}`);
+      assert.not.ok(text.includes('NOTE (not expressed'), text);
+      const after = fakeIo(dir, env);
+      assert.is(await main(['plan', '--detailed-exitcode'], after.io), 0, after.out.join('\n') + after.err.join('\n'));
     });
   });
 }
