@@ -86,4 +86,27 @@ test('a Klass without displayName gets none; raw keys and attribute raw are kept
   assert.is(body('kustomer.outbound-webhook', 'regal-out').description, 'ui');
 });
 
+test('validate: a call to a workflow no file exports or that is not callable, and a required input the schema lacks', async () => {
+  const { validateProject } = await import('../../../compiler/validate/index.js');
+  const orphan = defineWorkflow({ name: 'regal-orphan', trigger: onCall({ properties: {}, required: ['missing'] as any }), steps: () => {} });
+  const plain = defineWorkflow({ name: 'regal-plain', trigger: onConversation('create'), steps: () => {} });
+  const calls = defineWorkflow({
+    name: 'regal-calls',
+    trigger: onConversation('create'),
+    steps({ trigger, step }) {
+      trigger.to(step('a', callWorkflow(orphan, {} as never)));
+      trigger.to(step('b', callWorkflow(plain as any, {})));
+    },
+  });
+  const codes = validateProject({ ...model, workflows: [plain, calls].map((definition) => ({ definition, file: 'workflows/x.ts' })) })
+    .filter((d) => d.code.startsWith('workflow/'))
+    .map((d) => `${d.code}: ${d.message}`);
+  assert.equal(codes, [
+    'workflow/unknown-callee: step "a" calls workflow "regal-orphan", which no file under workflows/ exports.',
+    'workflow/callee-not-callable: step "b" calls workflow "regal-plain", whose trigger is not onCall(...).',
+  ]);
+  const required = validateProject({ ...model, workflows: [{ definition: orphan, file: 'workflows/x.ts' }] }).map((d) => d.code);
+  assert.ok(required.includes('workflow/unknown-required-input'), required.join(', '));
+});
+
 test.run();
