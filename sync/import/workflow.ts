@@ -82,7 +82,7 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
     ...(triggerRaw ? [triggerRaw] : []),
   ]);
   if (trigger.meta !== undefined && Object.keys(triggerMeta).length === 0) lose('trigger meta', ['(empty meta)']);
-  const triggerArgs = (first: Expr) => (triggerOptions.t === 'obj' && triggerOptions.entries.length > 0 ? [first, triggerOptions] : [first]);
+  const triggerArgs = (...first: Expr[]) => (triggerOptions.t === 'obj' && triggerOptions.entries.length > 0 ? [...first, triggerOptions] : first);
   let triggerExpr: Expr;
   const refScope: RefScope = { steps: new Map(), used: new Set(), trigger: { kind: 'event', shape: 'unknown' } };
   if (callable) {
@@ -95,8 +95,9 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
     triggerExpr = call('onHook', ...triggerArgs(raw(hook.handle)));
     refScope.trigger = { kind: 'hook', payload: 'unknown' };
   } else {
-    imports.add('onEvent');
-    triggerExpr = call('onEvent', ...triggerArgs(raw(quote(eventName))));
+    const [callee, ...args] = eventTrigger(eventName);
+    imports.add(callee!);
+    triggerExpr = call(callee!, ...triggerArgs(...args.map((a) => raw(quote(a)))));
     refScope.trigger = { kind: 'event', shape: OBJECT_EVENT.test(eventName) ? OBJECT_EVENT_SHAPE : 'unknown' };
   }
 
@@ -220,6 +221,17 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
       w.write('})');
     },
   };
+}
+
+/** The trigger builder for an event name and its arguments: `onConversation('update')`, `onKObject('order', 'create')` … `onEvent(name)`. */
+function eventTrigger(eventName: string): string[] {
+  const standard = /^kustomer\.(conversation|customer)\.(create|update)$/.exec(eventName);
+  if (standard) return [standard[1] === 'conversation' ? 'onConversation' : 'onCustomer', standard[2]!];
+  const kobject = /^kustomer\.kobject\.([^.]+)\.(create|update)$/.exec(eventName);
+  if (kobject) return ['onKObject', kobject[1]!, kobject[2]!];
+  const app = /^kustomer\.app\.([^.]+)\.([^.]+)$/.exec(eventName);
+  if (app) return ['onAppEvent', app[1]!, app[2]!];
+  return ['onEvent', eventName];
 }
 
 const CALL_ACTION = /^kustomer\.workflow\.([^.]+)\.call$/;

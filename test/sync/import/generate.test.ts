@@ -124,6 +124,19 @@ files('one file per object at its kind path; the same input gives the same bytes
   assert.ok(first[1]!.content.includes("defineHook({ name: 'acme-events', description: 'd' })"), first[1]!.content);
 });
 
+files('standard, KObject and app events get their trigger builders; callable triggers onCall; unknown keys raw', () => {
+  const triggerOf = (trigger: JsonObject) => /trigger: (.*),\n/.exec(only([workflow([], trigger)]).content)?.[1];
+  assert.is(triggerOf({}), "onConversation('create')");
+  assert.is(triggerOf({ eventName: 'kustomer.customer.update' }), "onCustomer('update')");
+  assert.is(triggerOf({ eventName: 'kustomer.kobject.acme-order.create' }), "onKObject('acme-order', 'create')");
+  const app = only([workflow([], { eventName: 'kustomer.app.calendly_app_61a7.update-event', appVersion: 'calendly_app_61a7-^2.0.0' })]).content.replace(/\s+/g, ' ');
+  assert.match(app, "onAppEvent('calendly_app_61a7', 'update-event', { appVersion: 'calendly_app_61a7-^2.0.0'");
+  assert.is(triggerOf({ eventName: 'kustomer.message.create', uiKey: 1 }), "onEvent('kustomer.message.create', { raw: { uiKey: 1 } })");
+  const callable = only([workflow([], { eventName: undefined as never, callable: true, schema: { properties: { id: { type: 'string' } }, required: ['id'] } })]);
+  assert.match(callable.content, "trigger: onCall({ properties: { id: { type: 'string' } }, required: ['id'] }),");
+  assert.equal(callable.notes, []);
+});
+
 files('step handles come from display names, unique and never an authoring name', () => {
   const step = (id: string, displayName: string) => ({ id, action: 'kustomer.customer.find-by-email', params: { email: 'a' }, meta: { displayName }, transitions: [{ target: 'z', condition: { op: 'true', values: [true] } }], errorCases: [] });
   const file = only([workflow([step('a', 'Update ui'), step('b', 'Update ui'), step('c', 'when'), step('8-x', ''), { id: 'z', transitions: [], errorCases: [] }])]);
