@@ -73,7 +73,7 @@ function attributeTypeProblems(resource: Resource, live: JsonObject): { refusal:
 }
 
 /**
- * Kustomer's workflow PUT is partial (kustomer-api.md §3.6: root keys not sent stay), so a root key
+ * Kustomer's workflow PUT is partial (kustomer-api.md §3.1: root keys not sent stay), so a root key
  * live has and git does not cannot be removed by apply: say so, and how to clear it.
  */
 function partialUpdateNotes(kind: Resource['kind'], live: JsonObject, desired: JsonObject): SemanticNote[] {
