@@ -137,6 +137,20 @@ files('standard, KObject and app events get their trigger builders; callable tri
   assert.equal(callable.notes, []);
 });
 
+files('attributes that differ only by suffix keep their whole API names as keys, so none is dropped', () => {
+  const klass = resource('kustomer.klass-attributes', 'acme-order', {
+    properties: {
+      orderStatusStr: { type: 'string', displayName: 'Order Status' },
+      orderStatusUrl: { type: 'url', displayName: 'Order Status' },
+      totalNum: { type: 'number', displayName: 'Total' },
+    },
+  });
+  const file = only([klass]);
+  assert.equal(file.notes, []);
+  for (const text of ["orderStatusStr: attribute.string({ displayName: 'Order Status' })", "orderStatusUrl: attribute.url({ displayName: 'Order Status' })", 'total: attribute.number()'])
+    assert.ok(file.content.replace(/\s+/g, ' ').includes(text), `${text}\n${file.content}`);
+});
+
 files('step handles come from display names, unique and never an authoring name', () => {
   const step = (id: string, displayName: string) => ({ id, action: 'kustomer.customer.find-by-email', params: { email: 'a' }, meta: { displayName }, transitions: [{ target: 'z', condition: { op: 'true', values: [true] } }], errorCases: [] });
   const file = only([workflow([step('a', 'Update ui'), step('b', 'Update ui'), step('c', 'when'), step('8-x', ''), { id: 'z', transitions: [], errorCases: [] }])]);
