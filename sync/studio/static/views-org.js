@@ -36,12 +36,14 @@ async function showTimeline(box, id, ctx) {
     box.replaceChildren(
       h('h3', { id: 'tl-title' }, customer.name ?? '(no name)'),
       h('p.meta', {}, [customer.externalId && `external id ${customer.externalId}`, ...customer.emails, ...customer.phones, `customer ${customer.id}`].filter(Boolean).join(' · ')),
-      h('p.meta', {}, ctx.readOnly ? 'Newest first.' : 'Newest first; new cards appear as events arrive.'),
+      h('p.meta', {}, ctx.readOnly ? 'Newest first (read from the org when you refresh).' : 'Newest first; new cards appear as events arrive.'),
       cards.length ? h('ol.cards', { 'aria-label': 'Timeline, newest first' }, cards.map(card)) : h('p', {}, 'No KObjects on this timeline yet.'),
     );
     if (fresh) status(`${fresh} new card(s) on ${customer.name ?? 'the timeline'}`);
   };
   await render();
+  // A real org's request budget is shared with everything else that uses it: no polling there.
+  if (ctx.readOnly) return void box.previousElementSibling?.append(h('button', { type: 'button', onclick: () => render().catch((e) => status(e.message)) }, 'Refresh the timeline'));
   const route = location.hash;
   const tick = async () => {
     if (location.hash !== route) return;
