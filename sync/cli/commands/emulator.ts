@@ -3,19 +3,11 @@
  * base URL and token to point any kac command (or curl) at it.
  */
 import { resolve } from 'node:path';
-import { InvalidArgumentError } from 'commander';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_STATE_DIR } from '../../local-org/defaults.js';
 import { ExitError } from '../../errors.js';
-import { startLocalOrg, DEFAULT_STATE_DIR, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../local-org/server/server.js';
-import { StateLockedError } from '../../local-org/server/state-lock.js';
+import { parseNumber } from '../shared.js';
+import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
-
-export function parseNumber(min: number, max = Number.POSITIVE_INFINITY) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${value}"`);
-    return n;
-  };
-}
 
 interface EmulatorOptions {
   port: number;
@@ -28,6 +20,17 @@ interface EmulatorOptions {
   state: string;
   memory?: boolean;
   reset?: boolean;
+}
+
+/** The hooks the org has, each with its URL and a curl line that reads the token from $KUSTOMER_API_KEY. */
+async function hooksBanner(baseUrl: string, token: string, io: CliIo): Promise<string> {
+  const { createKustomerClient } = await import('../../providers/kustomer/client/index.js');
+  const { readHooks, renderHooks, sampleData } = await import('../../inspect/hooks.js');
+  const hooks = await readHooks(createKustomerClient({ baseUrl, apiKey: token, logger: io.logger, maxRetries: 1 }));
+  const hint = 'In another terminal, export the KUSTOMER_API_KEY line above: the curl lines send it.';
+  return hooks.length === 0
+    ? 'No hooks yet: `kac apply --env local` creates the ones defined in git; `kac hooks` then lists them with a curl line.'
+    : renderHooks(hooks, { keyVar: 'KUSTOMER_API_KEY', data: sampleData(io.cwd), keyHint: hint });
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -61,6 +64,8 @@ export const registerEmulator: RegisterCommand = (program, io) => {
     .option('--reset', 'start from an empty org')
     .action(async (o: EmulatorOptions) => {
       const stateDir = o.memory ? null : resolve(io.cwd, o.state);
+      const { startLocalOrg } = await import('../../local-org/server/server.js');
+      const { StateLockedError } = await import('../../local-org/server/state-lock.js');
       const org = await startLocalOrg({
         port: o.port,
         stateDir,
@@ -80,12 +85,15 @@ export const registerEmulator: RegisterCommand = (program, io) => {
         }
         throw error;
       });
+      // Listen for Ctrl-C before printing: a signal during the banner still stops cleanly.
+      const stopped = untilStopped();
       io.out(`Local Kustomer org listening on ${org.baseUrl}`);
       io.out(`KUSTOMER_BASE_URL=${org.baseUrl}`);
       io.out(`KUSTOMER_API_KEY=${org.token}`);
       io.err(stateDir ? `state: ${stateDir}` : 'state: in memory only');
-      io.err(`run logs: kac runs (or GET ${org.baseUrl}/__kac/runs, emulator-only). Ctrl-C to stop.`);
-      const signal = await untilStopped();
+      io.out(await hooksBanner(org.baseUrl, org.token, io));
+      io.err(`run logs: kac runs (or GET ${org.baseUrl}/__kac/runs, emulator-only); a customer's cards: kac timeline; the studio: kac studio. Ctrl-C to stop.`);
+      const signal = await stopped;
       io.err(`${signal}: stopping`);
       await org.close();
     });

@@ -16,9 +16,9 @@ import { acquireStateLock, type HeldLock } from './state-lock.js';
 import type { StoredRun } from '../store/state.js';
 import { LocalStore } from '../store/store.js';
 
-export const DEFAULT_STATE_DIR = '.kac/local';
-/** Enterprise plan's budget (docs: rate limits). */
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1000;
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_STATE_DIR } from '../defaults.js';
+
+export { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_STATE_DIR };
 const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 
 export interface LocalOrgFaults extends FaultOptions {

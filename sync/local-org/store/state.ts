@@ -6,7 +6,8 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
+import { parseJsonFile } from '../../json-file.js';
+import { OrgStateSchema } from './state-schema.js';
 import type { JsonObject } from '../../../compiler/json.js';
 import type { ConversationRecord, CustomerRecord, KObjectRecord, NoteRecord, UserRecord } from '../runtime/host.js';
 import type { WorkflowRunLog } from '../runtime/types.js';
@@ -64,31 +65,6 @@ export interface OrgState {
   runs: StoredRun[];
 }
 
-/**
- * The saved state's shape, checked on load. Records are loose (their own fields are the API's); lists
- * added after version 1 was first written default to empty.
- */
-const RowSchema = z.looseObject({ id: z.string(), attributes: z.looseObject({}) });
-const RecordSchema = z.looseObject({ id: z.string() });
-const OrgStateSchema = z.looseObject({
-  version: z.literal(1, { error: 'unknown state version (this kac reads version 1)' }),
-  orgId: z.string(),
-  userId: z.string(),
-  token: z.string(),
-  klasses: z.array(RowSchema),
-  metadata: z.record(z.string(), z.looseObject({})),
-  workflows: z.array(RowSchema),
-  hooks: z.array(RowSchema.extend({ kind: z.enum(['web', 'form']), hash: z.string() })),
-  outboundWebhooks: z.array(RowSchema),
-  customers: z.array(RecordSchema),
-  kobjects: z.array(RecordSchema.extend({ klassName: z.string() })),
-  conversations: z.array(RecordSchema).default([]),
-  notes: z.array(RecordSchema).default([]),
-  users: z.array(RecordSchema).default([]),
-  scheduled: z.array(z.looseObject({ id: z.string(), workflowId: z.string(), runAt: z.string(), inputs: z.looseObject({}) })).default([]),
-  runs: z.array(z.looseObject({ eventName: z.string(), log: z.looseObject({}) })),
-});
-
 export const STATE_FILE = 'org.json';
 /** Owner read/write only (issue 11: the state file holds secrets). */
 export const STATE_FILE_MODE = 0o600;
@@ -123,19 +99,10 @@ export async function loadState(stateDir: string): Promise<OrgState | undefined>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const file = join(stateDir, STATE_FILE);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message}); move it away to start an empty local org`);
-  }
-  const parsed = OrgStateSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}; move the file away to start an empty local org`);
-  }
-  return parsed.data as unknown as OrgState;
+  return parseJsonFile(text, join(stateDir, STATE_FILE), OrgStateSchema, {
+    code: 'local-org/invalid-state',
+    hint: 'the local org state is damaged: fix the file, or start empty with kac emulator --reset',
+  });
 }
 
 export async function removeState(stateDir: string): Promise<void> {

@@ -7,6 +7,7 @@ import * as assert from 'uvu/assert';
 import { startLocalOrg } from '../../../sync/local-org/server/server.js';
 import { acquireStateLock, LOCK_FILE, StateLockedError } from '../../../sync/local-org/server/state-lock.js';
 import { STATE_FILE } from '../../../sync/local-org/store/state.js';
+import { DiagnosticsError } from '../../../sync/errors.js';
 
 async function withDir(fn: (dir: string) => Promise<void>) {
   const dir = await mkdtemp(join(tmpdir(), 'kac-state-'));
@@ -68,16 +69,20 @@ test('a corrupt or foreign state file is refused with the file, the field and wh
     const file = join(dir, STATE_FILE);
     const good = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     const cases: [unknown, string][] = [
-      [{ ...good, version: 2 }, `${file}: version: unknown state version (this kac reads version 1); move the file away to start an empty local org`],
-      [{ ...good, workflows: [{ attributes: {} }] }, `${file}: workflows.0.id: Invalid input: expected string, received undefined; move the file away to start an empty local org`],
+      [{ ...good, version: 2 }, `${file}: version: Invalid input: expected 1`],
+      [{ ...good, workflows: [{ attributes: {} }] }, `${file}: workflows.0.id: Invalid input: expected string, received undefined`],
     ];
+    const refusal = async () => {
+      const error = await startLocalOrg({ stateDir: dir }).catch((e: unknown) => e);
+      assert.instance(error, DiagnosticsError);
+      return (error as DiagnosticsError).diagnostics.map((d) => `${d.code} ${d.message}`).join('\n');
+    };
     for (const [content, message] of cases) {
       await writeFile(file, JSON.stringify(content));
-      const error = await startLocalOrg({ stateDir: dir }).catch((e: unknown) => e);
-      assert.is((error as Error).message, message);
+      assert.match(await refusal(), `local-org/invalid-state ${message}`);
     }
     await writeFile(file, '{"version":1,');
-    assert.match(((await startLocalOrg({ stateDir: dir }).catch((e: unknown) => e)) as Error).message, `${file}: not valid JSON`);
+    assert.match(await refusal(), `${file} is not JSON`);
     // State written before conversations, notes, users and schedules existed still loads.
     const { conversations: _c, notes: _n, users: _u, scheduled: _s, ...older } = good;
     await writeFile(file, JSON.stringify(older));
