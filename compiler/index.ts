@@ -4,7 +4,8 @@
 export { defineKlass, attribute, type KlassDefinition, type AttributeDefinition } from './model/klass.js';
 export { defineAttributes, customOf, STANDARD_OBJECTS, type StandardObject, type StandardAttributesDefinition } from './model/standard-attributes.js';
 export { defineHook, type HookDefinition, type HookTransaction } from './model/hook.js';
-export { defineWorkflow, onHook, onEvent, type WorkflowDefinition, type Node } from './model/workflow.js';
+export { defineWorkflow, onHook, onEvent, type WorkflowDefinition, type Node, type Raw } from './model/workflow.js';
+export { onCall, callWorkflow, onConversation, onCustomer, onKObject, onAppEvent, type InputSchema, type CallInput } from './model/triggers.js';
 export { defineOutboundWebhook, type OutboundWebhookDefinition, type OutboundWebhookEvent } from './model/outbound-webhook.js';
 export { customer, kobject, restApi, regexMatch, branch, action, type Action, type CustomMapping } from './model/action.js';
 export { when, type Condition } from './model/condition.js';

@@ -14,6 +14,8 @@ export interface Action<Out = unknown> {
   /** Set for KObject actions, so validation can check the mapping against the Klass. */
   readonly klass?: KlassDefinition;
   readonly appVersion?: string;
+  /** The workflow a `callWorkflow` step calls (a dependency: its id must exist first). */
+  readonly callee?: string;
   /** Phantom: what later steps can reference as this step's output. */
   readonly __out?: Out;
 }

@@ -99,6 +99,16 @@ export function formatRateLimitReset(msUntilReset: number): string {
   return (Math.max(0, msUntilReset) / 1000).toFixed(3);
 }
 
+/**
+ * A callable trigger's eventName is the server's: `kustomer.workflow.<the workflow's own id>.call`,
+ * whatever the client sent [R: a PUT with `callable: true` sends none (jessekoconnor/dev-notes); exports
+ * carry their own id]. Other triggers are kept as sent.
+ */
+export function callableTrigger(trigger: unknown, workflowId: string): unknown {
+  if (typeof trigger !== 'object' || trigger === null || Array.isArray(trigger) || (trigger as { callable?: unknown }).callable !== true) return trigger;
+  return { ...trigger, eventName: `kustomer.workflow.${workflowId}.call` };
+}
+
 /** Workflow server fields on reads (seen in a real `GET /v1/workflows/{id}`); their defaults are guesses. */
 export function workflowServerDefaults(): Record<string, unknown> {
   return {

@@ -61,6 +61,7 @@ export const SemanticNoteSchema = z.object({
     'renamed',
     'secret-unknown',
     'reference-pending',
+    'kept-by-partial-update',
   ]),
   message: z.string(),
   /** The workflow step it concerns, so the Mermaid graph can mark it. */

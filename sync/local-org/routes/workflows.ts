@@ -4,7 +4,7 @@
  * an `_id`, timestamps, `editable` ...).
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../compiler/json.js';
-import { RESOURCE_TYPES, STATUS, workflowServerDefaults } from '../inferred-api.js';
+import { RESOURCE_TYPES, STATUS, callableTrigger, workflowServerDefaults } from '../inferred-api.js';
 import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, withoutKeys, type ApiRequest, type Route } from '../server/http.js';
 import type { Row } from '../store/state.js';
 import type { LocalStore } from '../store/store.js';
@@ -72,10 +72,12 @@ function createWorkflow(req: ApiRequest) {
   const body = clientFields(objectBody(req));
   failAll([...fieldErrors(body, true), ...nameTaken(req.store, body.name), ...validateWorkflowGraph(body)]);
   const now = req.store.isoNow();
+  const id = req.store.newId();
   const row: Row = {
-    id: req.store.newId(),
+    id,
     attributes: {
       ...body,
+      ...(body.trigger === undefined ? {} : { trigger: callableTrigger(body.trigger, id) as JsonValue }),
       enabled: body.enabled === true,
       steps: withStepIds(body.steps ?? [], undefined, req.store) ?? [],
       ...(workflowServerDefaults() as JsonObject),
@@ -96,6 +98,7 @@ function updateWorkflow(req: ApiRequest) {
   const body = clientFields(objectBody(req));
   const before = clientFields(row.attributes);
   const merged = { ...before, ...body };
+  if (merged.trigger !== undefined) merged.trigger = callableTrigger(merged.trigger, row.id) as JsonValue;
   failAll([...fieldErrors(body, false), ...nameTaken(req.store, body.name, row), ...validateWorkflowGraph(merged)]);
   if (JSON.stringify(merged) !== JSON.stringify(before)) {
     const now = req.store.isoNow();

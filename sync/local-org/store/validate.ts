@@ -100,7 +100,9 @@ export function validateWorkflowGraph(body: JsonObject): ApiErrorObject[] {
   const trigger = body.trigger;
   const steps = body.steps ?? [];
   if (!isJsonObject(trigger)) return [invalid('/trigger', 'trigger is required and must be an object')];
-  if (typeof trigger.eventName !== 'string' || trigger.eventName === '') errors.push(invalid('/trigger/eventName', 'trigger.eventName is required'));
+  // A callable trigger needs none: the server derives it (inferred-api.ts callableTrigger).
+  if (trigger.callable !== true && (typeof trigger.eventName !== 'string' || trigger.eventName === ''))
+    errors.push(invalid('/trigger/eventName', 'trigger.eventName is required'));
   if (!Array.isArray(steps)) return [...errors, invalid('/steps', 'steps must be an array')];
   const ids = new Map<string, number>();
   steps.forEach((step, i) => {
