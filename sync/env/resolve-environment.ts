@@ -9,6 +9,7 @@ import type { KacConfig } from '../../compiler/model/config.js';
 import type { Resource, ResourceKind } from '../../compiler/resource.js';
 import { ExitError } from '../errors.js';
 import { readSecret, type Logger } from '../logger.js';
+import { DEFAULT_MAX_BODY_BYTES, httpLimitsFromEnv } from '../providers/bounded-fetch.js';
 import { createIterableClient } from '../providers/iterable/client.js';
 import { renderIterableInstructions } from '../providers/iterable/instructions.js';
 import { createIterableProvider, ITERABLE_KIND } from '../providers/iterable/provider.js';
@@ -98,7 +99,17 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
       apiKey = value;
     }
   }
-  const client = createKustomerClient({ baseUrl, apiKey, logger, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
+  const limits = httpLimitsFromEnv(env, { timeoutMs: 30_000, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+  const retries = Number(env.KAC_HTTP_RETRIES);
+  const client = createKustomerClient({
+    baseUrl,
+    apiKey,
+    logger,
+    ...limits,
+    ...(Number.isInteger(retries) && retries >= 0 && env.KAC_HTTP_RETRIES?.trim() ? { maxRetries: retries } : {}),
+    ...(Number(env.KAC_HTTP_DEADLINE_MS) > 0 ? { callDeadlineMs: Number(env.KAC_HTTP_DEADLINE_MS) } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
   const kustomer = createKustomerProvider(client, { namespace: options.config.namespace });
   const iterableKey = target.kind === 'kustomer' && target.iterable ? readSecret(target.iterable.apiKey.envVar, env) : undefined;
   const iterableOptions = target.kind === 'kustomer' ? target.iterable : undefined;
@@ -106,7 +117,7 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
     root: options.root,
     desired: options.desired,
     ...(iterableKey && iterableOptions
-      ? { client: createIterableClient({ apiKey: iterableKey, ...(iterableOptions.region ? { region: iterableOptions.region } : {}), ...(iterableOptions.baseUrl ? { baseUrl: iterableOptions.baseUrl } : {}) }) }
+      ? { client: createIterableClient({ apiKey: iterableKey, ...limits, ...(iterableOptions.region ? { region: iterableOptions.region } : {}), ...(iterableOptions.baseUrl ? { baseUrl: iterableOptions.baseUrl } : {}) }) }
       : {}),
   });
   const providers = [kustomer, iterable];
