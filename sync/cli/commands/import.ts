@@ -80,7 +80,9 @@ export async function runImport(options: ImportCommandOptions, io: CliIo): Promi
         `Rename a workflow, hook or webhook with renamedFrom: '<old name>' to adopt it (Klass names cannot change).`,
     );
   }
-  io.err(`Imported ${files.length} file(s) from ${source}. Next: kac plan${options.env ? ` --env ${options.env}` : ''} should show nothing to do.`);
+  // The count is what was written: a skipped file holds something else, an unchanged one held this already.
+  const counts = [`${result.written.length} written`, ...(result.unchanged.length ? [`${result.unchanged.length} unchanged`] : []), ...(result.skipped.length ? [`${result.skipped.length} skipped`] : [])];
+  io.err(`Imported ${files.length} definition file(s) from ${source}: ${counts.join(', ')}.${result.skipped.length ? '' : ` Next: kac plan${options.env ? ` --env ${options.env}` : ''} should show nothing to do.`}`);
 }
 
 export const registerImport: RegisterCommand = (program, io) => {
