@@ -71,7 +71,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       results.set(changeId(c), { ...base(c), status: 'manual', message: 'to be done by hand (see the plan)' });
       continue;
     }
-    const refusal = c.kind === 'update' || c.kind === 'delete' ? c.refusal : undefined;
+    const refusal = c.kind === 'create' || c.kind === 'update' || c.kind === 'delete' ? c.refusal : undefined;
     const message = refusal && impactOf(c, { allowDestroy: options.allowDestroy }) === 'refused' ? refusal.message : 'deleting needs --allow-destroy';
     results.set(changeId(c), { ...base(c), status: 'refused', message });
   }
@@ -86,7 +86,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const desiredByLiveKey = new Map<string, string>();
   for (const c of plan.changes) if ('live' in c && c.live) desiredByLiveKey.set(resourceId({ kind: c.resource.kind, key: c.live.key }), changeId(c));
   for (const l of options.live) outputs.set(desiredByLiveKey.get(resourceId(l)) ?? resourceId(l), l.outputs);
-  let live = new Map(options.live.map((l) => [resourceId(l), l]));
+  let live = indexLive(options.live);
 
   // The signal stops scheduling; requests already sent finish, so their outcome is known and journaled.
   const ctx = { logger: options.logger };
@@ -105,7 +105,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     if (round > 0 || journal.resumed) {
       // Ambiguous outcomes (a lost response, or an interrupted apply whose last entries never reached the
       // journal): look at the org first. On resume `options.live` was just read; later rounds re-read.
-      if (round > 0 && options.refetchLive) live = new Map((await options.refetchLive()).map((l) => [resourceId(l), l]));
+      if (round > 0 && options.refetchLive) live = indexLive(await options.refetchLive());
       todo = todo.filter((s) => !adoptIfDone(s, live, results, outputs, base));
     }
     const failedNow = new Set<string>();
@@ -191,9 +191,25 @@ function adoptIfDone(
     outputs.set(s.id, now.outputs);
     return adopted(now.id);
   }
-  if (c.kind === 'delete' && !live.get(resourceId({ kind: c.resource.kind, key: c.live.key }))) return adopted(undefined);
-  if (c.kind === 'disable' && live.get(s.id)?.body.enabled === false) return adopted(c.live.id);
+  if (c.kind === 'delete' && !liveFor(live, c.resource.kind, c.live, false)) return adopted(undefined);
+  if (c.kind === 'disable' && liveFor(live, c.resource.kind, c.live, false)?.body.enabled === false) return adopted(c.live.id);
   return false;
+}
+
+/**
+ * The live object a change acts on: the very copy the plan read (by id), so an update or removal never
+ * lands on another object that shares the name; else, by name, the object that took its place.
+ */
+function liveFor(live: Map<string, LiveResource>, kind: ResourceKind, ref: { key: string; id: string }, byName = true): LiveResource | undefined {
+  for (const l of live.values()) if (l.kind === kind && l.id === ref.id) return l;
+  return byName ? live.get(resourceId({ kind, key: ref.key })) : undefined;
+}
+
+/** By `kind:key`; a second object of the same name (a duplicate) under `kind:key#id`, never dropped. */
+function indexLive(list: readonly LiveResource[]): Map<string, LiveResource> {
+  const out = new Map<string, LiveResource>();
+  for (const l of list) out.set(out.has(resourceId(l)) ? `${resourceId(l)}#${l.id}` : resourceId(l), l);
+  return out;
 }
 
 interface ExecuteContext {
@@ -216,7 +232,7 @@ async function execute(s: ScheduledChange, x: ExecuteContext): Promise<Executed>
       case 'update': {
         const resource = prepare(s, c.body, x);
         if ('failure' in resource) return resource.failure;
-        const current = c.kind === 'update' ? x.live.get(resourceId({ kind: c.resource.kind, key: c.live.key })) : undefined;
+        const current = c.kind === 'update' ? liveFor(x.live, c.resource.kind, c.live) : undefined;
         if (c.kind === 'update' && !current) return { status: 'failed', message: `${c.live.key} is no longer in the org; plan again`, retryable: false };
         x.journal.record(s.id, { status: 'started' });
         const after = current ? await provider.update(resource.ok, current, x.ctx) : await provider.create(resource.ok, x.ctx);
@@ -226,7 +242,8 @@ async function execute(s: ScheduledChange, x: ExecuteContext): Promise<Executed>
       }
       case 'disable':
       case 'delete': {
-        const current = x.live.get(resourceId({ kind: c.resource.kind, key: c.live.key }));
+        // Only the very object the plan read: another one of the same name is not "it".
+        const current = liveFor(x.live, c.resource.kind, c.live, false);
         if (!current) return { status: 'applied', message: 'already gone from the org' };
         x.journal.record(s.id, { status: 'started' });
         await provider.remove(current, x.ctx);

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../compiler/diagnostics.js';
 import type { JsonObject } from '../../compiler/json.js';
 import type { Resource, ResourceKind, ResourceRef, SourceLocation } from '../../compiler/resource.js';
 import type { Finding } from '../providers/provider.js';
+import type { LiveDuplicate } from './duplicates.js';
 
 export const PLAN_VERSION = 1;
 
@@ -43,7 +44,7 @@ export interface LiveRef {
 
 /** Why a change cannot be applied as planned. `allow-destroy` lifts with `--allow-destroy`. */
 export interface Refusal {
-  reason: 'allow-destroy' | 'has-kobjects' | 'klass-rename' | 'attribute-type' | 'outside-namespace' | 'no-provider';
+  reason: 'allow-destroy' | 'has-kobjects' | 'klass-rename' | 'attribute-type' | 'outside-namespace' | 'no-provider' | 'duplicate';
   message: string;
   hint?: string;
 }
@@ -68,6 +69,8 @@ export interface PlannedBody {
 
 export interface CreateChange extends ChangeBase, PlannedBody {
   kind: 'create';
+  /** Set when the body would reference a name that exists more than once live. */
+  refusal?: Refusal;
 }
 
 export interface UpdateChange extends ChangeBase, PlannedBody {
@@ -82,6 +85,8 @@ export interface UpdateChange extends ChangeBase, PlannedBody {
 export interface DisableChange extends ChangeBase {
   kind: 'disable';
   live: LiveRef;
+  /** One extra copy of a name that exists more than once live (acted on by its id). */
+  extraCopy?: true;
 }
 
 /** A hook, outbound webhook or Klass removed from git. Refused unless allowed. */
@@ -90,6 +95,8 @@ export interface DeleteChange extends ChangeBase {
   live: LiveRef;
   /** `allow-destroy` until `--allow-destroy`; `has-kobjects` always. */
   refusal?: Refusal;
+  /** One extra copy of a name that exists more than once live (acted on by its id). */
+  extraCopy?: true;
 }
 
 /** A resource of a system without a write API (Iterable journey webhooks): done by a person. */
@@ -138,6 +145,8 @@ export interface Plan {
   findings: Finding[];
   /** Errors make the plan unappliable (attribute type changed, Klass renamed ...). */
   diagnostics: Diagnostic[];
+  /** Managed names that exist more than once live (each is also a warning diagnostic). */
+  duplicates?: LiveDuplicate[];
 }
 
 export function assertNever(value: never): never {

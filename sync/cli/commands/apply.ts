@@ -140,8 +140,10 @@ async function applyIn(env: Environment, x: ApplyContext, io: CliIo): Promise<nu
   if (errors.length) throw new ExitError(`the plan has ${errors.length} error(s); nothing was applied`, 1, 'fix them in git (see above), then plan again');
   const executable = plan.changes.filter((c) => isExecutableAtApply(c, x.allowDestroy));
   if (executable.length === 0) {
-    io.out('Nothing to apply.');
-    return 0;
+    // A duplicated name is not "done": it blocks changes until it is resolved (see the warnings above).
+    const ambiguous = (plan.duplicates ?? []).filter((d) => d.ambiguous);
+    io.out(ambiguous.length ? `Nothing to apply, but ${ambiguous.length} name(s) exist more than once live: resolve them as the warnings above say.` : 'Nothing to apply.');
+    return ambiguous.length ? 1 : 0;
   }
   if (!x.options.autoApprove) {
     if (!io.isTTY) throw new ExitError('apply needs confirmation, and there is no terminal to ask on', 1, 'review the plan above, then run again with --auto-approve (as CI does)');
@@ -184,7 +186,7 @@ async function applyIn(env: Environment, x: ApplyContext, io: CliIo): Promise<nu
     const { plan: verify } = await makePlan({ namespace: x.config.namespace, desired: plan.desired, environment: env, env: io.env, logger: io.logger, allowDestroy: x.allowDestroy, inspect: false });
     io.out(renderVerification(verify, { color: io.color }));
     const incomplete = result.counts.failed + result.counts['skipped-dependency-failed'] + result.counts.interrupted;
-    const stillDiffers = verify.changes.some((c) => isExecutableAtApply(c, x.allowDestroy));
+    const stillDiffers = verify.changes.some((c) => isExecutableAtApply(c, x.allowDestroy)) || (verify.duplicates ?? []).some((d) => d.ambiguous);
     return incomplete > 0 || stillDiffers ? 1 : 0;
   } finally {
     process.removeListener('SIGINT', onSignal);

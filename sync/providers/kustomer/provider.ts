@@ -77,7 +77,7 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
         ...workflows.map(liveWorkflow),
         ...webhooks.map(liveOutboundWebhook),
       ];
-      warnDuplicates(live, ctx);
+      // A name listed twice is kept twice: the planner reports duplicates (sync/plan/duplicates.ts).
       return live;
     },
 
@@ -95,14 +95,4 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
     },
     normalize: (kind: ResourceKind, body: JsonObject) => normalizeKustomerBody(kind, body),
   };
-}
-
-/** Kustomer doesn't stop two workflows (or hooks) sharing a name; kac matches by name, so say so. */
-function warnDuplicates(live: LiveResource[], ctx: ProviderContext): void {
-  const seen = new Set<string>();
-  for (const r of live) {
-    const id = `${r.kind}:${r.key}`;
-    if (seen.has(id)) ctx.logger.warn(`${r.kind} "${r.key}" exists more than once in the org; kac matches by name and sees only one`);
-    seen.add(id);
-  }
 }
