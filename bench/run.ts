@@ -2,12 +2,16 @@
  * `npm run bench [-- <name filter>]`: runs every bench module and prints one table with each row's
  * target and PASS/MISS. A new bench adds one entry to BENCHES (a module returning BenchRow[]).
  */
+import { runCliBench } from './cli.js';
 import { runCompileBench } from './compile.js';
 import { runBench as runPlanApplyBench } from './plan-apply.js';
 import { formatRows, type BenchModule, type BenchRow } from './row.js';
+import { runWorkflowTestsBench } from './workflow-tests.js';
 
 const BENCHES: BenchModule[] = [
+  { name: 'cli', run: runCliBench },
   { name: 'compile', run: runCompileBench },
+  { name: 'workflow-tests', run: runWorkflowTestsBench },
   {
     name: 'plan-apply',
     // plan-apply.ts reports its own lines: adapted to rows (requests = minimum; time within 1.5× the floor).

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { compileProject } from './compile/index.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadConfig } from './load/config.js';
+import { createCachedLocator } from './load/locate-cache.js';
 import { loadProject } from './load/project.js';
 import type { KacConfig } from './model/config.js';
 import type { Model } from './model/project.js';
@@ -26,7 +27,9 @@ export async function buildProject(root: string): Promise<ProjectBuild> {
   const absRoot = resolve(root);
   const config = await loadConfig(absRoot);
   const { model, diagnostics: loadDiagnostics } = await loadProject(absRoot, config);
-  const diagnostics = [...loadDiagnostics, ...validateProject(model)].sort(compareDiagnostics);
+  const locator = createCachedLocator(absRoot);
+  const diagnostics = [...loadDiagnostics, ...validateProject(model, { locator })].sort(compareDiagnostics);
+  await locator.persist();
   const resources = hasErrors(diagnostics) ? [] : compileProject(model);
   return { config, model, diagnostics, resources };
 }

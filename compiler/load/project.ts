@@ -15,6 +15,7 @@ import type { SourceLocation } from '../resource.js';
 import { definitionsOf, isDefinition, MODEL_LIST, type DefinitionLike } from './collect.js';
 import { importBundled } from './bundle.js';
 import { firstLine } from './config.js';
+import { ensureTypeScriptImports } from './typescript.js';
 
 export const SOURCE_GLOBS = ['klasses/**/*.ts', 'workflows/**/*.ts'];
 const IGNORED = ['**/*.d.ts', '**/*.test.ts', '**/node_modules/**'];
@@ -26,6 +27,7 @@ export async function loadProject(root: string, config: KacConfig): Promise<{ mo
   // Identity decides: a hook imported and re-exported elsewhere is still one hook.
   const seen = new Map<DefinitionLike, string[]>();
 
+  await ensureTypeScriptImports();
   const modules = (await importBundled(absRoot, files)) ?? (await importEach(absRoot, files, diagnostics));
   const notDefinitions: Promise<Diagnostic>[] = [];
   modules.forEach((exported, i) => {
@@ -39,7 +41,7 @@ export async function loadProject(root: string, config: KacConfig): Promise<{ mo
   });
 
   diagnostics.push(...(await Promise.all(notDefinitions)));
-  const model: Model = { root: absRoot, namespace: config.namespace, klasses: [], hooks: [], workflows: [], outboundWebhooks: [], iterableWebhooks: [] };
+  const model: Model = { root: absRoot, namespace: config.namespace, klasses: [], hooks: [], workflows: [], outboundWebhooks: [], iterableWebhooks: [], standardAttributes: [] };
   for (const [definition, holders] of seen) {
     (model[MODEL_LIST[definition.kind]] as { definition: unknown; file: string }[]).push({ definition, file: homeFile(absRoot, definition, holders) });
   }

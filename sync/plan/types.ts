@@ -7,6 +7,7 @@ import type { JsonObject } from '../../compiler/json.js';
 import type { Resource, ResourceKind, ResourceRef, SourceLocation } from '../../compiler/resource.js';
 import type { Finding } from '../providers/provider.js';
 import type { LiveDuplicate } from './duplicates.js';
+import type { BehaviourReport } from '../behaviour/types.js';
 
 export const PLAN_VERSION = 1;
 
@@ -147,6 +148,8 @@ export interface Plan {
   diagnostics: Diagnostic[];
   /** Managed names that exist more than once live (each is also a warning diagnostic). */
   duplicates?: LiveDuplicate[];
+  /** What changing workflows do differently with the sample events and tests (`kac plan` adds it). */
+  behaviour?: BehaviourReport;
 }
 
 export function assertNever(value: never): never {

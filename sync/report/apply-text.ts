@@ -35,7 +35,7 @@ export function renderVerification(verify: Plan, options: { color: boolean }): s
   const notes = (verify.duplicates ?? []).filter((d) => !d.ambiguous).map((d) => `  note: ${describeDuplicate(d, verify.environment.name)}`);
   if (pending.length === 0 && duplicates.length === 0) return [c.green('Verified: a fresh plan is empty; the org matches git.'), ...notes].join('\n');
   if (pending.length === 0) return [c.yellow('Not verified: a fresh plan is empty, but names in the namespace exist more than once live:'), ...duplicates].join('\n');
-  const executable = pending.filter((x) => isExecutable(x, { allowDestroy: verify.allowDestroy }));
+  const executable = pending.filter((x) => isExecutable(x, verify.allowDestroy));
   const head = executable.length
     ? c.red(`Verification: ${executable.length} change(s) still differ after apply:`)
     : c.yellow(`Verification: only refused or manual changes remain (${pending.length}):`);

@@ -15,6 +15,7 @@ import { registerApply } from './apply.js';
 import { registerImport } from './import.js';
 import { registerDrift } from './drift.js';
 import { registerDaemon } from './daemon.js';
+import { registerTest } from './test.js';
 
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
@@ -30,4 +31,5 @@ export const commands: RegisterCommand[] = [
   registerImport,
   registerDrift,
   registerDaemon,
+  registerTest,
 ];

@@ -4,21 +4,10 @@
  * removed (exit 2 when any is not confirmed). Confirm records the template's current sha256 in
  * workflows/iterable/confirmations.json, to be committed through a PR like any other change.
  */
-import { resolve } from 'node:path';
-import { hasErrors } from '../../../compiler/diagnostics.js';
-import { DiagnosticsError } from '../../errors.js';
-import {
-  CONFIRMATIONS_FILE,
-  desiredSha256,
-  readConfirmations,
-  recordConfirmation,
-  templateStates,
-  writeConfirmations,
-  type TemplateState,
-} from '../../providers/iterable/confirmations.js';
+import type { TemplateState } from '../../providers/iterable/confirmations.js';
+import { CONFIRMATIONS_FILE } from '../../providers/iterable/templates.js';
+import { projectRoot } from '../shared.js';
 import type { RegisterCommand } from './index.js';
-import { findTemplate } from './preview.js';
-import { buildForCli } from './validate.js';
 
 const short = (sha: string | undefined) => (sha ? sha.slice(0, 12) : '-');
 
@@ -37,17 +26,32 @@ export const registerIterable: RegisterCommand = (program, io, setExit) => {
   iterable
     .command('status')
     .description('list templates: confirmed, pending, changed-since-confirmed or removed; exit 2 when any needs pasting')
+    .option('--steps', 'also print the paste-ready text of each template that needs a manual step')
     .option('--root <dir>', 'project root (default: the current directory)')
-    .action(async (options: { root?: string }) => {
-      const root = resolve(io.cwd, options.root ?? '.');
-      const build = await buildForCli(root);
-      if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
+    .action(async (options: { root?: string; steps?: boolean }) => {
+      const root = projectRoot(io, options.root);
+      const [{ buildValidProject }, { readConfirmations, templateStates }, { renderIterableInstructions }] = await Promise.all([
+        import('../../operations/project.js'),
+        import('../../providers/iterable/confirmations.js'),
+        import('../../providers/iterable/instructions.js'),
+      ]);
+      const build = await buildValidProject(root);
       const states = templateStates(build.resources, await readConfirmations(root));
       if (states.length === 0) io.out('No Iterable templates.');
       for (const s of states) io.out(renderStatusLine(s));
       const open = states.filter((s) => s.status !== 'confirmed');
+      if (options.steps) {
+        for (const s of open) {
+          const resource = build.resources.find((r) => r.kind === 'iterable.journey-webhook' && r.key === s.key);
+          const steps = resource
+            ? renderIterableInstructions(resource)
+            : `Remove the journey webhook "${s.key}" in Iterable: it is no longer in git. Then delete its entry from ${CONFIRMATIONS_FILE}.`;
+          io.out(['', `== ${s.key} (${s.status})`, steps].join('\n'));
+        }
+      }
       if (open.length > 0) {
-        io.err(`${open.length} template(s) need a manual step in Iterable: "kac plan" shows what to paste; then "kac iterable confirm <name>".`);
+        const next = options.steps ? 'paste each as above' : '"kac iterable status --steps" shows what to paste';
+        io.err(`${open.length} template(s) need a manual step in Iterable: ${next}; then "kac iterable confirm <name>".`);
         setExit(2);
       }
     });
@@ -58,9 +62,13 @@ export const registerIterable: RegisterCommand = (program, io, setExit) => {
     .option('--by <who>', 'who pasted it (recorded with the hash)')
     .option('--root <dir>', 'project root (default: the current directory)')
     .action(async (name: string, options: { by?: string; root?: string }) => {
-      const root = resolve(io.cwd, options.root ?? '.');
-      const build = await buildForCli(root);
-      if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
+      const root = projectRoot(io, options.root);
+      const [{ buildValidProject }, { findTemplate }, { desiredSha256, readConfirmations, recordConfirmation, writeConfirmations }] = await Promise.all([
+        import('../../operations/project.js'),
+        import('../../providers/iterable/templates.js'),
+        import('../../providers/iterable/confirmations.js'),
+      ]);
+      const build = await buildValidProject(root);
       const template = findTemplate(build.resources, name);
       const sha = desiredSha256(template)!;
       const confirmations = await readConfirmations(root);

@@ -2,13 +2,9 @@
  * `kac validate`: every diagnostic of the project, printed the way tsc prints them, then a summary
  * line. Exit 1 on any error; warnings alone exit 0.
  */
-import { resolve } from 'node:path';
-import pc from 'picocolors';
-import { buildProject, type ProjectBuild } from '../../../compiler/build.js';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../../../compiler/diagnostics.js';
+import { hasErrors, type Diagnostic } from '../../../compiler/diagnostics.js';
 import type { Model } from '../../../compiler/model/project.js';
-import { formatAnnotations } from '../../github/annotations.js';
-import type { CliIo } from '../io.js';
+import { projectRoot, renderDiagnostic } from '../shared.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerValidate: RegisterCommand = (program, io, setExit) => {
@@ -16,28 +12,27 @@ export const registerValidate: RegisterCommand = (program, io, setExit) => {
     .command('validate')
     .description('check every definition and print all problems (file:line:col); exit 1 on any error')
     .option('--root <dir>', 'project root (default: the current directory)')
-    .action(async (options: { root?: string }) => {
-      const build = await buildForCli(resolve(io.cwd, options.root ?? '.'));
-      for (const d of build.diagnostics) {
+    .option('--verbose', 'print every warning, also those unchanged since the last run')
+    .action(async (options: { root?: string; verbose?: boolean }) => {
+      // The compiler's own build: validate reports errors instead of refusing on them.
+      const [{ buildProject }, { quietWarnings, unchangedLine }] = await Promise.all([import('../../../compiler/build.js'), import('../seen-warnings.js')]);
+      const root = projectRoot(io, options.root);
+      const build = await buildProject(root);
+      const { show, unchanged } = await quietWarnings(root, build.diagnostics, { isTTY: io.isTTY, verbose: options.verbose ?? false });
+      for (const d of show) {
         io.out(renderDiagnostic(d, io));
         io.out('');
       }
+      if (unchanged > 0) io.out(unchangedLine(unchanged));
       io.out(summaryLine(build.diagnostics, build.model));
       // In GitHub Actions the same diagnostics become annotations on the PR diff.
-      if (io.env.GITHUB_ACTIONS === 'true') for (const line of formatAnnotations(build.diagnostics)) io.out(line);
+      if (io.env.GITHUB_ACTIONS === 'true') {
+        const { formatAnnotations } = await import('../../github/annotations.js');
+        for (const line of formatAnnotations(build.diagnostics)) io.out(line);
+      }
       if (hasErrors(build.diagnostics)) setExit(1);
     });
 };
-
-/** buildProject; a bad or missing kac.config.ts throws ConfigError, which the CLI boundary reports. */
-export const buildForCli: (root: string) => Promise<ProjectBuild> = buildProject;
-
-export function renderDiagnostic(d: Diagnostic, io: Pick<CliIo, 'color'>): string {
-  const text = formatDiagnostic(d);
-  if (!io.color) return text;
-  const paint = d.severity === 'error' ? pc.red : pc.yellow;
-  return text.replace(/^(.*?)\b(error|warning)\b/, (_m, before: string, word: string) => `${pc.cyan(before)}${paint(word)}`);
-}
 
 export function summaryLine(diagnostics: readonly Diagnostic[], model: Model): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
