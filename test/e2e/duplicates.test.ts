@@ -84,13 +84,17 @@ dup('a second outbound webhook of the same name: reported and refused, then remo
   }
 });
 
-dup('a second enabled workflow of the same name: reported; --allow-destroy disables the extra copy, which then stays a note', async () => {
+dup('a second enabled workflow of the same name (live fixture): reported; --allow-destroy disables the extra copy, which then stays a note', async () => {
   const h = await createHarness();
   try {
     assert.is((await h.kac('apply', '--auto-approve')).code, 0);
     const original = (await list(h, '/v1/workflows')).find((w) => w.attributes.name === 'e2e-call-completed')!;
-    const { id: _i, rev: _r, createdAt: _c, updatedAt: _u, modifiedAt: _m, ...body } = original.attributes;
-    const copy = await call(h, 'POST', '/v1/workflows', { ...body, enabled: true, steps: (body.steps as Record<string, unknown>[]).map(({ _id, ...s }) => s) });
+    // The local org refuses a second workflow of a name; a real org does not. A live fixture as a real
+    // org would hold it: a copy of the row, with its own id, straight into the org's state.
+    const row = h.org.store.state.workflows.find((w) => w.id === original.id)!;
+    const copy = { ...structuredClone(row), id: h.org.store.newId() };
+    h.org.store.state.workflows.push(copy);
+    h.org.store.changed();
     const plan = await h.kac('plan', '--detailed-exitcode');
     assert.is(plan.code, 2, plan.out);
     assert.match(plan.out, 'kustomer.workflow "e2e-call-completed" exists 2 times in the org');
