@@ -43,6 +43,8 @@ export interface ApplyOptions {
   live: readonly LiveResource[];
   /** Re-reads the org between retry rounds. */
   refetchLive?: () => Promise<LiveResource[]>;
+  /** One kind's live objects (one list read); re-read before the first create of that kind in each round. */
+  listKind?: (kind: ResourceKind) => Promise<LiveResource[] | undefined>;
   secret: (envVar: string) => string | undefined;
   allowDestroy: boolean;
   logger: Logger;
@@ -91,11 +93,18 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   // The signal stops scheduling; requests already sent finish, so their outcome is known and journaled.
   const ctx = { logger: options.logger };
   const limit = pLimit(Math.max(1, options.concurrency ?? 8));
+  // A journal entry is a claim, not a fact: it is skipped only when the org (just read) confirms it,
+  // and references resolve from the object found live, never from ids the journal remembers.
   let todo = scheduled.filter((s) => {
     const entry = journal.entry(s.id);
     if (entry?.status !== 'applied') return true;
-    if (entry.outputs) outputs.set(s.id, entry.outputs);
-    results.set(s.id, { ...base(s.change), status: 'applied', ...(entry.id ? { id: entry.id } : {}), message: 'done by the interrupted apply this one resumes' });
+    const confirmed = confirmedInOrg(s, entry.id, live);
+    if (!confirmed) {
+      options.logger.debug(`apply: ${s.id} is journaled as applied but the org does not show it; doing it again`);
+      return true;
+    }
+    if (confirmed.outputs) outputs.set(s.id, confirmed.outputs);
+    results.set(s.id, { ...base(s.change), status: 'applied', ...(confirmed.id ? { id: confirmed.id } : {}), message: 'done by the interrupted apply this one resumes (confirmed in the org)' });
     return false;
   });
   const attempts = new Map<string, number>();
@@ -109,6 +118,14 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       todo = todo.filter((s) => !adoptIfDone(s, live, results, outputs, base));
     }
     const failedNow = new Set<string>();
+    // Names of a kind are re-read once per round, just before its first create: another run may have
+    // created one since the plan was read (a concurrent apply on another machine).
+    const listed = new Map<ResourceKind, Promise<LiveResource[] | undefined>>();
+    const listedOnce = (kind: ResourceKind) => {
+      let p = listed.get(kind);
+      if (!p) listed.set(kind, (p = options.listKind ? options.listKind(kind).catch(() => undefined) : Promise.resolve(undefined)));
+      return p;
+    };
     const byId = new Map(todo.map((t) => [t.id, t]));
     const promises = new Map<string, Promise<boolean>>();
     const run = (s: ScheduledChange): Promise<boolean> => {
@@ -133,6 +150,17 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           if (options.signal?.aborted) {
             results.set(s.id, { ...base(s.change), status: 'interrupted', attempts: attempts.get(s.id) ?? 0 });
             return false;
+          }
+          if (s.change.kind === 'create') {
+            const found = (await listedOnce(s.change.resource.kind))?.find((l) => l.key === s.change.resource.key);
+            if (found) {
+              outputs.set(s.id, found.outputs);
+              journal.record(s.id, { status: 'applied', id: found.id, outputs: found.outputs });
+              const adopted: ChangeResult = { ...base(s.change), status: 'applied', id: found.id, attempts: attempts.get(s.id) ?? 0, message: 'created meanwhile by another run: adopted, not created again' };
+              results.set(s.id, adopted);
+              options.onEvent?.({ type: 'done', result: adopted });
+              return true;
+            }
           }
           attempts.set(s.id, (attempts.get(s.id) ?? 0) + 1);
           const result = await execute(s, { live, outputs, journal, options, ctx });
@@ -187,13 +215,50 @@ function adoptIfDone(
     results.set(s.id, { ...base(c), status: 'applied', ...(id ? { id } : {}), message: 'found done in the org after an interrupted or failed request' });
     return true;
   };
-  if (c.kind === 'create' && now) {
+  if (c.kind === 'create' && now && (c.resource.kind !== 'kustomer.klass-attributes' || attributesPresent(c.body, now.body))) {
     outputs.set(s.id, now.outputs);
     return adopted(now.id);
   }
   if (c.kind === 'delete' && !liveFor(live, c.resource.kind, c.live, false)) return adopted(undefined);
   if (c.kind === 'disable' && liveFor(live, c.resource.kind, c.live, false)?.body.enabled === false) return adopted(c.live.id);
   return false;
+}
+
+/** A Klass's metadata exists as soon as the Klass does: it is done only when every planned attribute is there. */
+function attributesPresent(desired: Resource['body'], live: Resource['body']): boolean {
+  const want = desired.properties;
+  const have = live.properties;
+  if (typeof want !== 'object' || want === null || Array.isArray(want)) return true;
+  if (typeof have !== 'object' || have === null || Array.isArray(have)) return Object.keys(want).length === 0;
+  return Object.keys(want).every((name) => name in have);
+}
+
+/** What the org shows of a journaled change: the object (by the id the journal recorded) or its absence. */
+function confirmedInOrg(s: ScheduledChange, journaledId: string | undefined, live: Map<string, LiveResource>): { id?: string; outputs?: Record<string, string> } | undefined {
+  const c = s.change;
+  switch (c.kind) {
+    case 'create':
+    case 'update': {
+      const kind = c.resource.kind;
+      // Metadata has no id of its own worth trusting: the Klass's name and the attributes decide.
+      const now =
+        kind === 'kustomer.klass-attributes' ? live.get(s.id) : journaledId !== undefined ? liveFor(live, kind, { key: c.resource.key, id: journaledId }, false) : undefined;
+      if (!now) return undefined;
+      if (kind === 'kustomer.klass-attributes' && !attributesPresent(c.body, now.body)) return undefined;
+      return { id: now.id, outputs: now.outputs };
+    }
+    case 'disable': {
+      const now = liveFor(live, c.resource.kind, c.live, false);
+      return !now || now.body.enabled === false ? { id: c.live.id } : undefined;
+    }
+    case 'delete':
+      return liveFor(live, c.resource.kind, c.live, false) ? undefined : {};
+    case 'manual':
+    case 'noop':
+      return undefined;
+    default:
+      return assertNever(c);
+  }
 }
 
 /**

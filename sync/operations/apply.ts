@@ -84,6 +84,7 @@ export function executePlan(target: Target, planned: Planned, options: { allowDe
     providers: providersByKind(target.providers),
     live: planned.live,
     refetchLive: () => readLive(target.providers, { logger: context.logger, ...signalOf(context) }),
+    listKind: async (kind) => target.providers.find((p) => p.kinds.includes(kind))?.listKind?.(kind, { logger: context.logger, ...signalOf(context) }),
     secret: target.secret ?? ((name) => readSecret(name, context.env)),
     allowDestroy: options.allowDestroy,
     logger: context.logger,
@@ -129,7 +130,7 @@ async function checkSavedPlan(target: Target, saved: { plan: Plan; file: string 
   }
   const stale = findStaleness(plan, live, { touched });
   if (stale.length) {
-    throw new ExitError(`${file} is stale: the org changed since it was made, so nothing was applied.\n  ${stale.join('\n  ')}`, 1, `make a new plan: kac plan --env ${target.name} --out ${file}`);
+    throw new ExitError(`${file} is stale: the org changed since it was made, so nothing was applied.\n  ${stale.join('\n  ')}`, 1, `make a new plan: kac plan${target.name === 'direct' ? '' : ` --env ${target.name}`} --out ${file}`);
   }
   return { plan, live };
 }

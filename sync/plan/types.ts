@@ -146,6 +146,8 @@ export interface Plan {
   findings: Finding[];
   /** Errors make the plan unappliable (attribute type changed, Klass renamed ...). */
   diagnostics: Diagnostic[];
+  /** The org the plan was read from (saved plans): applying it to another org is refused. */
+  org?: { id?: string; baseUrl: string; key: string };
   /** Managed names that exist more than once live (each is also a warning diagnostic). */
   duplicates?: LiveDuplicate[];
   /** What changing workflows do differently with the sample events and tests (`kac plan` adds it). */

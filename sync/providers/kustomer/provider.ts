@@ -56,6 +56,25 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
     system: 'kustomer',
     kinds: KUSTOMER_KINDS,
 
+    async listKind(kind, ctx) {
+      const signal = ctx.signal;
+      switch (kind) {
+        case 'kustomer.hook': {
+          const [web, form] = await Promise.all([listHooks(client, 'web', signal), options.formHooks === false ? Promise.resolve([]) : listHooks(client, 'form', signal)]);
+          return [...web.map((h) => liveHook('web', h)), ...form.map((h) => liveHook('form', h))];
+        }
+        case 'kustomer.klass':
+          return (await listKlasses(client, signal)).map(liveKlass);
+        case 'kustomer.workflow':
+          return (await listWorkflows(client, signal)).map(liveWorkflow);
+        case 'kustomer.outbound-webhook':
+          return (await listOutboundWebhooks(client, signal)).map(liveOutboundWebhook);
+        default:
+          // Metadata is merged by PUT: a second write of the same attributes is harmless.
+          return undefined;
+      }
+    },
+
     async fetchLive(ctx: ProviderContext): Promise<LiveResource[]> {
       const signal = ctx.signal;
       const listingKlasses = listKlasses(client, signal);
