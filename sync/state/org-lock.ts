@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { ExitError } from '../errors.js';
+import { orgStateDir, type OrgIdentity } from './org-identity.js';
 
 const LockSchema = z.object({ pid: z.number().int(), host: z.string(), startedAt: z.string(), command: z.string(), org: z.string(), id: z.string() });
 export type OrgLock = z.infer<typeof LockSchema>;
@@ -122,5 +123,21 @@ export async function acquireOrgLock(o: OrgLockOptions): Promise<HeldOrgLock> {
       o.onNotice?.(`Waiting for ${describeHolder(held)}, which is changing ${o.org} (up to ${Math.round(o.timeoutMs / 1000)} s; --lock-timeout).`);
     }
     await sleep(o.pollMs ?? 250);
+  }
+}
+
+/** Runs `fn` holding the lock of the org `identity` names (apply, the daemon's heal, adopt). */
+export async function withOrgLock<T>(
+  root: string,
+  identity: () => Promise<OrgIdentity>,
+  o: Omit<OrgLockOptions, 'dir' | 'org'>,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const id = await identity();
+  const lock = await acquireOrgLock({ ...o, dir: orgStateDir(root, id), org: id.label });
+  try {
+    return await fn();
+  } finally {
+    await lock.release();
   }
 }

@@ -5,13 +5,14 @@
  * dead holder's lock is taken over); a create another run made meanwhile is adopted, not duplicated.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { driftTask } from '../../sync/daemon/drift-task.js';
 import { startLocalOrg } from '../../sync/local-org/server/server.js';
 import { orgIdentity } from '../../sync/state/org-identity.js';
 import { createHarness, orgNames, type Harness } from './harness.js';
@@ -102,6 +103,26 @@ state('one writer per org: a live holder is named and refused; a dead holder\'s 
     assert.match(taken.err, `taking over a stale lock of process ${dead} on ${hostname()}`);
     assert.equal(orgNames(h.org), expected);
     assert.equal(await readdir(dir).then((f) => f.includes('apply.lock')), false, 'released after the apply');
+  } finally {
+    await h.dispose();
+  }
+});
+
+state('the daemon\'s self-heal takes the same lock: while another run holds it, the org is left alone', async () => {
+  const h = await createHarness();
+  try {
+    const dir = join(h.root, '.kac/orgs', await orgKey(h));
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'apply.lock'), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: '2026-11-30T10:00:00.000Z', command: 'kac apply', org: 'x', id: 'other' }));
+    const logger = { info() {}, warn() {}, error() {}, debug() {} };
+    const heal = driftTask({ root: h.root, env: h.env, logger, heal: true });
+    const error = await heal(new AbortController().signal).then(() => undefined, (e: unknown) => e as Error);
+    assert.match(String(error?.message), `is being changed by another kac run: process ${process.pid}`);
+    assert.equal(orgNames(h.org), { hooks: [], klasses: [], workflows: [], outboundWebhooks: [] });
+    await rm(join(dir, 'apply.lock'));
+    const healed = await heal(new AbortController().signal);
+    assert.is(healed.result, 'healed');
+    assert.equal(orgNames(h.org), expected);
   } finally {
     await h.dispose();
   }
