@@ -175,4 +175,17 @@ hostile('a response that never ends hits the request deadline, says so, and is g
   );
 });
 
+hostile('reads that keep failing give up after the retries and say how to go on', async () => {
+  const h = await createHarness();
+  try {
+    Object.assign(h.env, { KAC_HTTP_RETRIES: '1' });
+    h.org.setFaults({ failRate: 1, seed: 3 });
+    const r = await h.kac('plan');
+    assert.is(r.code, 1);
+    assert.match(r.err, /kustomer: GET \S+ failed with 5\d\d\b.*\(gave up after 2 attempts\)\. Nothing was changed by this read: run the same command again when the org answers \(an interrupted apply resumes where it stopped\), or allow more with KAC_HTTP_RETRIES \/ KAC_HTTP_TIMEOUT_MS/);
+  } finally {
+    await h.dispose();
+  }
+});
+
 hostile.run();
