@@ -46,6 +46,9 @@ async function runPlanCommand(options: PlanCommandOptions, io: CliIo): Promise<n
     return withProject({ root, name: options.env, ...cliContext(io), onWarning: warnings.onWarning }, async (build, env) => {
       await warnings.print();
       const planned = await withReadProgress(io, env, () => runPlan(env, { namespace: build.config.namespace, desired: build.resources, allowDestroy: options.allowDestroy ?? false }, cliContext(io)));
+      // A saved plan names its org: apply refuses it against any other (sync/state/org-identity.ts).
+      const identity = await env.identity();
+      planned.plan.org = { ...(identity.orgId ? { id: identity.orgId } : {}), baseUrl: identity.baseUrl, key: identity.key };
       // What changing workflows do differently with the sample events and tests (sync/behaviour/).
       const { withBehaviour } = await import('../../behaviour/plan-behaviour.js');
       return withBehaviour(planned.plan, planned.live, build, root);
