@@ -15,8 +15,8 @@ import { captureSite, type CallSite } from './site.js';
 export const TRIGGER_STEP_ID = '1';
 
 export type Trigger<Out> =
-  | { readonly kind: 'hook'; readonly hook: HookDefinition; readonly displayName?: string; readonly appVersion?: string | null; readonly __out?: Out }
-  | { readonly kind: 'event'; readonly eventName: string; readonly displayName?: string; readonly appVersion?: string; readonly __out?: Out };
+  | { readonly kind: 'hook'; readonly hook: HookDefinition; readonly payload?: PayloadType<unknown>; readonly displayName?: string; readonly appVersion?: string | null; readonly __out?: Out }
+  | { readonly kind: 'event'; readonly eventName: string; readonly payload?: PayloadType<unknown>; readonly displayName?: string; readonly appVersion?: string; readonly __out?: Out };
 
 /**
  * Triggered by posts to an inbound hook. Step `1` is the hook transaction; the posted body is
@@ -33,8 +33,8 @@ export function onHook<P>(
   hook: HookDefinition<string, any>,
   options: { payload: PayloadType<P>; displayName?: string; appVersion?: string | null },
 ): Trigger<HookTransaction<P>>;
-export function onHook(hook: HookDefinition<string, any>, options: { displayName?: string; appVersion?: string | null } = {}): Trigger<any> {
-  return { kind: 'hook', hook, displayName: options.displayName, appVersion: options.appVersion };
+export function onHook(hook: HookDefinition<string, any>, options: { payload?: PayloadType<unknown>; displayName?: string; appVersion?: string | null } = {}): Trigger<any> {
+  return { kind: 'hook', hook, ...(options.payload ? { payload: options.payload } : {}), displayName: options.displayName, appVersion: options.appVersion };
 }
 
 /**
@@ -48,7 +48,7 @@ export function onEvent<Out = KustomerObjectEvent>(
   eventName: string,
   options: { displayName?: string; appVersion?: string; payload?: PayloadType<Out> } = {},
 ): Trigger<Out> {
-  return { kind: 'event', eventName, displayName: options.displayName, appVersion: options.appVersion };
+  return { kind: 'event', eventName, ...(options.payload ? { payload: options.payload } : {}), displayName: options.displayName, appVersion: options.appVersion };
 }
 
 export interface TransitionModel {

@@ -35,6 +35,8 @@ interface ApplyCommandOptions {
   allowDestroy?: boolean;
   root?: string;
   github?: boolean;
+  /** false with --no-typecheck. */
+  typecheck?: boolean;
   /** Hidden, for tests of interruption: stop scheduling after this many finished changes. */
   stopAfter?: string;
 }
@@ -55,6 +57,7 @@ export const registerApply: RegisterCommand = (program, io, setExit) => {
     .option('--auto-approve', 'do not ask for confirmation (required without a terminal, e.g. in CI)')
     .option('--allow-destroy', 'delete hooks, outbound webhooks and Klasses removed from git (never a Klass with KObjects)')
     .option('--root <dir>', 'project root (default: the current directory)')
+    .option('--no-typecheck', 'emergencies only: skip the TypeScript type check of the authored files (says so loudly)')
     .option('--github', 'in GitHub Actions: post the result on the merged PR and in the job summary')
     .addOption(new Option('--stop-after <n>', 'stop after n finished changes (tests of interrupted applies)').hideHelp())
     .action(async (planFile: string | undefined, options: ApplyCommandOptions) => {
@@ -72,7 +75,7 @@ export const registerApply: RegisterCommand = (program, io, setExit) => {
         }
         if (saved.namespace !== config.namespace) throw new ExitError(`${planFile} is for namespace "${saved.namespace}", this project's is "${config.namespace}"`);
       } else {
-        const build = await buildOrFail(root, io);
+        const build = await buildOrFail(root, io, options);
         config = build.config;
         desired = build.resources;
       }

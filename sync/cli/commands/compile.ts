@@ -10,7 +10,7 @@ import { hasErrors } from '../../../compiler/diagnostics.js';
 import type { ResourceKind } from '../../../compiler/resource.js';
 import { DiagnosticsError } from '../../errors.js';
 import type { RegisterCommand } from './index.js';
-import { buildForCli, renderDiagnostic } from './validate.js';
+import { buildForCli, NO_TYPECHECK, renderDiagnostic } from './validate.js';
 
 export const registerCompile: RegisterCommand = (program, io) => {
   program
@@ -18,10 +18,11 @@ export const registerCompile: RegisterCommand = (program, io) => {
     .description('validate, then write the compiled JSON of every resource to dist/')
     .option('--out <dir>', 'output directory (default: <root>/dist)')
     .option('--root <dir>', 'project root (default: the current directory)')
-    .action(async (options: { out?: string; root?: string }) => {
+    .option(NO_TYPECHECK.flag, NO_TYPECHECK.description)
+    .action(async (options: { out?: string; root?: string; typecheck?: boolean }) => {
       const root = resolve(io.cwd, options.root ?? '.');
       const outDir = options.out ? resolve(io.cwd, options.out) : join(root, 'dist');
-      const build = await buildForCli(root);
+      const build = await buildForCli(root, options);
       if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
       for (const d of build.diagnostics) {
         io.err(renderDiagnostic(d, io));

@@ -20,7 +20,7 @@ import { planOnGitHub } from '../../github/cli.js';
 import type { CliIo } from '../io.js';
 import { withReadProgress } from '../read-progress.js';
 import type { RegisterCommand } from './index.js';
-import { buildForCli, renderDiagnostic } from './validate.js';
+import { buildForCli, NO_TYPECHECK, renderDiagnostic } from './validate.js';
 
 export interface PlanCommandOptions {
   env?: string;
@@ -30,11 +30,13 @@ export interface PlanCommandOptions {
   allowDestroy?: boolean;
   root?: string;
   github?: boolean;
+  /** false with --no-typecheck. */
+  typecheck?: boolean;
 }
 
 /** Compiles the project, refusing on errors (warnings are printed). */
-export async function buildOrFail(root: string, io: CliIo): Promise<ProjectBuild> {
-  const build = await buildForCli(root);
+export async function buildOrFail(root: string, io: CliIo, options: { typecheck?: boolean } = {}): Promise<ProjectBuild> {
+  const build = await buildForCli(root, options);
   if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
   for (const d of build.diagnostics) io.err(renderDiagnostic(d, io));
   return build;
@@ -51,7 +53,7 @@ export async function withEnvironment<T>(build: Pick<ProjectBuild, 'config' | 'r
 }
 
 export async function planProject(root: string, options: PlanCommandOptions, io: CliIo): Promise<Plan> {
-  const build = await buildOrFail(root, io);
+  const build = await buildOrFail(root, io, options);
   return withEnvironment(build, options.env, root, io, async (env) => {
     const { plan } = await withReadProgress(io, env, () =>
       makePlan({
@@ -77,12 +79,13 @@ export const registerPlan: RegisterCommand = (program, io, setExit) => {
     .option('--detailed-exitcode', 'exit 2 when changes are pending')
     .option('--allow-destroy', 'plan deletes of objects removed from git instead of refusing them')
     .option('--root <dir>', 'project root (default: the current directory)')
+    .option(NO_TYPECHECK.flag, NO_TYPECHECK.description)
     .option('--github', 'in GitHub Actions: sticky PR comment per environment, job summary, annotations (fork PRs: a note instead)')
     .action(async (options: PlanCommandOptions) => {
       const format = options.format ?? 'text';
       if (!['text', 'markdown', 'json'].includes(format)) throw new ExitError(`unknown format "${format}"`, 1, 'use --format text, markdown or json');
       const root = resolve(io.cwd, options.root ?? '.');
-      if (options.github) return setExit(await planOnGitHub({ io, root, environment: options.env, build: () => buildOrFail(root, io), plan: () => planProject(root, options, io) }));
+      if (options.github) return setExit(await planOnGitHub({ io, root, environment: options.env, build: () => buildOrFail(root, io, options), plan: () => planProject(root, options, io) }));
       const plan = await planProject(root, options, io);
       io.out(format === 'json' ? renderPlanJson(plan) : format === 'markdown' ? renderPlanMarkdown(plan) : renderPlanText(plan, { color: io.color }));
       if (options.out) {

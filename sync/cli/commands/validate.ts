@@ -16,8 +16,9 @@ export const registerValidate: RegisterCommand = (program, io, setExit) => {
     .command('validate')
     .description('check every definition and print all problems (file:line:col); exit 1 on any error')
     .option('--root <dir>', 'project root (default: the current directory)')
-    .action(async (options: { root?: string }) => {
-      const build = await buildForCli(resolve(io.cwd, options.root ?? '.'));
+    .option(NO_TYPECHECK.flag, NO_TYPECHECK.description)
+    .action(async (options: { root?: string; typecheck?: boolean }) => {
+      const build = await buildForCli(resolve(io.cwd, options.root ?? '.'), options);
       for (const d of build.diagnostics) {
         io.out(renderDiagnostic(d, io));
         io.out('');
@@ -29,8 +30,15 @@ export const registerValidate: RegisterCommand = (program, io, setExit) => {
     });
 };
 
-/** buildProject; a bad or missing kac.config.ts throws ConfigError, which the CLI boundary reports. */
-export const buildForCli: (root: string) => Promise<ProjectBuild> = buildProject;
+/**
+ * buildProject with the type check on unless `--no-typecheck` (commander's `typecheck: false`); a bad
+ * or missing kac.config.ts throws ConfigError, which the CLI boundary reports.
+ */
+export const buildForCli = (root: string, options: { typecheck?: boolean } = {}): Promise<ProjectBuild> =>
+  buildProject(root, { typecheck: options.typecheck ?? true });
+
+/** The option every command that builds takes (validate, compile, plan, apply). */
+export const NO_TYPECHECK = { flag: '--no-typecheck', description: 'emergencies only: skip the TypeScript type check of the authored files (says so loudly)' };
 
 export function renderDiagnostic(d: Diagnostic, io: Pick<CliIo, 'color'>): string {
   const text = formatDiagnostic(d);
@@ -52,9 +60,9 @@ export function summaryLine(diagnostics: readonly Diagnostic[], model: Model): s
     ];
     return `No problems found in ${counts.join(', ')}.`;
   }
-  const files = new Set(diagnostics.map((d) => d.location?.file ?? '')).size;
+  const files = new Set(diagnostics.flatMap((d) => (d.location ? [d.location.file] : []))).size;
   const found = [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(Boolean).join(' and ');
-  return `Found ${found} in ${count(files, 'file')}.`;
+  return files === 0 ? `Found ${found}.` : `Found ${found} in ${count(files, 'file')}.`;
 }
 
 function count(n: number, one: string, many = `${one}s`): string {
