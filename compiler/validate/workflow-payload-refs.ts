@@ -136,7 +136,10 @@ function checkAttributeTypes(step: StepModel, scope: PayloadScope, file: string,
 }
 
 function typeList(types: readonly string[]): string {
-  const names = types.map((t) => (t === 'integer' ? 'number' : t)).filter((t, i, all) => all.indexOf(t) === i);
+  const names = types
+    .map((t) => (t === 'integer' ? 'number' : t))
+    .filter((t, i, all) => all.indexOf(t) === i)
+    .sort((a, b) => Number(a === 'null') - Number(b === 'null'));
   const article = (t: string) => (t === 'null' ? 'null' : `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`);
   return names.length === 1 ? article(names[0]!) : `${names.slice(0, -1).map(article).join(', ')} or ${article(names.at(-1)!)}`;
 }
