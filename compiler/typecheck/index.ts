@@ -40,7 +40,8 @@ export async function typecheckProject(root: string): Promise<TypecheckResult> {
   if (run.error && run.stdout.trim() === '') {
     return { compiler: exe, diagnostics: [unavailable(`tsc failed to run: ${run.error.message.split('\n')[0]}${run.stderr ? `\n  ${run.stderr.trim()}` : ''}`)] };
   }
-  return { compiler: exe, diagnostics: parseTscOutput(run.stdout, root, root) };
+  // TS18003 "No inputs were found": a project with no authored files yet has nothing to type-check.
+  return { compiler: exe, diagnostics: parseTscOutput(run.stdout, root, root).filter((d) => d.code !== 'ts/18003') };
 }
 
 /** The native tsc executable of the `typescript` package kac depends on (resolved as its own bin does). */

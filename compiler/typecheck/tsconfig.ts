@@ -40,7 +40,8 @@ export function typecheckConfig(root: string, dir: string, typeRoots: string | u
       incremental: true,
       tsBuildInfoFile: './tsbuildinfo',
     },
-    files: config,
+    // tsc rejects an empty `files` list: without a config file the includes alone say what to check.
+    ...(config.length > 0 ? { files: config } : {}),
     include: AUTHORED_INCLUDE.map(fromDir),
     exclude: AUTHORED_EXCLUDE.map((glob) => (glob.startsWith('**') ? glob : fromDir(glob))),
   };
