@@ -4,10 +4,12 @@
  */
 import { runCompileBench } from './compile.js';
 import { runBench as runPlanApplyBench } from './plan-apply.js';
+import { runTypecheckBench } from './typecheck.js';
 import { formatRows, type BenchModule, type BenchRow } from './row.js';
 
 const BENCHES: BenchModule[] = [
   { name: 'compile', run: runCompileBench },
+  { name: 'typecheck', run: runTypecheckBench },
   {
     name: 'plan-apply',
     // plan-apply.ts reports its own lines: adapted to rows (requests = minimum; time within 1.5× the floor).
