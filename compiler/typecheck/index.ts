@@ -7,10 +7,11 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import writeFileAtomic from 'write-file-atomic';
 import type { Diagnostic } from '../diagnostics.js';
 import { parseTscOutput } from './parse.js';
 import { typecheckConfig } from './tsconfig.js';
@@ -35,7 +36,9 @@ export async function typecheckProject(root: string): Promise<TypecheckResult> {
   }
   await mkdir(dir, { recursive: true });
   const config = `${JSON.stringify(typecheckConfig(root, dir, typeRoots()), null, 2)}\n`;
-  if ((await readFile(configPath, 'utf8').catch(() => '')) !== config) await writeFile(configPath, config);
+  // Atomic: another kac (or tsc) reading it at the same time sees the old file or the new one, never half.
+  // tsc itself tolerates a torn build info (it checks everything again).
+  if ((await readFile(configPath, 'utf8').catch(() => '')) !== config) await writeFileAtomic(configPath, config);
   const run = await runTsc(exe, ['-p', posix(relative(root, configPath)), '--pretty', 'false'], root);
   if (run.error && run.stdout.trim() === '') {
     return { compiler: exe, diagnostics: [unavailable(`tsc failed to run: ${run.error.message.split('\n')[0]}${run.stderr ? `\n  ${run.stderr.trim()}` : ''}`)] };
