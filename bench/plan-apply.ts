@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JsonObject } from '../compiler/json.js';
 import { formatRows, type BenchModule, type BenchRow } from './row.js';
-import type { Resource, ResourceKind } from '../compiler/resource.js';
-import { applyPlan } from '../sync/apply/apply-plan.js';
+import type { Resource } from '../compiler/resource.js';
 import { Journal } from '../sync/apply/journal.js';
 import { silentLogger } from '../sync/logger.js';
-import { makePlan, readLive } from '../sync/plan/make-plan.js';
+import { executePlan } from '../sync/operations/apply.js';
+import { runPlan } from '../sync/operations/plan.js';
 import { planHash } from '../sync/plan/saved-plan.js';
 import { createKustomerClient } from '../sync/providers/kustomer/client/index.js';
 import { spawn } from 'node:child_process';
@@ -127,8 +127,9 @@ export async function runBench(): Promise<BenchLine[]> {
     const client = createKustomerClient({ baseUrl: org.baseUrl, apiKey: org.token, concurrency: CONCURRENCY });
     const provider = createKustomerProvider(client, { namespace: 'bench' });
     const desired = desiredProject();
-    const environment = { name: 'bench', target: org.baseUrl, providers: [provider], secret: () => undefined };
-    const options = { namespace: 'bench', desired, environment, env: {}, logger: silentLogger, inspect: false };
+    const target = { name: 'bench', target: org.baseUrl, providers: [provider], secret: () => undefined };
+    const options = { namespace: 'bench', desired, inspect: false };
+    const context = { env: {}, logger: silentLogger };
     const lines: BenchLine[] = [];
     const measure = async <T>(name: string, minimum: { requests: number; rounds: number }, fn: () => Promise<T>): Promise<T> => {
       const before = client.stats().total;
@@ -138,14 +139,15 @@ export async function runBench(): Promise<BenchLine[]> {
       return result;
     };
 
-    const { plan, live } = await measure('plan (empty org)', readMinimum(0, 0, 0), () => makePlan(options));
+    const planned = await measure('plan (empty org)', readMinimum(0, 0, 0), () => runPlan(target, options, context));
+    const { plan } = planned;
     const writes = plan.changes.filter((c) => c.kind === 'create').length;
     const journal = await Journal.open(join(dir, 'journal-bench.json'), 'bench', planHash(plan));
     const result = await measure('apply', { requests: writes, rounds: Math.max(Math.ceil(writes / CONCURRENCY), 2) }, () =>
-      applyPlan(plan, { providers: new Map<ResourceKind, typeof provider>(provider.kinds.map((k) => [k, provider])), live, refetchLive: () => readLive([provider], { logger: silentLogger }), secret: () => undefined, allowDestroy: false, logger: silentLogger, journal, concurrency: CONCURRENCY }),
+      executePlan(target, planned, { allowDestroy: false, journal }, { ...context, concurrency: CONCURRENCY }),
     );
     if (result.counts.applied !== writes) throw new Error(`apply: ${result.counts.applied}/${writes} applied, ${result.counts.failed} failed`);
-    const { plan: again } = await measure(`plan (${WORKFLOWS} workflows, ${KLASSES} Klasses)`, readMinimum(1, KLASSES, WORKFLOWS), () => makePlan(options));
+    const { plan: again } = await measure(`plan (${WORKFLOWS} workflows, ${KLASSES} Klasses)`, readMinimum(1, KLASSES, WORKFLOWS), () => runPlan(target, options, context));
     const pending = again.changes.filter((c) => c.kind !== 'noop').length;
     if (pending !== 0) throw new Error(`plan after apply: ${pending} change(s) pending`);
     return lines;

@@ -2,12 +2,14 @@
  * `npm run bench [-- <name filter>]`: runs every bench module and prints one table with each row's
  * target and PASS/MISS. A new bench adds one entry to BENCHES (a module returning BenchRow[]).
  */
+import { runCliBench } from './cli.js';
 import { runCompileBench } from './compile.js';
 import { runBench as runPlanApplyBench } from './plan-apply.js';
 import { runTypecheckBench } from './typecheck.js';
 import { formatRows, type BenchModule, type BenchRow } from './row.js';
 
 const BENCHES: BenchModule[] = [
+  { name: 'cli', run: runCliBench },
   { name: 'compile', run: runCompileBench },
   { name: 'typecheck', run: runTypecheckBench },
   {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { compileProject } from './compile/index.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadConfig } from './load/config.js';
+import { createCachedLocator } from './load/locate-cache.js';
 import { loadProject } from './load/project.js';
 import { typecheckSkipped } from './typecheck/skipped.js';
 import type { KacConfig } from './model/config.js';
@@ -26,8 +27,8 @@ export interface ProjectBuild {
 export interface BuildOptions {
   /**
    * Type-check the authored files with tsc (compiler/typecheck/), in parallel with loading them.
-   * Default false here (library callers and tests that build fixtures); the CLI passes true unless
-   * `--no-typecheck`, and then `false` adds a warning saying what was skipped.
+   * Default false here (library callers and tests that build fixtures); the CLI's validate, compile,
+   * plan and apply pass true unless `--no-typecheck`, and `false` adds a warning saying what was skipped.
    */
   typecheck?: boolean;
 }
@@ -36,11 +37,13 @@ export async function buildProject(root: string, options: BuildOptions = {}): Pr
   const absRoot = resolve(root);
   // tsc runs as a child process: start it first so it overlaps the loader's work.
   const typecheck = options.typecheck ? import('./typecheck/index.js').then((m) => m.typecheckProject(absRoot)) : undefined;
-  // A failing config throws; the type check still ends on its own (nothing waits on it).
+  // A failing config throws below; the type check still ends on its own (nothing waits on it).
   typecheck?.catch(() => undefined);
   const config = await loadConfig(absRoot);
   const { model, diagnostics: loadDiagnostics } = await loadProject(absRoot, config);
-  const kac = [...loadDiagnostics, ...validateProject(model)];
+  const locator = createCachedLocator(absRoot);
+  const kac = [...loadDiagnostics, ...validateProject(model, { locator })];
+  await locator.persist();
   const diagnostics = typecheck
     ? (await import('./typecheck/merge.js')).mergeTypecheckDiagnostics(kac, (await typecheck).diagnostics)
     : [...kac, ...(options.typecheck === false ? [typecheckSkipped()] : [])].sort(compareDiagnostics);

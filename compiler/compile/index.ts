@@ -13,7 +13,7 @@ import { compileIterableWebhooks } from './iterable.js';
 
 export type KindCompiler = (model: Model, ctx: CompileContext) => Resource[];
 
-/** Iterable journey webhooks ('iterable-webhook') register here when their compiler lands. */
+/** One compiler per kind; the resources are sorted afterwards, so the order here does not show in dist/. */
 export const COMPILERS: KindCompiler[] = [compileHooks, compileKlasses, compileWorkflows, compileOutboundWebhooks, compileIterableWebhooks];
 
 export function compileProject(model: Model): Resource[] {

@@ -3,7 +3,8 @@
  * names from merge fields. Behaviour follows Iterable's docs (regal-iterable.md §2.5); `if`,
  * `unless`, `each` and `with` are Handlebars' own. Isolated: never touches the global instance.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { handlebars } from './handlebars.js';
 
 type Options = Handlebars.HelperOptions;
 
@@ -48,7 +49,7 @@ export function isHelperName(name: string): boolean {
 }
 
 export function createIterableHandlebars(): typeof Handlebars {
-  const env = Handlebars.create();
+  const env = handlebars().create();
   env.registerHelper(HELPERS);
   return env;
 }

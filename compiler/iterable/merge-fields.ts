@@ -3,7 +3,8 @@
  * to a helper, block or subexpression. Pure. Paths inside `#each`/`#with` bodies are relative to the
  * item and are skipped; `@data` variables and `this` are not fields.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { handlebars } from './handlebars.js';
 import { isHelperName } from './helpers.js';
 
 type Node = hbs.AST.Node;
@@ -18,7 +19,7 @@ export type MergeFieldScan = { ok: true; fields: string[] } | { ok: false; error
 export function scanMergeFields(template: string): MergeFieldScan {
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(template);
+    program = handlebars().parse(template);
   } catch (error) {
     const lines = (error instanceof Error ? error.message : String(error)).split('\n');
     // Handlebars prints "Parse error on line N:", the source line, a caret, then what it expected.

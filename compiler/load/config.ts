@@ -8,16 +8,13 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import type { KacConfig } from '../model/config.js';
+import { ConfigError } from './config-error.js';
+import { ensureTypeScriptImports } from './typescript.js';
 
 export const CONFIG_FILE = 'kac.config.ts';
 
 /** The config is wrong or missing; `diagnostics` say where and why. */
-export class ConfigError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join('; '));
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 const SecretSchema = z.object({ kind: z.literal('secret'), envVar: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) });
 
@@ -73,6 +70,7 @@ export async function loadConfig(root: string): Promise<KacConfig> {
   }
   let exported: unknown;
   try {
+    await ensureTypeScriptImports();
     exported = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
   } catch (error) {
     throw new ConfigError([{ code: 'config/import-failed', severity: 'error', message: `${CONFIG_FILE} could not be loaded: ${firstLine(error)}`, location: at }]);

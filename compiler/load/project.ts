@@ -14,6 +14,7 @@ import type { SourceLocation } from '../resource.js';
 import { definitionsOf, MODEL_LIST, type DefinitionLike } from './collect.js';
 import { importBundled } from './bundle.js';
 import { firstLine } from './config.js';
+import { ensureTypeScriptImports } from './typescript.js';
 
 export const SOURCE_GLOBS = ['klasses/**/*.ts', 'workflows/**/*.ts'];
 const IGNORED = ['**/*.d.ts', '**/*.test.ts', '**/node_modules/**'];
@@ -25,6 +26,7 @@ export async function loadProject(root: string, config: KacConfig): Promise<{ mo
   // Identity decides: a hook imported and re-exported elsewhere is still one hook.
   const seen = new Map<DefinitionLike, string[]>();
 
+  await ensureTypeScriptImports();
   const modules = (await importBundled(absRoot, files)) ?? (await importEach(absRoot, files, diagnostics));
   modules.forEach((exported, i) => {
     if (!exported) return;

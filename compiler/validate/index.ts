@@ -15,7 +15,7 @@ import { validateIterableWebhooks } from './iterable.js';
 
 export type KindValidator = (model: Model, ctx: ValidationContext) => Diagnostic[];
 
-/** Iterable journey webhooks ('iterable-webhook') register here when their validator lands. */
+/** One validator per kind, run in this order; each returns every problem it finds. */
 export const VALIDATORS: KindValidator[] = [validateNames, validateKlasses, validateHooks, validateWorkflows, validateOutboundWebhooks, validateIterableWebhooks];
 
 export interface ValidateOptions {

@@ -9,7 +9,7 @@ import { resourceId, type Resource, type ResourceKind, type ResourceRef, type So
 import { ApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { LiveResource, Provider } from '../providers/provider.js';
-import { impactOf, isExecutableAtApply } from '../plan/impact.js';
+import { impactOf, isExecutable } from '../plan/impact.js';
 import { resolveRefs, resolveSecretsForSend, type OutputsByResource } from '../plan/resolve.js';
 import { assertNever, type Change, type ChangeKind, type Plan } from '../plan/types.js';
 import { Journal } from './journal.js';
@@ -66,7 +66,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const results = new Map<string, ChangeResult>();
   const base = (c: Change) => ({ resource: c.resource, change: c.kind, ...(c.source ? { source: c.source } : {}), attempts: 0 });
   for (const c of plan.changes) {
-    if (c.kind === 'noop' || isExecutableAtApply(c, options.allowDestroy)) continue;
+    if (c.kind === 'noop' || isExecutable(c, options.allowDestroy)) continue;
     if (c.kind === 'manual') {
       results.set(changeId(c), { ...base(c), status: 'manual', message: 'to be done by hand (see the plan)' });
       continue;

@@ -4,7 +4,7 @@
  * all of them, in reverse kind order (outbound webhooks, workflows, Klasses, hooks).
  */
 import { KIND_ORDER, resourceId, type Resource } from '../../compiler/resource.js';
-import { isExecutableAtApply } from '../plan/impact.js';
+import { isExecutable } from '../plan/impact.js';
 import type { Change, Plan } from '../plan/types.js';
 
 export interface ScheduledChange {
@@ -23,9 +23,9 @@ export function changeId(change: Change): string {
 
 export function scheduleChanges(plan: Plan, options: { allowDestroy: boolean }): ScheduledChange[] {
   const desired = new Map(plan.desired.map((r) => [resourceId(r), r]));
-  const runs = plan.changes.filter((c) => isExecutableAtApply(c, options.allowDestroy));
+  const runs = plan.changes.filter((c) => isExecutable(c, options.allowDestroy));
   const writes = new Set(runs.filter((c) => c.kind === 'create' || c.kind === 'update').map(changeId));
-  const refused = new Set(plan.changes.filter((c) => !isExecutableAtApply(c, options.allowDestroy) && c.kind !== 'noop').map(changeId));
+  const refused = new Set(plan.changes.filter((c) => !isExecutable(c, options.allowDestroy) && c.kind !== 'noop').map(changeId));
 
   const scheduled: ScheduledChange[] = [];
   for (const change of runs) {

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { formatDiagnostic } from '../../compiler/diagnostics.js';
-import { ConfigError } from '../../compiler/load/config.js';
+import { ConfigError } from '../../compiler/load/config-error.js';
 import { ApiError, DiagnosticsError, ExitError } from '../errors.js';
 import { processIo, type CliIo } from './io.js';
 import { commands } from './commands/index.js';

@@ -1,13 +1,14 @@
 /**
- * What each daemon run does: check drift for the environment, optionally heal it, and write the
- * report (GitHub issue when a token and repository are set, else `.kac/drift-<env>.md`). Returns the
- * one-line summary the daemon prints.
+ * What each daemon run does: build the project, open the environment, run the drift operation
+ * (optionally healing), and write the report (GitHub issue when a token and repository are set, else
+ * `.kac/drift-<env>.md`). Returns the one-line summary the daemon prints.
  */
 import { publishDriftReport, type DriftPublished } from '../drift/publish.js';
 import { driftOneLine } from '../drift/render.js';
-import { checkDrift } from '../drift/run-drift.js';
 import { readActionsEnv } from '../github/actions-env.js';
 import type { Logger } from '../logger.js';
+import { runDrift } from '../operations/drift.js';
+import { withProject } from '../operations/project.js';
 import type { RunOnce } from './scheduler.js';
 
 export interface DriftTaskOptions {
@@ -27,7 +28,11 @@ function where(published: DriftPublished, root: string): string {
 
 export function driftTask(options: DriftTaskOptions): RunOnce {
   return async (signal) => {
-    const check = await checkDrift({ ...options, signal });
+    const context = { logger: options.logger, env: options.env, signal };
+    const check = await withProject({ root: options.root, name: options.environment, ...context }, (build, environment) => {
+      signal.throwIfAborted();
+      return runDrift(environment, { namespace: build.config.namespace, desired: build.resources, heal: options.heal ?? false, allowDestroy: options.allowDestroy ?? false }, context);
+    });
     const final = check.healed?.after ?? check.report;
     const published = await publishDriftReport(final, { actions: readActionsEnv(options.env), logger: options.logger, cwd: options.root });
     if (check.healed) {

@@ -1,23 +1,15 @@
 /**
  * `kac drift --adopt`: keep what was changed in the UI by rewriting the changed objects' definition
- * files from live state (the same generator as `kac import`). `planAdoption` is pure; `adoptDrift`
- * reads the org, then writes the files locally or, with `github`, opens or updates a pull request.
+ * files from live state (the same generator as `kac import`). Pure; the operation that reads the org
+ * and writes the files or opens the pull request is sync/operations/adopt.ts.
  */
-import { fileURLToPath } from 'node:url';
 import { getAtPath, isJsonObject, type JsonObject, type JsonPath } from '../../compiler/json.js';
 import { mapStrings, secretPaths } from '../../compiler/placeholders.js';
 import { resourceId, type Resource } from '../../compiler/resource.js';
 import { buildDriftReport, type DriftItem } from './report.js';
-import { resolveEnvironment } from '../env/resolve-environment.js';
-import { buildValidProject } from '../build.js';
-import type { Logger } from '../logger.js';
-import { makePlan } from '../plan/make-plan.js';
 import type { LiveResource } from '../providers/provider.js';
-import { openAdoptPullRequest, type AdoptPullRequest, type GitHubTarget } from './adopt-github.js';
 import type { GeneratedFile } from '../import/generate.js';
-import { existingFilesOf, planImport, writeImport } from '../import/import-org.js';
-
-const KAC_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { planImport } from '../import/import-org.js';
 
 export interface AdoptedObject {
   kind: Resource['kind'];
@@ -44,9 +36,10 @@ export interface AdoptionInput {
   desired: readonly Resource[];
   live: readonly LiveResource[];
   existingFiles: Record<string, string>;
-  /** Where the project's files are (for the generated imports); default the kac checkout itself. */
+  /** Where the project's files are. */
   outDir: string;
-  kacRoot?: string;
+  /** The kac checkout the generated files import the authoring API from. */
+  kacRoot: string;
 }
 
 /** Pure. Drift items → the files that make git match the org again. */
@@ -62,7 +55,7 @@ export function planAdoption(input: AdoptionInput): Adoption {
     selected,
     existingFiles: input.existingFiles,
     outDir: input.outDir,
-    kacRoot: input.kacRoot ?? KAC_ROOT,
+    kacRoot: input.kacRoot,
   });
   const fileOf = (kind: Resource['kind'], key: string) => files.find((f) => f.resources.some((r) => r.kind === kind && r.key === key))?.path;
   const adopted: AdoptedObject[] = wanted
@@ -97,60 +90,4 @@ function sameOwner(a: JsonObject, b: JsonObject, path: JsonPath): boolean {
     if (isJsonObject(pa) && isJsonObject(pb) && (pa.name !== pb.name || pa.id !== pb.id)) return false;
   }
   return true;
-}
-
-export interface AdoptOptions {
-  root: string;
-  /** `--env`; undefined = the config's default. */
-  environment?: string;
-  env: NodeJS.ProcessEnv;
-  logger: Logger;
-  /** Open or update a pull request instead of writing files locally. */
-  github?: GitHubTarget;
-}
-
-export interface AdoptResult {
-  adoption: Adoption;
-  /** Files written locally (without `github`). */
-  written: string[];
-  pullRequest?: AdoptPullRequest;
-}
-
-export async function adoptDrift(options: AdoptOptions): Promise<AdoptResult> {
-  const build = await buildValidProject(options.root);
-  const environment = await resolveEnvironment({
-    config: build.config,
-    ...(options.environment ? { name: options.environment } : {}),
-    root: options.root,
-    env: options.env,
-    logger: options.logger,
-    desired: build.resources,
-  });
-  try {
-    const { plan, live } = await makePlan({
-      namespace: build.config.namespace,
-      desired: build.resources,
-      environment,
-      env: options.env,
-      logger: options.logger,
-      inspect: false,
-    });
-    const adoption = planAdoption({
-      namespace: build.config.namespace,
-      environment: environment.name,
-      drift: buildDriftReport(plan).items,
-      desired: build.resources,
-      live,
-      existingFiles: existingFilesOf(build.model),
-      outDir: options.root,
-    });
-    if (options.github) {
-      const pullRequest = await openAdoptPullRequest(options.github, adoption, options.logger);
-      return { adoption, written: [], ...(pullRequest ? { pullRequest } : {}) };
-    }
-    const { written } = await writeImport(adoption.files, options.root, true);
-    return { adoption, written };
-  } finally {
-    await environment.close();
-  }
 }

@@ -8,7 +8,8 @@
 import { formatAnnotations } from './annotations.js';
 import { readActionsEnv, runUrl } from './actions-env.js';
 import { planAccess, publishApply, publishPlan, reportPlanUnavailable, type PublishContext } from './publish.js';
-import { ConfigError, loadConfig } from '../../compiler/load/config.js';
+import { ConfigError } from '../../compiler/load/config-error.js';
+import { loadConfig } from '../../compiler/load/config.js';
 import type { KacConfig } from '../../compiler/model/config.js';
 import type { CliIo } from '../cli/io.js';
 import { DiagnosticsError } from '../errors.js';

@@ -13,11 +13,24 @@ export const INFERRED_PATHS = {
   /** Outbound webhook update ("presumably PUT"). */
   updateOutboundWebhook: 'PUT /v1/outbound-webhooks/{id}',
   getOutboundWebhook: 'GET /v1/outbound-webhooks/{id}',
-  /** Customer lookups, by analogy with the confirmed `GET /v1/klasses/{name}/externalId={externalId}`. */
-  customerByExternalId: 'GET /v1/customers/externalId={externalId}',
-  customerByEmail: 'GET /v1/customers/email={email}',
-  customerByPhone: 'GET /v1/customers/phone={phone}',
-  updateCustomer: 'PUT /v1/customers/{id}',
+  /**
+   * `PUT /v1/customers/{id}`: the confirmed update is `PATCH` (Kustomer's apps SDK); the local org
+   * also answers PUT, with the same partial semantics, for older clients.
+   */
+  updateCustomerPut: 'PUT /v1/customers/{id}',
+  /** `GET /v1/customers/{id}` (plain id, no `id=`): the SDK confirms only the `id=` form. */
+  customerById: 'GET /v1/customers/{id}',
+  /** Conversations: create, read and update are in Kustomer's REST reference; PATCH is accepted like PUT. */
+  updateConversationPatch: 'PATCH /v1/conversations/{id}',
+  customerConversations: 'GET /v1/customers/{id}/conversations',
+  /** Notes are created on their conversation. */
+  createNote: 'POST /v1/conversations/{id}/notes',
+  listNotes: 'GET /v1/conversations/{id}/notes',
+  getNote: 'GET /v1/notes/{id}',
+  /** Users: read by id; create exists so a test can make a user to mention. */
+  users: 'GET /v1/users, GET /v1/users/{id}, POST /v1/users',
+  /** Calling a callable workflow: seen in an ex-Kustomer engineer's curl notes [R]; answers `{ data: { response } }`. */
+  callWorkflow: 'POST /v1/workflows/{id}/call',
   /** Emulator only: the workflow run logs. Kustomer shows them in the workflow logger UI, not the API. */
   runs: 'GET /__kac/runs',
 } as const;
@@ -50,6 +63,15 @@ export interface ApiErrorObject {
   detail?: string;
   source?: { pointer: string };
 }
+
+/**
+ * Workflow names are unique in the local org: a second workflow with a name already used is refused
+ * (409) on create and on rename. Kustomer's docs call `name` the system name but do not say it is
+ * unique (kustomer-api.md §3.6 "[I]"); kac keys workflows by name, so the local org enforces it as an
+ * explicit choice. `startLocalOrg({ allowDuplicateWorkflowNames: true })` models an org that has
+ * duplicates (tests of how kac reports them).
+ */
+export const UNIQUE_WORKFLOW_NAMES = true;
 
 /** Status for refusals the docs describe without a status code. */
 export const STATUS = {
@@ -130,6 +152,9 @@ export const RESOURCE_TYPES = {
   outboundWebhook: 'outbound_webhook',
   customer: 'customer',
   kobject: 'kobject',
+  conversation: 'conversation',
+  note: 'note',
+  user: 'user',
   token: 'token',
   transaction: 'transaction',
 } as const;

@@ -27,12 +27,6 @@ export function impactOf(change: Change, options: ImpactOptions = {}): Impact {
   }
 }
 
-/** Changes that would call the system's API (what apply executes). */
-export function isExecutable(change: Change, options: ImpactOptions = {}): boolean {
-  const impact = impactOf(change, options);
-  return impact === 'safe' || impact === 'destroy';
-}
-
 /** Anything other than noop: what `--detailed-exitcode` and verification count. */
 export function isPending(change: Change): boolean {
   return change.kind !== 'noop';
@@ -42,8 +36,16 @@ export function pendingChanges(plan: Plan): Change[] {
   return plan.changes.filter(isPending);
 }
 
-/** At apply time a delete needs `--allow-destroy` again, whatever the plan was made with. */
-export function isExecutableAtApply(change: Change, allowDestroy: boolean): boolean {
-  if (change.kind === 'delete') return allowDestroy && impactOf(change, { allowDestroy }) === 'destroy';
-  return isExecutable(change, { allowDestroy });
+/**
+ * What apply executes, decided here and nowhere else: a change that calls the system's API. A delete
+ * needs `allowDestroy` at apply time whatever the plan was made with; a refused or manual change never runs.
+ */
+export function isExecutable(change: Change, allowDestroy: boolean): boolean {
+  const impact = impactOf(change, { allowDestroy });
+  if (change.kind === 'delete') return allowDestroy && impact === 'destroy';
+  return impact === 'safe' || impact === 'destroy';
+}
+
+export function executableChanges(plan: Pick<Plan, 'changes'>, allowDestroy: boolean): Change[] {
+  return plan.changes.filter((c) => isExecutable(c, allowDestroy));
 }

@@ -2,7 +2,6 @@
  * A provider is everything the sync engine knows about one external system. Plan reads through
  * `fetchLive`; apply writes through `create`/`update`/`remove`, one change at a time.
  */
-import type { JsonObject } from '../../compiler/json.js';
 import type { Resource, ResourceKind } from '../../compiler/resource.js';
 import type { Logger } from '../logger.js';
 
@@ -46,10 +45,8 @@ export interface Provider {
   readonly manual?: boolean;
   /** Read-only checks against the live system for the desired resources (journeys exist, enabled ...). */
   inspect?(desired: readonly Resource[], ctx: ProviderContext): Promise<Finding[]>;
-  /** Every live object of the provider's kinds, normalised (server-populated fields dropped). */
+  /** Every live object of the provider's kinds, normalised (server-populated fields dropped, one list per kind). */
   fetchLive(ctx: ProviderContext): Promise<LiveResource[]>;
-  /** Re-reads the given objects only (for the stale-plan check and post-apply verification). */
-  refetch?(refs: readonly LiveResource[], ctx: ProviderContext): Promise<LiveResource[]>;
   /** `body` has every ref and secret placeholder already resolved. */
   create(resource: Resource, ctx: ProviderContext): Promise<LiveResource>;
   update(resource: Resource, live: LiveResource, ctx: ProviderContext): Promise<LiveResource>;
@@ -60,6 +57,4 @@ export interface Provider {
    * candidates only, so an ordinary plan stays at the minimum number of requests.
    */
   removalFacts?(live: LiveResource, ctx: ProviderContext): Promise<Record<string, string | number | boolean>>;
-  /** The per-kind list of server fields to ignore, applied to a live body. */
-  normalize(kind: ResourceKind, body: JsonObject): JsonObject;
 }

@@ -31,7 +31,7 @@ export function renderVerification(verify: Plan, options: { color: boolean }): s
   const c = pc.createColors(options.color);
   const pending = verify.changes.filter((x) => x.kind !== 'noop');
   if (pending.length === 0) return c.green('Verified: a fresh plan is empty; the org matches git.');
-  const executable = pending.filter((x) => isExecutable(x, { allowDestroy: verify.allowDestroy }));
+  const executable = pending.filter((x) => isExecutable(x, verify.allowDestroy));
   const head = executable.length
     ? c.red(`Verification: ${executable.length} change(s) still differ after apply:`)
     : c.yellow(`Verification: only refused or manual changes remain (${pending.length}):`);

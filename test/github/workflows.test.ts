@@ -28,7 +28,7 @@ type Job = {
   concurrency?: { group: string; 'cancel-in-progress': boolean };
   env?: Record<string, string>;
   steps: Step[];
-  strategy?: { matrix?: { environment?: string[] } };
+  strategy?: { matrix?: { environment?: string[]; node?: number[] } };
 };
 type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; env?: Record<string, string>; jobs: Record<string, Job> };
 
@@ -72,11 +72,15 @@ props('every action is one of the two allowed, pinned to its full commit SHA wit
   }
 });
 
-props('setup-node uses Node 20 and every job installs with npm ci', () => {
+props('CI tests every supported Node version; the other jobs use the oldest; every job installs with npm ci', () => {
+  const engines = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+  assert.is(engines, '^22.9.0 || >=24', 'package.json engines: the maintained LTS lines');
+  assert.equal(load('ci.yml').jobs.test!.strategy?.matrix?.node, [22, 24]);
   for (const file of FILES) {
     for (const [name, job] of Object.entries(load(file).jobs)) {
       const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
-      assert.is(String(setup?.with?.['node-version']), '20', `${file}/${name}`);
+      const expected = file === 'ci.yml' && name === 'test' ? '${{ matrix.node }}' : '22';
+      assert.is(String(setup?.with?.['node-version']), expected, `${file}/${name}`);
       assert.ok(job.steps.some((s) => s.run?.trim() === 'npm ci'), `${file}/${name} runs npm ci`);
       const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
       assert.is(checkout?.with?.['persist-credentials'], false, `${file}/${name}: the token is not left in .git/config`);

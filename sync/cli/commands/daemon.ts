@@ -4,13 +4,8 @@
  * the GitHub issue or `.kac/drift-<env>.md`. `--apply` heals drift (never deletes without
  * --allow-destroy). `--status` prints the last run, its result and the next run from `.kac/`.
  */
-import { resolve } from 'node:path';
-import { loadConfig } from '../../../compiler/load/config.js';
-import { driftTask } from '../../daemon/drift-task.js';
-import { runDaemonProcess } from '../../daemon/lifecycle.js';
-import { ScheduleError } from '../../daemon/scheduler.js';
-import { formatStatus, isProcessAlive, readStatusFile, statusFilePath } from '../../daemon/status.js';
 import { ExitError } from '../../errors.js';
+import { projectRoot } from '../shared.js';
 import type { RegisterCommand } from './index.js';
 
 export const DEFAULT_SCHEDULE = '0 * * * *';
@@ -37,7 +32,14 @@ export const registerDaemon: RegisterCommand = (program, io) => {
     .option('--status', 'print the last run, its result and the next run, then exit')
     .option('--root <dir>', 'project root (default: the current directory)')
     .action(async (options: DaemonCommandOptions) => {
-      const root = resolve(io.cwd, options.root ?? '.');
+      const root = projectRoot(io, options.root);
+      const [{ loadConfig }, { driftTask }, { runDaemonProcess }, { ScheduleError }, { formatStatus, isProcessAlive, readStatusFile, statusFilePath }] = await Promise.all([
+        import('../../../compiler/load/config.js'),
+        import('../../daemon/drift-task.js'),
+        import('../../daemon/lifecycle.js'),
+        import('../../daemon/scheduler.js'),
+        import('../../daemon/status.js'),
+      ]);
       const statusPath = statusFilePath(root);
       if (options.status) {
         const status = await readStatusFile(statusPath);

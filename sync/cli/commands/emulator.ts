@@ -3,17 +3,10 @@
  * base URL and token to point any kac command (or curl) at it.
  */
 import { resolve } from 'node:path';
-import { InvalidArgumentError } from 'commander';
-import { startLocalOrg, DEFAULT_STATE_DIR, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../local-org/server/server.js';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_STATE_DIR } from '../../local-org/defaults.js';
+import { ExitError } from '../../errors.js';
+import { parseNumber } from '../shared.js';
 import type { RegisterCommand } from './index.js';
-
-export function parseNumber(min: number, max = Number.POSITIVE_INFINITY) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${value}"`);
-    return n;
-  };
-}
 
 interface EmulatorOptions {
   port: number;
@@ -59,6 +52,8 @@ export const registerEmulator: RegisterCommand = (program, io) => {
     .option('--reset', 'start from an empty org')
     .action(async (o: EmulatorOptions) => {
       const stateDir = o.memory ? null : resolve(io.cwd, o.state);
+      const { startLocalOrg } = await import('../../local-org/server/server.js');
+      const { StateLockedError } = await import('../../local-org/server/state-lock.js');
       const org = await startLocalOrg({
         port: o.port,
         stateDir,
@@ -71,6 +66,12 @@ export const registerEmulator: RegisterCommand = (program, io) => {
           ...(o.failRate !== undefined ? { failRate: o.failRate } : {}),
           ...(o.dropRate !== undefined ? { dropRate: o.dropRate } : {}),
         },
+        onNotice: (m) => io.err(m),
+      }).catch((error: unknown) => {
+        if (error instanceof StateLockedError) {
+          throw new ExitError(error.message, 1, `kac commands with --env local already use that org; stop it first (kill ${error.lock.pid}) to start another on ${error.stateDir}`);
+        }
+        throw error;
       });
       io.out(`Local Kustomer org listening on ${org.baseUrl}`);
       io.out(`KUSTOMER_BASE_URL=${org.baseUrl}`);

@@ -4,21 +4,10 @@
  * removed (exit 2 when any is not confirmed). Confirm records the template's current sha256 in
  * workflows/iterable/confirmations.json, to be committed through a PR like any other change.
  */
-import { resolve } from 'node:path';
-import { hasErrors } from '../../../compiler/diagnostics.js';
-import { DiagnosticsError } from '../../errors.js';
-import {
-  CONFIRMATIONS_FILE,
-  desiredSha256,
-  readConfirmations,
-  recordConfirmation,
-  templateStates,
-  writeConfirmations,
-  type TemplateState,
-} from '../../providers/iterable/confirmations.js';
+import type { TemplateState } from '../../providers/iterable/confirmations.js';
+import { CONFIRMATIONS_FILE } from '../../providers/iterable/templates.js';
+import { projectRoot } from '../shared.js';
 import type { RegisterCommand } from './index.js';
-import { findTemplate } from './preview.js';
-import { buildForCli } from './validate.js';
 
 const short = (sha: string | undefined) => (sha ? sha.slice(0, 12) : '-');
 
@@ -39,9 +28,9 @@ export const registerIterable: RegisterCommand = (program, io, setExit) => {
     .description('list templates: confirmed, pending, changed-since-confirmed or removed; exit 2 when any needs pasting')
     .option('--root <dir>', 'project root (default: the current directory)')
     .action(async (options: { root?: string }) => {
-      const root = resolve(io.cwd, options.root ?? '.');
-      const build = await buildForCli(root);
-      if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
+      const root = projectRoot(io, options.root);
+      const [{ buildValidProject }, { readConfirmations, templateStates }] = await Promise.all([import('../../operations/project.js'), import('../../providers/iterable/confirmations.js')]);
+      const build = await buildValidProject(root);
       const states = templateStates(build.resources, await readConfirmations(root));
       if (states.length === 0) io.out('No Iterable templates.');
       for (const s of states) io.out(renderStatusLine(s));
@@ -58,9 +47,13 @@ export const registerIterable: RegisterCommand = (program, io, setExit) => {
     .option('--by <who>', 'who pasted it (recorded with the hash)')
     .option('--root <dir>', 'project root (default: the current directory)')
     .action(async (name: string, options: { by?: string; root?: string }) => {
-      const root = resolve(io.cwd, options.root ?? '.');
-      const build = await buildForCli(root);
-      if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
+      const root = projectRoot(io, options.root);
+      const [{ buildValidProject }, { findTemplate }, { desiredSha256, readConfirmations, recordConfirmation, writeConfirmations }] = await Promise.all([
+        import('../../operations/project.js'),
+        import('../../providers/iterable/templates.js'),
+        import('../../providers/iterable/confirmations.js'),
+      ]);
+      const build = await buildValidProject(root);
       const template = findTemplate(build.resources, name);
       const sha = desiredSha256(template)!;
       const confirmations = await readConfirmations(root);

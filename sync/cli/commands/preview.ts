@@ -5,28 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { hasErrors } from '../../../compiler/diagnostics.js';
-import { closest } from '../../../compiler/diagnostics.js';
-import { previewIterableBody } from '../../../compiler/iterable/preview.js';
-import type { Resource } from '../../../compiler/resource.js';
 import { DiagnosticsError, ExitError } from '../../errors.js';
+import { SAMPLES_DIR } from '../../providers/iterable/templates.js';
+import { projectRoot, renderDiagnostic } from '../shared.js';
 import type { RegisterCommand } from './index.js';
-import { buildForCli, renderDiagnostic } from './validate.js';
-
-export const SAMPLES_DIR = 'workflows/iterable/samples';
-
-/** The compiled template named `name`, or an ExitError naming the templates there are. */
-export function findTemplate(resources: readonly Resource[], name: string): Resource {
-  const templates = resources.filter((r) => r.kind === 'iterable.journey-webhook');
-  const found = templates.find((r) => r.key === name);
-  if (found) return found;
-  const suggestion = closest(name, templates.map((t) => t.key));
-  throw new ExitError(
-    `no Iterable template named "${name}"`,
-    1,
-    suggestion ? `did you mean "${suggestion}"?` : `templates: ${templates.map((t) => t.key).join(', ') || '(none)'}`,
-  );
-}
 
 async function readSample(path: string, shown: string): Promise<Record<string, unknown>> {
   let text: string;
@@ -52,9 +34,13 @@ export const registerPreview: RegisterCommand = (program, io) => {
     .option('--sample <file>', `merge context as JSON (default: ${SAMPLES_DIR}/<name>.json)`)
     .option('--root <dir>', 'project root (default: the current directory)')
     .action(async (name: string, options: { sample?: string; root?: string }) => {
-      const root = resolve(io.cwd, options.root ?? '.');
-      const build = await buildForCli(root);
-      if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
+      const root = projectRoot(io, options.root);
+      const [{ buildValidProject }, { findTemplate }, { previewIterableBody }] = await Promise.all([
+        import('../../operations/project.js'),
+        import('../../providers/iterable/templates.js'),
+        import('../../../compiler/iterable/preview.js'),
+      ]);
+      const build = await buildValidProject(root);
       const template = findTemplate(build.resources, name);
       for (const d of build.diagnostics.filter((d) => d.location?.file === template.source?.file)) io.err(renderDiagnostic(d, io) + '\n');
 

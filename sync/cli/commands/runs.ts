@@ -4,13 +4,11 @@
  * from the saved state (`--state`, default .kac/local).
  */
 import { resolve } from 'node:path';
-import { z } from 'zod';
 import { ExitError } from '../../errors.js';
-import { createKustomerClient } from '../../providers/kustomer/client/index.js';
-import { DEFAULT_STATE_DIR } from '../../local-org/server/server.js';
-import { loadState, type StoredRun } from '../../local-org/store/state.js';
+import { DEFAULT_STATE_DIR } from '../../local-org/defaults.js';
+import type { StoredRun } from '../../local-org/store/state.js';
 import type { CliIo } from '../io.js';
-import { parseNumber } from './emulator.js';
+import { parseNumber } from '../shared.js';
 import type { RegisterCommand } from './index.js';
 
 interface RunsOptions {
@@ -21,19 +19,20 @@ interface RunsOptions {
   json?: boolean;
 }
 
-const RunsResponseSchema = z.object({ data: z.array(z.looseObject({ hookId: z.string(), eventName: z.string(), log: z.looseObject({ workflowName: z.string() }) })) });
-
 async function readRuns(o: RunsOptions, io: CliIo): Promise<StoredRun[]> {
   const url = o.url;
   if (url) {
     const apiKey = io.env.KUSTOMER_API_KEY;
     if (!apiKey) throw new ExitError('KUSTOMER_API_KEY is not set', 1, 'use the token `kac emulator` printed');
+    const [{ z }, { createKustomerClient }] = await Promise.all([import('zod'), import('../../providers/kustomer/client/index.js')]);
+    const RunsResponseSchema = z.object({ data: z.array(z.looseObject({ hookId: z.string().optional(), eventName: z.string(), log: z.looseObject({ workflowName: z.string() }) })) });
     const client = createKustomerClient({ baseUrl: url, apiKey, logger: io.logger, maxRetries: 1 });
     const query = new URLSearchParams({ limit: String(o.limit), ...(o.workflow ? { workflow: o.workflow } : {}) });
     const body = await client.request('GET', `/__kac/runs?${query.toString()}`, { schema: RunsResponseSchema });
     return body.data as unknown as StoredRun[];
   }
   const dir = resolve(io.cwd, o.state);
+  const { loadState } = await import('../../local-org/store/state.js');
   const state = await loadState(dir);
   if (!state) throw new ExitError(`no local org state in ${dir}`, 1, 'run `kac emulator` or `kac apply --env local` first');
   const runs = state.runs.filter((r) => !o.workflow || r.log.workflowName === o.workflow || r.log.workflowId === o.workflow);

@@ -8,7 +8,8 @@ import { RESOURCE_TYPES, STATUS, workflowServerDefaults } from '../inferred-api.
 import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, withoutKeys, type ApiRequest, type Route } from '../server/http.js';
 import type { Row } from '../store/state.js';
 import type { LocalStore } from '../store/store.js';
-import { optionalType, requireString, validateWorkflowGraph } from '../store/validate.js';
+import { invalid, optionalType, requireString, validateWorkflowGraph } from '../store/validate.js';
+import { WorkflowRunError } from '../runtime/types.js';
 
 /** Fields the server owns: a client echoing them back (from a read) changes nothing. */
 export const WORKFLOW_SERVER_FIELDS = [
@@ -62,9 +63,16 @@ function listWorkflows(req: ApiRequest) {
   return paginate(req, rows.map((w) => workflowResource(w, req.store)));
 }
 
+/** UNIQUE_WORKFLOW_NAMES (inferred-api.ts): a name another workflow has is refused. */
+function nameTaken(store: LocalStore, name: JsonValue | undefined, self?: Row) {
+  if (store.allowDuplicateWorkflowNames || typeof name !== 'string') return [];
+  const other = store.state.workflows.find((w) => w !== self && w.attributes.name === name);
+  return other ? [{ ...invalid('/name', `a workflow named "${name}" exists (${other.id}); workflow names are unique in the local org`), status: STATUS.duplicateName, code: 'conflict', title: 'Conflict' }] : [];
+}
+
 function createWorkflow(req: ApiRequest) {
   const body = clientFields(objectBody(req));
-  failAll([...fieldErrors(body, true), ...validateWorkflowGraph(body)]);
+  failAll([...fieldErrors(body, true), ...nameTaken(req.store, body.name), ...validateWorkflowGraph(body)]);
   const now = req.store.isoNow();
   const row: Row = {
     id: req.store.newId(),
@@ -90,7 +98,7 @@ function updateWorkflow(req: ApiRequest) {
   const body = clientFields(objectBody(req));
   const before = clientFields(row.attributes);
   const merged = { ...before, ...body };
-  failAll([...fieldErrors(body, false), ...validateWorkflowGraph(merged)]);
+  failAll([...fieldErrors(body, false), ...nameTaken(req.store, body.name, row), ...validateWorkflowGraph(merged)]);
   if (JSON.stringify(merged) !== JSON.stringify(before)) {
     const now = req.store.isoNow();
     const server = withoutKeys(row.attributes, Object.keys(before));
@@ -107,7 +115,22 @@ function updateWorkflow(req: ApiRequest) {
   return single(200, workflowResource(row, req.store));
 }
 
+/** `POST /v1/workflows/{id}/call` with `{ inputs }` [R]: runs the callable workflow, answers its response. */
+async function callWorkflow(req: ApiRequest) {
+  const row = requireWorkflow(req.store, req.params[0]!);
+  const body = req.body === undefined ? {} : objectBody(req);
+  if (body.inputs !== undefined && !isJsonObject(body.inputs)) fail(400, 'invalid', 'inputs: must be an object', '/inputs');
+  try {
+    const { log, response } = await req.engine.call(row.id, (body.inputs as JsonObject | undefined) ?? {});
+    return { status: 200, body: { data: { type: 'workflow_call', id: log.id, attributes: { response, status: log.status } } } };
+  } catch (error) {
+    if (error instanceof WorkflowRunError) fail(400, 'call_failed', error.message);
+    throw error;
+  }
+}
+
 export const workflowRoutes: Route[] = [
+  { method: 'POST', pattern: /^\/v1\/workflows\/([^/]+)\/call$/, handler: callWorkflow },
   { method: 'GET', pattern: /^\/v1\/workflows$/, handler: listWorkflows },
   { method: 'POST', pattern: /^\/v1\/workflows$/, handler: createWorkflow },
   { method: 'GET', pattern: /^\/v1\/workflows\/([^/]+)$/, handler: (req) => single(200, workflowResource(requireWorkflow(req.store, req.params[0]!), req.store)) },

@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { canonicalJson, type JsonValue } from '../../../compiler/json.js';
 import type { Resource } from '../../../compiler/resource.js';
 import { DiagnosticsError } from '../../errors.js';
+import { CONFIRMATIONS_FILE } from './templates.js';
 
-export const CONFIRMATIONS_FILE = 'workflows/iterable/confirmations.json';
+export { CONFIRMATIONS_FILE };
 
 export const ConfirmationSchema = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lowercase hex characters'),

@@ -71,6 +71,5 @@ export function createIterableProvider(options: IterableProviderOptions): Provid
     create: () => manualOnly('create'),
     update: () => manualOnly('update'),
     remove: () => manualOnly('remove'),
-    normalize: (_kind, body) => body,
   };
 }

@@ -3,15 +3,14 @@
  * list once (plus one metadata GET per Klass), normalised per kind; writes go one change at a time
  * through the kind's handler. A real org and the local org are the same code path.
  */
-import type { JsonObject } from '../../../compiler/json.js';
 import type { Resource, ResourceKind } from '../../../compiler/resource.js';
+import { isManaged } from '../../plan/ownership.js';
 import type { LiveResource, Provider, ProviderContext } from '../provider.js';
 import type { KustomerClient } from './client/index.js';
 import type { KindHandler } from './resources/common.js';
 import { hookHandler, listHooks, liveHook } from './resources/hook.js';
 import { getKlassAttributes, klassAttributesHandler } from './resources/klass-attributes.js';
 import { countKObjects, klassHandler, listKlasses, liveKlass } from './resources/klass.js';
-import { normalizeKustomerBody } from './resources/normalize.js';
 import { listOutboundWebhooks, liveOutboundWebhook, outboundWebhookHandler } from './resources/outbound-webhook.js';
 import { listWorkflows, liveWorkflow, workflowHandler } from './resources/workflow.js';
 
@@ -41,10 +40,6 @@ function handlerFor(kind: ResourceKind): KindHandler {
   return handler;
 }
 
-export function isManagedName(name: string, namespace: string): boolean {
-  return name.startsWith(`${namespace}-`) || name.startsWith(`${namespace}_`);
-}
-
 export function createKustomerProvider(client: KustomerClient, options: KustomerProviderOptions = {}): Provider {
   return {
     system: 'kustomer',
@@ -57,7 +52,7 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
       const readingAttributes = listingKlasses.then((klasses) =>
         Promise.all(
           klasses
-            .filter((k) => options.namespace === undefined || isManagedName(k.attributes.name, options.namespace))
+            .filter((k) => options.namespace === undefined || isManaged(k.attributes.name, options.namespace))
             .map((k) => getKlassAttributes(client, k.attributes.name, signal)),
         ),
       );
@@ -81,11 +76,6 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
       return live;
     },
 
-    async refetch(refs, ctx) {
-      const found = await Promise.all(refs.map((ref) => handlerFor(ref.kind).refetch(ref, client, ctx)));
-      return found.filter((r): r is LiveResource => r !== undefined);
-    },
-
     create: (resource: Resource, ctx) => handlerFor(resource.kind).create(resource, client, ctx),
     update: (resource, live, ctx) => handlerFor(resource.kind).update(resource, live, client, ctx),
     remove: (live, ctx) => handlerFor(live.kind).remove(live, client, ctx),
@@ -93,7 +83,6 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
       if (live.kind !== 'kustomer.klass') return {};
       return { kobjectCount: await countKObjects(client, live.key, ctx.signal) };
     },
-    normalize: (kind: ResourceKind, body: JsonObject) => normalizeKustomerBody(kind, body),
   };
 }
 

@@ -104,8 +104,5 @@ export function createFakeProvider(kinds: readonly ResourceKind[] = RESOURCE_KIN
         } else store.delete(sid(live.kind, live.key));
       });
     },
-    normalize(_kind, body) {
-      return body;
-    },
   };
 }

@@ -8,9 +8,11 @@ import * as assert from 'uvu/assert';
 import { z } from 'zod';
 import type { CliIo } from '../../../sync/cli/io.js';
 import { main } from '../../../sync/cli/main.js';
-import { adoptDrift } from '../../../sync/drift/adopt.js';
+import { runAdopt } from '../../../sync/operations/adopt.js';
+import { withProject } from '../../../sync/operations/project.js';
 import { silentLogger } from '../../../sync/logger.js';
-import { adoptBranch, renderAdoptBody } from '../../../sync/drift/adopt-github.js';
+import { adoptBranch, openAdoptPullRequest, renderAdoptBody, type GitHubTarget } from '../../../sync/drift/adopt-github.js';
+import type { Logger } from '../../../sync/logger.js';
 import { filesAt, seedBranch } from '../../doubles/github/git.js';
 import { setup } from '../github/helpers.js';
 import { FIXTURES, REPO_ROOT, applyProject, buildOk, emptyOrg, pending, plan } from '../import/helpers.js';
@@ -37,7 +39,14 @@ async function editInUi(t: Awaited<ReturnType<typeof emptyOrg>>): Promise<void> 
   await t.client.put(`/v1/klasses/${klass.id}`, { displayName: 'Shop Order', icon: 'basket', color: '#64943E', status: 'enabled' }, z.unknown());
 }
 
-const adopt = suite('adoptDrift with --github');
+/** The adopt operation with the pull-request publisher, as `kac drift --adopt --github` runs it. */
+function adoptOnGitHub(env: NodeJS.ProcessEnv, logger: Logger, github: GitHubTarget) {
+  return withProject({ root: PROJECT, env, logger }, (build, target) =>
+    runAdopt(target, { build, root: PROJECT }, { env, logger, publish: (adoption) => openAdoptPullRequest(github, adoption, logger) }),
+  );
+}
+
+const adopt = suite('runAdopt with a pull-request publisher');
 
 adopt('opens a PR on kac/adopt-<env> with the regenerated files; merging it makes the plan empty', async () => {
   const t = await emptyOrg();
@@ -50,7 +59,7 @@ adopt('opens a PR on kac/adopt-<env> with the regenerated files; merging it make
     const env = { KUSTOMER_BASE_URL: t.org.baseUrl, KUSTOMER_API_KEY: t.org.token, ...SECRETS };
     const github = { octokit: gh.octokit, owner: 'acme', repo: 'shop' };
 
-    const result = await adoptDrift({ root: PROJECT, env, logger: gh.logger, github });
+    const result = await adoptOnGitHub(env, gh.logger, github);
     assert.equal(
       result.adoption.adopted.map((a) => `${a.bucket} ${a.kind}:${a.key} → ${a.path}`),
       [
@@ -59,7 +68,7 @@ adopt('opens a PR on kac/adopt-<env> with the regenerated files; merging it make
       ],
     );
     assert.equal(result.written, [], 'nothing written locally with --github');
-    assert.equal(result.pullRequest, { number: 1, url: 'https://github.test/acme/shop/pull/1', branch: 'kac/adopt-direct', action: 'created' });
+    assert.equal(result.published, { number: 1, url: 'https://github.test/acme/shop/pull/1', branch: 'kac/adopt-direct', action: 'created' });
 
     const branch = filesAt(gh.double.state, FULL, adoptBranch('direct'))!;
     const main = filesAt(gh.double.state, FULL, 'main')!;
@@ -90,12 +99,12 @@ adopt('opens a PR on kac/adopt-<env> with the regenerated files; merging it make
     assert.equal(pending(plan(build, await t.live(), t.provider, SECRETS)), []);
 
     // A second run with nothing new leaves the PR as it is; a further UI edit updates it in place.
-    const again = await adoptDrift({ root: PROJECT, env, logger: gh.logger, github });
-    assert.is(again.pullRequest?.action, 'unchanged');
+    const again = await adoptOnGitHub(env, gh.logger, github);
+    assert.is(again.published?.action, 'unchanged');
     const wf = (await t.live()).find((r) => r.kind === 'kustomer.workflow')!;
     await t.client.put(`/v1/workflows/${wf.id}`, { description: 'Edited twice [managed by kac: acme]' }, z.unknown());
-    const third = await adoptDrift({ root: PROJECT, env, logger: gh.logger, github });
-    assert.equal({ number: third.pullRequest?.number, action: third.pullRequest?.action }, { number: 1, action: 'updated' });
+    const third = await adoptOnGitHub(env, gh.logger, github);
+    assert.equal({ number: third.published?.number, action: third.published?.action }, { number: 1, action: 'updated' });
     assert.match(filesAt(gh.double.state, FULL, adoptBranch('direct'))!['workflows/acme-order-placed.ts']!, "description: 'Edited twice'");
     assert.is([...gh.double.state.repo(FULL).issues.values()].filter((i) => i.pull).length, 1, 'one PR per environment');
   } finally {
@@ -112,9 +121,9 @@ adopt('no drift: no branch, no PR', async () => {
     await applyProject(PROJECT, t, SECRETS);
     seedBranch(gh.double.state, FULL, 'main', await projectFiles());
     const env = { KUSTOMER_BASE_URL: t.org.baseUrl, KUSTOMER_API_KEY: t.org.token, ...SECRETS };
-    const result = await adoptDrift({ root: PROJECT, env, logger: gh.logger, github: { octokit: gh.octokit, owner: 'acme', repo: 'shop' } });
+    const result = await adoptOnGitHub(env, gh.logger, { octokit: gh.octokit, owner: 'acme', repo: 'shop' });
     assert.equal(result.adoption.adopted, []);
-    assert.is(result.pullRequest, undefined);
+    assert.is(result.published, undefined);
     assert.is(filesAt(gh.double.state, FULL, adoptBranch('direct')), undefined);
     assert.ok(gh.double.requests.every((r) => r.method === 'GET' || !r.path.includes('/git/')), 'nothing written to GitHub');
   } finally {

@@ -14,8 +14,6 @@ export interface KindHandler {
   create(resource: Resource, client: KustomerClient, ctx: ProviderContext): Promise<LiveResource>;
   update(resource: Resource, live: LiveResource, client: KustomerClient, ctx: ProviderContext): Promise<LiveResource>;
   remove(live: LiveResource, client: KustomerClient, ctx: ProviderContext): Promise<void>;
-  /** The object as it is now; undefined when it is gone. */
-  refetch(live: LiveResource, client: KustomerClient, ctx: ProviderContext): Promise<LiveResource | undefined>;
 }
 
 /**
@@ -62,9 +60,4 @@ export function without(body: JsonObject, ...keys: string[]): JsonObject {
 /** `request` options carrying the context's abort signal, when it has one. */
 export function signalOf(ctx: ProviderContext): { signal?: AbortSignal } {
   return ctx.signal ? { signal: ctx.signal } : {};
-}
-
-/** True when an error is a Kustomer 404 (the object is gone). */
-export function isNotFound(error: unknown): boolean {
-  return (error as { details?: { status?: number } } | undefined)?.details?.status === 404;
 }

@@ -6,7 +6,7 @@
 import type { JsonObject } from '../../../../compiler/json.js';
 import type { LiveResource } from '../../provider.js';
 import type { KustomerClient, KustomerObject } from '../client/index.js';
-import { isNotFound, signalOf, toLive, without, type KindHandler } from './common.js';
+import { signalOf, toLive, without, type KindHandler } from './common.js';
 import { HookAttributesSchema } from './schemas.js';
 
 type HookType = 'web' | 'form';
@@ -41,14 +41,5 @@ export const hookHandler: KindHandler = {
   },
   async remove(live, client, ctx) {
     await client.delete(`/v1/hooks/${hookTypeOf(live.body)}/${live.id}`, signalOf(ctx));
-  },
-  async refetch(live, client, ctx) {
-    const type = hookTypeOf(live.body);
-    try {
-      return liveHook(type, await client.get(`/v1/hooks/${type}/${live.id}`, HookAttributesSchema, signalOf(ctx)));
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
   },
 };

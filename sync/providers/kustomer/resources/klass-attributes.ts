@@ -6,7 +6,7 @@
 import type { JsonObject } from '../../../../compiler/json.js';
 import type { LiveResource } from '../../provider.js';
 import type { KustomerClient, KustomerObject } from '../client/index.js';
-import { isNotFound, signalOf, toLive, type KindHandler } from './common.js';
+import { toLive, type KindHandler } from './common.js';
 import { MetadataAttributesSchema } from './schemas.js';
 
 type MetadataObject = KustomerObject<{ properties?: Record<string, unknown> }>;
@@ -36,13 +36,5 @@ export const klassAttributesHandler: KindHandler = {
   update: (resource, _live, client, ctx) => put(client, resource.key, resource.body, ctx.signal),
   async remove(live, _client, ctx) {
     ctx.logger.warn(`Kustomer has no attribute delete: the attributes of Klass "${live.key}" stay as they are`);
-  },
-  async refetch(live, client, ctx) {
-    try {
-      return await getKlassAttributes(client, live.key, signalOf(ctx).signal);
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
   },
 };

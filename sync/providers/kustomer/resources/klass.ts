@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { LiveResource } from '../../provider.js';
 import type { KustomerClient, KustomerObject } from '../client/index.js';
-import { isNotFound, signalOf, toLive, without, type KindHandler } from './common.js';
+import { signalOf, toLive, without, type KindHandler } from './common.js';
 import { KlassAttributesSchema } from './schemas.js';
 
 type KlassObject = KustomerObject<{ name: string }>;
@@ -48,13 +48,5 @@ export const klassHandler: KindHandler = {
   },
   async remove(live, client, ctx) {
     await client.delete(`/v1/klasses/${live.id}`, signalOf(ctx));
-  },
-  async refetch(live, client, ctx) {
-    try {
-      return liveKlass(await client.get(`/v1/klasses/${live.id}`, KlassAttributesSchema, signalOf(ctx)));
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
   },
 };

@@ -5,7 +5,7 @@
 import type { JsonPath } from '../../../../compiler/json.js';
 import type { LiveResource } from '../../provider.js';
 import type { KustomerClient, KustomerObject } from '../client/index.js';
-import { isNotFound, signalOf, toLive, type KindHandler } from './common.js';
+import { signalOf, toLive, type KindHandler } from './common.js';
 import { OutboundWebhookAttributesSchema } from './schemas.js';
 
 type WebhookObject = KustomerObject<{ name: string; enabled?: boolean; headers?: unknown[] }>;
@@ -34,13 +34,5 @@ export const outboundWebhookHandler: KindHandler = {
   },
   async remove(live, client, ctx) {
     await client.delete(`/v1/outbound-webhooks/${live.id}`, signalOf(ctx));
-  },
-  async refetch(live, client, ctx) {
-    try {
-      return liveOutboundWebhook(await client.get(`/v1/outbound-webhooks/${live.id}`, OutboundWebhookAttributesSchema, signalOf(ctx)));
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
   },
 };

@@ -5,7 +5,7 @@
 import type { JsonObject } from '../../../../compiler/json.js';
 import type { LiveResource } from '../../provider.js';
 import type { KustomerClient, KustomerObject } from '../client/index.js';
-import { isNotFound, signalOf, toLive, type KindHandler } from './common.js';
+import { signalOf, toLive, type KindHandler } from './common.js';
 import { WorkflowAttributesSchema } from './schemas.js';
 
 type WorkflowObject = KustomerObject<{ name: string; enabled?: boolean }>;
@@ -30,13 +30,5 @@ export const workflowHandler: KindHandler = {
   async remove(live, client, ctx) {
     const body: JsonObject = { enabled: false };
     await client.put(`/v1/workflows/${live.id}`, body, WorkflowAttributesSchema, signalOf(ctx));
-  },
-  async refetch(live, client, ctx) {
-    try {
-      return liveWorkflow(await client.get(`/v1/workflows/${live.id}`, WorkflowAttributesSchema, signalOf(ctx)));
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
   },
 };

@@ -14,7 +14,7 @@ import type { Model } from '../../../../compiler/model/project.js';
 import type { Resource } from '../../../../compiler/resource.js';
 import { buildDriftReport } from '../../../../sync/drift/report.js';
 import { silentLogger } from '../../../../sync/logger.js';
-import { makePlan } from '../../../../sync/plan/make-plan.js';
+import { runPlan } from '../../../../sync/operations/plan.js';
 import { createIterableClient } from '../../../../sync/providers/iterable/client.js';
 import {
   CONFIRMATIONS_FILE,
@@ -39,13 +39,11 @@ async function desiredTemplates(): Promise<Resource[]> {
 
 async function plan(root: string, desired: Resource[], double: IterableDouble) {
   const provider = createIterableProvider({ root, desired, client: createIterableClient({ apiKey: KEY, baseUrl: double.url, retryDelayMs: 1 }) });
-  const { plan } = await makePlan({
-    namespace: 'regal',
-    desired,
-    environment: { name: 'test', target: 'iterable double', providers: [provider], manualInstructions: renderIterableInstructions },
-    env: {},
-    logger: silentLogger,
-  });
+  const { plan } = await runPlan(
+    { name: 'test', target: 'iterable double', providers: [provider], manualInstructions: renderIterableInstructions },
+    { namespace: 'regal', desired },
+    { env: {}, logger: silentLogger },
+  );
   return plan;
 }
 

@@ -82,8 +82,8 @@ test('update changes the live object and its fingerprint; echoing the same body 
     const w = await provider.create(webhook, ctx);
     const moved = resource('kustomer.outbound-webhook', 'regal-sync', { ...webhook.body, url: 'https://other.example.com/k' });
     assert.equal((await provider.update(moved, w, ctx)).body, moved.body);
-    const [refetched] = await provider.refetch!([updated], ctx);
-    assert.is(refetched!.fingerprint, updated.fingerprint);
+    const reread = (await provider.fetchLive(ctx)).find((l) => l.id === updated.id);
+    assert.is(reread!.fingerprint, updated.fingerprint);
   } finally {
     await org.close();
   }

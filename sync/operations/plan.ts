@@ -1,34 +1,25 @@
 /**
- * The I/O around the pure planner: read every provider's live objects (list endpoints, in parallel),
- * run the read-only inspections, then planChanges. Used by `kac plan`, `kac apply` (fresh plans and
- * the verification re-plan), the demo and the bench.
+ * The plan operation: read every provider's live objects (list endpoints, in parallel), run the
+ * read-only inspections, then the pure planner. `kac plan`, the first and last steps of apply, drift,
+ * adopt, the demo and the bench all plan through here.
  */
-import type { Resource, ResourceKind } from '../../compiler/resource.js';
-import type { Logger } from '../logger.js';
-import { readSecret } from '../logger.js';
+import type { ResourceKind } from '../../compiler/resource.js';
+import { readSecret, type Logger } from '../logger.js';
 import type { Finding, LiveResource, Provider } from '../providers/provider.js';
-import { planChanges } from './plan-changes.js';
-import type { Plan } from './types.js';
+import { planChanges } from '../plan/plan-changes.js';
+import type { Plan } from '../plan/types.js';
+import { signalOf, systemClock, type DesiredState, type OperationContext, type Target } from './context.js';
 
-export interface PlanTarget {
-  name: string;
-  target: string;
-  providers: readonly Provider[];
-  manualInstructions?: (resource: Resource) => string;
-  /** Secret values for comparison; default: the process environment given in `env`. */
-  secret?: (envVar: string) => string | undefined;
-}
-
-export interface MakePlanOptions {
-  namespace: string;
-  desired: readonly Resource[];
-  environment: PlanTarget;
-  env: NodeJS.ProcessEnv;
-  logger: Logger;
+export interface PlanOptions extends DesiredState {
   allowDestroy?: boolean;
-  signal?: AbortSignal;
   /** Skip the read-only inspections (verification re-plans). */
   inspect?: boolean;
+}
+
+export interface Planned {
+  plan: Plan;
+  /** The live objects the plan was made from (what apply acts on). */
+  live: LiveResource[];
 }
 
 export async function readLive(providers: readonly Provider[], ctx: { logger: Logger; signal?: AbortSignal }): Promise<LiveResource[]> {
@@ -36,9 +27,9 @@ export async function readLive(providers: readonly Provider[], ctx: { logger: Lo
   return all.flat();
 }
 
-export async function makePlan(options: MakePlanOptions): Promise<{ plan: Plan; live: LiveResource[] }> {
-  const ctx = { logger: options.logger, ...(options.signal ? { signal: options.signal } : {}) };
-  const providers = options.environment.providers;
+export async function runPlan(target: Target, options: PlanOptions, context: OperationContext): Promise<Planned> {
+  const ctx = { logger: context.logger, ...signalOf(context) };
+  const providers = target.providers;
   const [live, findings] = await Promise.all([
     readLive(providers, ctx),
     options.inspect === false
@@ -47,18 +38,21 @@ export async function makePlan(options: MakePlanOptions): Promise<{ plan: Plan; 
   ]);
   const providedKinds = new Set<ResourceKind>(providers.flatMap((p) => p.kinds));
   const manualKinds = new Set<ResourceKind>(providers.filter((p) => p.manual).flatMap((p) => p.kinds));
-  const plan = (liveNow: LiveResource[]) => planChanges({
-    namespace: options.namespace,
-    environment: { name: options.environment.name, target: options.environment.target },
-    desired: options.desired,
-    live: liveNow,
-    providedKinds,
-    manualKinds,
-    ...(options.environment.manualInstructions ? { manualInstructions: options.environment.manualInstructions } : {}),
-    findings,
-    secret: options.environment.secret ?? ((name) => readSecret(name, options.env)),
-    allowDestroy: options.allowDestroy ?? false,
-  });
+  const now = (context.now ?? systemClock)();
+  const plan = (liveNow: LiveResource[]) =>
+    planChanges({
+      namespace: options.namespace,
+      environment: { name: target.name, target: target.target },
+      desired: options.desired,
+      live: liveNow,
+      providedKinds,
+      manualKinds,
+      ...(target.manualInstructions ? { manualInstructions: target.manualInstructions } : {}),
+      findings,
+      secret: target.secret ?? ((name) => readSecret(name, context.env)),
+      allowDestroy: options.allowDestroy ?? false,
+      now,
+    });
   const first = plan(live);
   // Safety facts (a Klass's KObjects) are read for removal candidates only, then the plan is redone
   // with them: an ordinary plan costs no extra request.
