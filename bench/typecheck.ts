@@ -4,8 +4,9 @@
  * - The generated project of 1,000 workflows + 200 Klasses (bench/compile.ts), with a tsconfig.json:
  *   `tsc --noEmit -p tsconfig.json`, then `kac validate` cold (no .kac/typecheck yet) and warm.
  *   Target: ≤ 2 × tsc alone.
- * - This repo: `kac validate` warm (target ≤ 1.5 s) and cold (.kac/typecheck removed), and what the
- *   alternative kac did not take costs: the type check in-process through ts-morph's TS 6 API.
+ * - This repo: `kac validate` warm and cold (.kac/typecheck removed), beside --no-typecheck, and what
+ *   the alternative kac did not take costs: the type check in-process through ts-morph's TS 6 API.
+ *   (The ≤ 1.5 s warm target is checked by bench/cli.ts, as the median of several runs.)
  * Every timing is the wall time of a fresh process, as a user runs it.
  * Alone: `npx tsx bench/typecheck.ts`; or through bench/run.ts.
  */
@@ -18,7 +19,6 @@ import { generateProject, KLASSES, WORKFLOWS } from './compile.js';
 import type { BenchRow } from './row.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const REPO_WARM_TARGET_MS = 1500;
 
 interface Timed {
   ms: number;
@@ -114,7 +114,7 @@ export async function runTypecheckBench(): Promise<BenchRow[]> {
   const apiResult = JSON.parse(api.stdout.trim().split('\n').at(-1) ?? '{}') as { loadMs?: number; checkMs?: number };
   const name = 'validate this repo';
   rows.push(
-    { bench: name, metric: 'kac validate, type check warm', value: wallCpu(repoWarm), target: `≤ ${seconds(REPO_WARM_TARGET_MS)}`, pass: repoWarm.ms <= REPO_WARM_TARGET_MS },
+    { bench: name, metric: 'kac validate, type check warm', value: wallCpu(repoWarm), target: '' },
     { bench: name, metric: 'kac validate, type check cold', value: wallCpu(repoCold), target: '' },
     { bench: name, metric: 'kac validate --no-typecheck', value: wallCpu(repoSkipped), target: '' },
     { bench: name, metric: 'native tsc alone (authored files)', value: wallCpu(repoAlone), target: '' },
