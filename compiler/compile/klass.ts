@@ -37,7 +37,8 @@ export function compileKlass({ definition: klass, file }: Loaded<KlassDefinition
   ];
 }
 
-function attributeMetadata(key: string, attr: AttributeDefinition): JsonObject {
+/** One attribute's metadata, as `PUT /v1/metadata/<resource>` takes it (Klass and standard objects alike). */
+export function attributeMetadata(key: string, attr: AttributeDefinition): JsonObject {
   const out: JsonObject = { type: attributeMetadataType(attr.kind), displayName: attr.displayName ?? defaultDisplayName(key) };
   if (attr.description !== undefined) out.description = attr.description;
   if (attr.kind === 'dropdown') out.enumeration = [...(attr.options ?? [])];

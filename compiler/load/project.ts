@@ -37,7 +37,7 @@ export async function loadProject(root: string, config: KacConfig): Promise<{ mo
     }
   });
 
-  const model: Model = { root: absRoot, namespace: config.namespace, klasses: [], hooks: [], workflows: [], outboundWebhooks: [], iterableWebhooks: [] };
+  const model: Model = { root: absRoot, namespace: config.namespace, klasses: [], hooks: [], workflows: [], outboundWebhooks: [], iterableWebhooks: [], standardAttributes: [] };
   for (const [definition, holders] of seen) {
     (model[MODEL_LIST[definition.kind]] as { definition: unknown; file: string }[]).push({ definition, file: homeFile(absRoot, definition, holders) });
   }

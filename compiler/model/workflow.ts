@@ -120,8 +120,10 @@ export interface WorkflowInput<Name extends string, TriggerOut> {
   renamedFrom?: string;
 }
 
-export interface WorkflowDefinition<Name extends string = string> {
+export interface WorkflowDefinition<Name extends string = string, TriggerOut = unknown> {
   readonly kind: 'workflow';
+  /** Type only (never set): the trigger's output, so a workflow test's `event` is typed by it. */
+  readonly __triggerOut?: TriggerOut;
   readonly name: Name;
   readonly displayName?: string | null;
   readonly description?: string;
@@ -149,7 +151,7 @@ export interface WorkflowDefinition<Name extends string = string> {
  *   },
  * });
  */
-export function defineWorkflow<const Name extends string, TriggerOut>(input: WorkflowInput<Name, TriggerOut>): WorkflowDefinition<Name> {
+export function defineWorkflow<const Name extends string, TriggerOut>(input: WorkflowInput<Name, TriggerOut>): WorkflowDefinition<Name, TriggerOut> {
   const site = captureSite();
   const steps: StepModel[] = [];
   const triggerTransitions: TransitionModel[] = [];

@@ -49,8 +49,8 @@ function validateKlass({ definition: klass, file }: Loaded<KlassDefinition>, ctx
   return out;
 }
 
-/** `at` is lazy: locating reads the file, and most attributes have nothing to report. */
-function validateAttribute(key: string, attr: AttributeDefinition, at: () => SourceLocation, ctx: ValidationContext): Diagnostic[] {
+/** `at` is lazy: locating reads the file, and most attributes have nothing to report. Shared with standard-object attributes. */
+export function validateAttribute(key: string, attr: AttributeDefinition, at: () => SourceLocation, ctx: ValidationContext): Diagnostic[] {
   if (typeof attr !== 'object' || attr === null || !(attr.kind in ATTRIBUTE_SUFFIX)) {
     const kind = typeof attr === 'object' && attr !== null ? JSON.stringify(attr.kind) : typeof attr;
     return [

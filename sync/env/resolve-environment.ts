@@ -61,6 +61,8 @@ export interface ResolveEnvironmentOptions {
   desired: readonly Resource[];
   /** Client requests in flight; default 4 (the client's own default). */
   concurrency?: number;
+  /** Standard objects whose metadata to read; default: those `desired` defines attributes for. */
+  standardObjects?: readonly string[];
 }
 
 export async function resolveEnvironment(options: ResolveEnvironmentOptions): Promise<Environment> {
@@ -120,7 +122,8 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
     }
   }
   const client = createKustomerClient({ baseUrl, apiKey, logger, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
-  const kustomer = createKustomerProvider(client, { namespace: options.config.namespace });
+  const standardObjects = options.standardObjects ?? options.desired.filter((r) => r.kind === 'kustomer.standard-attributes').map((r) => r.key);
+  const kustomer = createKustomerProvider(client, { namespace: options.config.namespace, standardObjects });
   const iterableKey = target.kind === 'kustomer' && target.iterable ? readSecret(target.iterable.apiKey.envVar, env) : undefined;
   const iterableOptions = target.kind === 'kustomer' ? target.iterable : undefined;
   const iterable = createIterableProvider({

@@ -11,6 +11,7 @@ import { NameAllocator, camelCase } from './code.js';
 import { hookPlan } from './hook.js';
 import { klassPlan } from './klass.js';
 import { outboundWebhookPlan } from './outbound-webhook.js';
+import { STANDARD_ATTRIBUTES_DIR, standardAttributesPlan } from './standard-attributes.js';
 import { AUTHORING_NAMES, renderSource, type SourcePlan } from './source-plan.js';
 import type { KlassInScope } from './workflow-actions.js';
 import { workflowPlan, type HookInScope, type WorkflowScope } from './workflow.js';
@@ -62,6 +63,7 @@ export function definitionPath(kind: ResourceKind, key: string): string | undefi
     : kind === 'kustomer.klass' || kind === 'kustomer.klass-attributes' ? DIRS.klass
     : kind === 'kustomer.workflow' ? DIRS.workflow
     : kind === 'kustomer.outbound-webhook' ? DIRS.outbound
+    : kind === 'kustomer.standard-attributes' ? STANDARD_ATTRIBUTES_DIR
     : undefined;
   return dir && `${dir}/${fileStem(key)}.ts`;
 }
@@ -108,6 +110,7 @@ export function generateSources(resources: readonly (LiveResource | Resource)[],
   }
 
   for (const r of byKind(resources, 'kustomer.hook')) files.push(emit(pathOf(r.kind, r.key), hookPlan(r.body, options.namespace), [r], authoring));
+  for (const r of byKind(resources, 'kustomer.standard-attributes')) files.push(emit(pathOf(r.kind, r.key), standardAttributesPlan(r.key, r.body), [r], authoring));
   for (const r of byKind(resources, 'kustomer.outbound-webhook'))
     files.push(emit(pathOf(r.kind, r.key), outboundWebhookPlan(r.body), [r], authoring));
   for (const r of byKind(resources, 'kustomer.workflow')) {

@@ -10,7 +10,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { Model } from '../../compiler/model/project.js';
 import { resourceId, type ResourceKind } from '../../compiler/resource.js';
 import { ExitError } from '../errors.js';
-import { isManaged } from '../plan/ownership.js';
+import { isManagedResource } from '../plan/ownership.js';
 import type { LiveResource } from '../providers/provider.js';
 import { authoringSpecifierFor, definitionPath, generateSources, type GeneratedFile } from './generate.js';
 
@@ -20,6 +20,7 @@ export const IMPORT_KINDS: Record<string, ResourceKind[]> = {
   klass: ['kustomer.klass', 'kustomer.klass-attributes'],
   workflow: ['kustomer.workflow'],
   'outbound-webhook': ['kustomer.outbound-webhook'],
+  'standard-attributes': ['kustomer.standard-attributes'],
 };
 
 export interface SelectOptions {
@@ -35,7 +36,9 @@ export function selectLive(live: readonly LiveResource[], options: SelectOptions
   if (unknown.length > 0) throw new ExitError(`unknown kind ${unknown.map((k) => `"${k}"`).join(', ')} in --only`, 1, `use ${Object.keys(IMPORT_KINDS).join(', ')}`);
   const kinds = new Set((options.only?.length ? options.only : Object.keys(IMPORT_KINDS)).flatMap((k) => IMPORT_KINDS[k]!));
   const pattern = options.match === undefined ? undefined : globToRegExp(options.match);
-  return live.filter((r) => kinds.has(r.kind) && (pattern ? pattern.test(r.key) : isManaged(r.key, options.namespace)));
+  // A standard object is selected when it holds attributes kac owns (the live body holds only those).
+  const worthAFile = (r: LiveResource) => r.kind !== 'kustomer.standard-attributes' || Object.keys((r.body.properties ?? {}) as object).length > 0;
+  return live.filter((r) => kinds.has(r.kind) && worthAFile(r) && (pattern ? pattern.test(r.key) : isManagedResource(r, options.namespace)));
 }
 
 export function globToRegExp(glob: string): RegExp {
@@ -44,7 +47,7 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /** `kind:key` → the repo-relative file defining it, from a loaded project (hooks, Klasses, workflows, webhooks). */
-export function existingFilesOf(model: Pick<Model, 'hooks' | 'klasses' | 'workflows' | 'outboundWebhooks'> | undefined): Record<string, string> {
+export function existingFilesOf(model: Pick<Model, 'hooks' | 'klasses' | 'workflows' | 'outboundWebhooks' | 'standardAttributes'> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!model) return out;
   for (const { definition, file } of model.hooks) out[`kustomer.hook:${definition.name}`] = file;
@@ -54,6 +57,7 @@ export function existingFilesOf(model: Pick<Model, 'hooks' | 'klasses' | 'workfl
   }
   for (const { definition, file } of model.workflows) out[`kustomer.workflow:${definition.name}`] = file;
   for (const { definition, file } of model.outboundWebhooks) out[`kustomer.outbound-webhook:${definition.name}`] = file;
+  for (const { definition, file } of model.standardAttributes ?? []) out[`kustomer.standard-attributes:${definition.object}`] = file;
   return out;
 }
 

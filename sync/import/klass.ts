@@ -23,15 +23,15 @@ const SUFFIXES = [
 const ATTRIBUTE_KEYS = ['type', 'displayName', 'description', 'enumeration', 'target', 'multi'];
 const KLASS_KEYS = ['name', 'displayName', 'icon', 'color', 'status'];
 
-interface ParsedAttribute {
+export interface ParsedAttribute {
   apiName: string;
   key: string;
   expr: Expr;
   scope: { expect: 'string' | 'number' | 'boolean' | 'dropdown'; options?: readonly string[] };
 }
 
-/** Reads one property; undefined (with a note) when the authoring API cannot express it. */
-function parseAttribute(apiName: string, prop: JsonObject, notes: string[]): ParsedAttribute | undefined {
+/** Reads one property; undefined (with a note) when the authoring API cannot express it. Shared with standard objects. */
+export function parseAttribute(apiName: string, prop: JsonObject, notes: string[]): ParsedAttribute | undefined {
   const rule = SUFFIXES.find((s) => apiName.endsWith(s.suffix) && apiName.length > s.suffix.length);
   if (!rule) return void notes.push(`attribute ${apiName}: its name has no type suffix (Str, Txt, Num, At, Bool, Url, Id)`);
   if (prop.type !== rule.type) return void notes.push(`attribute ${apiName}: type "${String(prop.type)}" does not match its suffix ${rule.suffix}`);

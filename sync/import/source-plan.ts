@@ -38,6 +38,8 @@ export const AUTHORING_NAMES = [
   'secret',
   'payloadOf',
   'defineConfig',
+  'defineAttributes',
+  'customOf',
 ];
 
 /**

@@ -31,6 +31,13 @@ export const INFERRED_PATHS = {
   users: 'GET /v1/users, GET /v1/users/{id}, POST /v1/users',
   /** Calling a callable workflow: seen in an ex-Kustomer engineer's curl notes [R]; answers `{ data: { response } }`. */
   callWorkflow: 'POST /v1/workflows/{id}/call',
+  /**
+   * Standard-object metadata: `company`, `conversation`, `customer` and `message` are confirmed;
+   * `user` (a standard name in app definitions) and `note` are inferred. Whether a PUT merges per
+   * attribute or replaces the map is not confirmed either: kac's provider sends the whole map back
+   * (sync/providers/kustomer/resources/standard-attributes.ts), right under both.
+   */
+  standardMetadata: 'GET|PUT /v1/metadata/{user|note}',
   /** Emulator only: the workflow run logs. Kustomer shows them in the workflow logger UI, not the API. */
   runs: 'GET /__kac/runs',
 } as const;

@@ -31,6 +31,8 @@ export interface EnvironmentRequest {
   root: string;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  /** Standard objects whose metadata to read (import: all); default those `desired` defines attributes for. */
+  standardObjects?: readonly string[];
 }
 
 /** Runs `fn` with the environment open, closing it (and the local org) whatever happens. */

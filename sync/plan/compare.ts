@@ -24,11 +24,14 @@ export interface Compared {
   diagnostics: Diagnostic[];
 }
 
+/** Attribute metadata (a Klass's, a standard object's): compared per attribute; kac never removes one. */
+const isAttributes = (kind: Resource['kind']) => kind === 'kustomer.klass-attributes' || kind === 'kustomer.standard-attributes';
+
 /** Top-level keys git does not declare are not compared (server noise the provider did not strip). */
 function comparableLive(kind: Resource['kind'], live: JsonObject, desired: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const key of Object.keys(desired)) if (key in live) out[key] = live[key]!;
-  if (kind === 'kustomer.klass-attributes' && isJsonObject(live.properties) && isJsonObject(desired.properties)) {
+  if (isAttributes(kind) && isJsonObject(live.properties) && isJsonObject(desired.properties)) {
     const props: JsonObject = {};
     for (const name of Object.keys(desired.properties)) if (name in live.properties) props[name] = live.properties[name]!;
     out.properties = props;
@@ -43,7 +46,7 @@ function createSummary(resource: Resource, body: JsonObject, pending: string[]):
     const shown = displayDesired(body);
     const trigger = isJsonObject(shown.trigger) ? String(shown.trigger.eventName ?? '') : '';
     notes.push({ code: 'step-added', message: `new workflow with ${steps.length} step(s), triggered by ${trigger || '?'}` });
-  } else if (resource.kind === 'kustomer.klass-attributes') {
+  } else if (isAttributes(resource.kind)) {
     notes.push(...summarizeUpdate(resource.kind, undefined, body));
   } else {
     notes.push({ code: 'field-changed', message: `new ${resource.kind.replace(/^\w+\./, '')}` });
@@ -62,7 +65,7 @@ function attributeTypeProblems(resource: Resource, live: JsonObject): { refusal:
     diagnostics.push({
       code: 'plan/attribute-type-changed',
       severity: 'error',
-      message: `attribute "${name}" of Klass "${resource.key}" is "${String(l.type)}" in Kustomer but "${String(d.type)}" in git; an attribute's type cannot change.`,
+      message: `attribute "${name}" of ${resource.kind === 'kustomer.klass-attributes' ? 'Klass ' : ''}"${resource.key}" is "${String(l.type)}" in Kustomer but "${String(d.type)}" in git; an attribute's type cannot change.`,
       location: resource.source,
       hint: `give it a new name with the right suffix (a new attribute) and stop writing "${name}"; the old values stay in Kustomer.`,
     });
@@ -93,7 +96,7 @@ export function compareResource(resource: Resource, live: LiveResource | undefin
     code: 'secret-unknown',
     message: `${u.envVar} is not set here, so the value at ${u.path.join('.')} could not be compared`,
   }));
-  const kept = resource.kind === 'kustomer.klass-attributes' ? summarizeUpdate(resource.kind, live.body, resolved).filter((n) => n.code === 'attribute-kept') : [];
+  const kept = isAttributes(resource.kind) ? summarizeUpdate(resource.kind, live.body, resolved).filter((n) => n.code === 'attribute-kept') : [];
 
   const renamed = live.key !== resource.key;
   if (!renamed && canonicalJson(comparable) === canonicalJson(liveBody)) {
@@ -119,7 +122,7 @@ export function compareResource(resource: Resource, live: LiveResource | undefin
       hint: `keep the name "${live.key}", or create "${resource.key}" as a new Klass (drop renamedFrom) and migrate its KObjects yourself.`,
     };
     diagnostics.push({ code: 'plan/klass-rename', severity: 'error', message: refusal.message, location: resource.source, hint: refusal.hint });
-  } else if (resource.kind === 'kustomer.klass-attributes') {
+  } else if (isAttributes(resource.kind)) {
     const problems = attributeTypeProblems(resource, live.body);
     if (problems) {
       refusal = problems.refusal;

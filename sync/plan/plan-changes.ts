@@ -3,13 +3,13 @@
  * at; everything else is counted and left alone. Never throws for one resource: problems become
  * refusals and diagnostics on the plan.
  */
-import { canonicalJson } from '../../compiler/json.js';
+import { canonicalJson, isJsonObject } from '../../compiler/json.js';
 import type { Diagnostic } from '../../compiler/diagnostics.js';
 import { compareResources, resourceId, type Resource, type ResourceKind } from '../../compiler/resource.js';
 import type { Finding, LiveResource } from '../providers/provider.js';
 import { compareResource } from './compare.js';
 import { hashJson } from './hash.js';
-import { isManaged } from './ownership.js';
+import { isManaged, isManagedResource } from './ownership.js';
 import type { OutputsByResource } from './resolve.js';
 import { assertNever, PLAN_VERSION, type Change, type LiveRef, type Plan, type PlanEnvironment } from './types.js';
 
@@ -28,14 +28,15 @@ export interface PlanInput {
   /** Secret values for comparison only; never stored. */
   secret: (envVar: string) => string | undefined;
   allowDestroy?: boolean;
-  now?: Date;
+  /** When the plan is made (its `createdAt`): passed in, so planning stays pure. */
+  now: Date;
 }
 
 const liveRef = (l: LiveResource): LiveRef => ({ key: l.key, id: l.id, fingerprint: l.fingerprint });
 
 export function planChanges(input: PlanInput): Plan {
   const manualKinds = input.manualKinds ?? new Set<ResourceKind>();
-  const inNamespace = (l: LiveResource) => manualKinds.has(l.kind) || isManaged(l.key, input.namespace);
+  const inNamespace = (l: LiveResource) => manualKinds.has(l.kind) || isManagedResource(l, input.namespace);
   const outsideNamespace: Plan['outsideNamespace'] = {};
   const live = new Map<string, LiveResource>();
   for (const l of input.live) {
@@ -110,7 +111,7 @@ export function planChanges(input: PlanInput): Plan {
 
   return {
     version: PLAN_VERSION,
-    createdAt: (input.now ?? new Date()).toISOString(),
+    createdAt: input.now.toISOString(),
     namespace: input.namespace,
     environment: input.environment,
     allowDestroy: input.allowDestroy ?? false,
@@ -155,6 +156,11 @@ function removalChange(l: LiveResource, manual: boolean, allowDestroy: boolean, 
       // Attributes go with their Klass; kac never removes attributes on its own.
       return desiredIds.has(resourceId({ kind: 'kustomer.klass', key: l.key }))
         ? { kind: 'noop', ...base, summary: [], notes: ['attributes not in git are kept in Kustomer'] }
+        : undefined;
+    case 'kustomer.standard-attributes':
+      // kac never removes attributes; the body holds only owned ones (a standard object is never deleted).
+      return isJsonObject(l.body.properties) && Object.keys(l.body.properties).length > 0
+        ? { kind: 'noop', ...base, summary: [], notes: [`attributes not in git are kept in Kustomer: ${Object.keys(l.body.properties).sort().join(', ')}`] }
         : undefined;
     case 'kustomer.klass': {
       const kobjects = Number(l.facts?.kobjectCount ?? 0);

@@ -10,6 +10,7 @@ import {
   when,
   type AttributeDefinition,
   type CustomMapping,
+  type HookTransaction,
   type KlassDefinition,
   type KustomerCustomer,
   type Node,
@@ -94,7 +95,7 @@ export function regalTimelineWorkflow<
   M extends CustomMapping<A>,
 >(
   recipe: TimelineRecipe<Name, E, A, M>,
-): WorkflowDefinition<Name> {
+): WorkflowDefinition<Name, HookTransaction<RegalEventPayloads[E]>> {
   return defineWorkflow({
     name: recipe.name,
     displayName: recipe.displayName,

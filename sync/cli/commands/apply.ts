@@ -57,10 +57,22 @@ async function runApplyCommand(planFile: string | undefined, options: ApplyComma
   const name = options.env ?? (saved && saved.plan.environment.name !== 'direct' ? saved.plan.environment.name : undefined);
   return withEnvironment({ config: project.config, desired: project.desired, name, root, ...cliContext(io) }, async (env) => {
     const run = (out: CliIo) => applyIn(env, { root, namespace: project.config.namespace, desired: project.desired, allowDestroy, saved, options }, out);
-    if (!options.github) return run(io);
-    const { applyOnGitHub } = await import('../../github/cli.js');
-    return applyOnGitHub(io, env.name, run);
+    if (options.github) {
+      const { applyOnGitHub } = await import('../../github/cli.js');
+      return applyOnGitHub(io, env.name, run);
+    }
+    const code = await run(io);
+    if (code === 0 && env.kind === 'local') await printLocalHooks(env, root, io);
+    return code;
   });
+}
+
+/** What comes next on a local org: each hook's URL and a ready curl line (the token by its variable). */
+async function printLocalHooks(env: import('../../env/resolve-environment.js').Environment, root: string, io: CliIo): Promise<void> {
+  const { readHooks, renderHooks, sampleData } = await import('../../inspect/hooks.js');
+  const hint = 'The hook needs the local org\'s token: export the KUSTOMER_API_KEY line `kac emulator` printed.';
+  const text = renderHooks(await readHooks(env.client), { keyVar: 'KUSTOMER_API_KEY', data: sampleData(root), keyHint: hint, ...(env.localOrg ? { ephemeralBaseUrl: env.baseUrl } : {}) });
+  io.out(`\n${text}\nThen: kac timeline <email | phone | external id> shows the customer's cards; kac studio shows it all in a browser.`);
 }
 
 interface ApplyContext {

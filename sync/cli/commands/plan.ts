@@ -5,7 +5,7 @@
  * The work is sync/operations/plan.ts, loaded when the command runs.
  */
 import type { CliIo } from '../io.js';
-import { cliContext, NO_TYPECHECK, parseFormat, printWarnings, projectRoot, typecheckOption } from '../shared.js';
+import { cliContext, NO_TYPECHECK, parseFormat, printWarnings, projectRoot, renderDiagnostic, typecheckOption } from '../shared.js';
 import type { RegisterCommand } from './index.js';
 
 export interface PlanCommandOptions {
@@ -43,11 +43,17 @@ async function runPlanCommand(options: PlanCommandOptions, io: CliIo): Promise<n
     import('../../operations/plan.js'),
     import('../read-progress.js'),
   ]);
-  const plan = () =>
-    withProject({ root, name: options.env, ...cliContext(io), onWarning: printWarnings(io), ...typecheckOption(options) }, async (build, env) => {
+  const plan = async () => {
+    const { quietWarningPrinter } = await import('../seen-warnings.js');
+    const warnings = quietWarningPrinter(root, io, (d) => renderDiagnostic(d, io));
+    return withProject({ root, name: options.env, ...cliContext(io), onWarning: warnings.onWarning, ...typecheckOption(options) }, async (build, env) => {
+      await warnings.print();
       const planned = await withReadProgress(io, env, () => runPlan(env, { namespace: build.config.namespace, desired: build.resources, allowDestroy: options.allowDestroy ?? false }, cliContext(io)));
-      return planned.plan;
+      // What changing workflows do differently with the sample events and tests (sync/behaviour/).
+      const { withBehaviour } = await import('../../behaviour/plan-behaviour.js');
+      return withBehaviour(planned.plan, planned.live, build, root);
     });
+  };
   if (options.github) {
     const { planOnGitHub } = await import('../../github/cli.js');
     return planOnGitHub({ io, root, environment: options.env, build: () => buildValidProject(root, printWarnings(io), typecheckOption(options)), plan });

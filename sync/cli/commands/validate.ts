@@ -12,15 +12,19 @@ export const registerValidate: RegisterCommand = (program, io, setExit) => {
     .command('validate')
     .description('check every definition and print all problems (file:line:col); exit 1 on any error')
     .option('--root <dir>', 'project root (default: the current directory)')
+    .option('--verbose', 'print every warning, also those unchanged since the last run')
     .option(NO_TYPECHECK.flag, NO_TYPECHECK.description)
-    .action(async (options: { root?: string; typecheck?: boolean }) => {
+    .action(async (options: { root?: string; verbose?: boolean; typecheck?: boolean }) => {
       // The compiler's own build: validate reports errors instead of refusing on them.
-      const { buildProject } = await import('../../../compiler/build.js');
-      const build = await buildProject(projectRoot(io, options.root), typecheckOption(options));
-      for (const d of build.diagnostics) {
+      const [{ buildProject }, { quietWarnings, unchangedLine }] = await Promise.all([import('../../../compiler/build.js'), import('../seen-warnings.js')]);
+      const root = projectRoot(io, options.root);
+      const build = await buildProject(root, typecheckOption(options));
+      const { show, unchanged } = await quietWarnings(root, build.diagnostics, { isTTY: io.isTTY, verbose: options.verbose ?? false });
+      for (const d of show) {
         io.out(renderDiagnostic(d, io));
         io.out('');
       }
+      if (unchanged > 0) io.out(unchangedLine(unchanged));
       io.out(summaryLine(build.diagnostics, build.model));
       // In GitHub Actions the same diagnostics become annotations on the PR diff.
       if (io.env.GITHUB_ACTIONS === 'true') {

@@ -178,26 +178,3 @@ function findCycle(edges: Map<string, string[]>): string[] | undefined {
   }
   return undefined;
 }
-
-/** Outbound webhooks: name ≤ 255, https url ≤ 255, 1..12 events, headers as `[{name, value}]`. */
-export function validateOutboundWebhook(body: JsonObject, partial: boolean): ApiErrorObject[] {
-  const errors: ApiErrorObject[] = [];
-  if (!partial || body.name !== undefined) errors.push(...requireString(body, 'name', 255));
-  if (!partial || body.url !== undefined) {
-    const urlErrors = requireString(body, 'url', 255);
-    errors.push(...urlErrors);
-    if (urlErrors.length === 0 && !/^https:\/\/[^\s/]+/.test(body.url as string)) errors.push(invalid('/url', 'url must be an https:// URL'));
-  }
-  if (!partial || body.events !== undefined) {
-    const events = body.events;
-    if (!Array.isArray(events) || events.length === 0 || !events.every((e) => typeof e === 'string')) {
-      errors.push(invalid('/events', 'events is required and must be a non-empty list of event names'));
-    } else if (events.length > 12) errors.push(invalid('/events', `at most 12 events are allowed, got ${events.length}`));
-  }
-  const headers = body.headers;
-  if (headers !== undefined && !(Array.isArray(headers) && headers.every((h) => isJsonObject(h) && typeof h.name === 'string' && typeof h.value === 'string'))) {
-    errors.push(invalid('/headers', 'headers must be a list of { name, value } strings'));
-  }
-  errors.push(...optionalType(body, 'enabled', 'boolean'));
-  return errors;
-}

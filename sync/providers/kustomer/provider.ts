@@ -13,8 +13,9 @@ import { getKlassAttributes, klassAttributesHandler } from './resources/klass-at
 import { countKObjects, klassHandler, listKlasses, liveKlass } from './resources/klass.js';
 import { listOutboundWebhooks, liveOutboundWebhook, outboundWebhookHandler } from './resources/outbound-webhook.js';
 import { listWorkflows, liveWorkflow, workflowHandler } from './resources/workflow.js';
+import { getStandardAttributes, standardAttributesHandler } from './resources/standard-attributes.js';
 
-export const KUSTOMER_KINDS = ['kustomer.hook', 'kustomer.klass', 'kustomer.klass-attributes', 'kustomer.workflow', 'kustomer.outbound-webhook'] as const;
+export const KUSTOMER_KINDS = ['kustomer.hook', 'kustomer.klass', 'kustomer.klass-attributes', 'kustomer.standard-attributes', 'kustomer.workflow', 'kustomer.outbound-webhook'] as const;
 
 export interface KustomerProviderOptions {
   /**
@@ -24,9 +25,16 @@ export interface KustomerProviderOptions {
   namespace?: string;
   /** Read the form hooks too (`GET /v1/hooks/form`, inferred). Default true. */
   formHooks?: boolean;
+  /**
+   * Standard objects (`customer`, `conversation` …) whose metadata to read for kac's own attributes:
+   * the ones the project defines attributes for (import: all). Needs `namespace` (ownership).
+   */
+  standardObjects?: readonly string[];
 }
 
-const HANDLERS: Record<(typeof KUSTOMER_KINDS)[number], KindHandler> = {
+type Handlers = Record<(typeof KUSTOMER_KINDS)[number], KindHandler>;
+
+const HANDLERS: Omit<Handlers, 'kustomer.standard-attributes'> = {
   'kustomer.hook': hookHandler,
   'kustomer.klass': klassHandler,
   'kustomer.klass-attributes': klassAttributesHandler,
@@ -34,13 +42,16 @@ const HANDLERS: Record<(typeof KUSTOMER_KINDS)[number], KindHandler> = {
   'kustomer.outbound-webhook': outboundWebhookHandler,
 };
 
-function handlerFor(kind: ResourceKind): KindHandler {
-  const handler = (HANDLERS as Partial<Record<ResourceKind, KindHandler>>)[kind];
+function handlerIn(handlers: Handlers, kind: ResourceKind): KindHandler {
+  const handler = (handlers as Partial<Record<ResourceKind, KindHandler>>)[kind];
   if (!handler) throw new Error(`the Kustomer provider does not handle ${kind}`);
   return handler;
 }
 
 export function createKustomerProvider(client: KustomerClient, options: KustomerProviderOptions = {}): Provider {
+  const handlers: Handlers = { ...HANDLERS, 'kustomer.standard-attributes': standardAttributesHandler(options.namespace) };
+  const handlerFor = (kind: ResourceKind) => handlerIn(handlers, kind);
+  const namespace = options.namespace;
   return {
     system: 'kustomer',
     kinds: KUSTOMER_KINDS,
@@ -56,19 +67,22 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
             .map((k) => getKlassAttributes(client, k.attributes.name, signal)),
         ),
       );
-      const [webHooks, formHooks, klasses, workflows, webhooks, attributes] = await Promise.all([
+      const readingStandard = namespace === undefined ? [] : (options.standardObjects ?? []).map((object) => getStandardAttributes(client, object, namespace, signal));
+      const [webHooks, formHooks, klasses, workflows, webhooks, attributes, standard] = await Promise.all([
         listHooks(client, 'web', signal),
         options.formHooks === false ? Promise.resolve([]) : listHooks(client, 'form', signal),
         listingKlasses,
         listWorkflows(client, signal),
         listOutboundWebhooks(client, signal),
         readingAttributes,
+        Promise.all(readingStandard),
       ]);
       const live = [
         ...webHooks.map((h) => liveHook('web', h)),
         ...formHooks.map((h) => liveHook('form', h)),
         ...klasses.map(liveKlass),
         ...attributes,
+        ...standard.filter((s): s is LiveResource => s !== undefined),
         ...workflows.map(liveWorkflow),
         ...webhooks.map(liveOutboundWebhook),
       ];

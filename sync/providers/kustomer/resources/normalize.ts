@@ -15,6 +15,7 @@ export const IGNORED_FIELDS: Record<Exclude<ResourceKind, 'iterable.journey-webh
   'kustomer.hook': [...COMMON, 'url', 'eventName', 'hash'],
   'kustomer.klass': [...COMMON, 's3DataUrl'],
   'kustomer.klass-attributes': COMMON,
+  'kustomer.standard-attributes': COMMON,
   'kustomer.workflow': COMMON,
   'kustomer.outbound-webhook': [...COMMON, 'token'],
 };
@@ -33,7 +34,7 @@ export function normalizeKustomerBody(kind: ResourceKind, body: JsonObject): Jso
   if (kind === 'kustomer.workflow' && Array.isArray(out.steps)) {
     out.steps = out.steps.map((s: JsonValue) => (isJsonObject(s) ? drop(s, ['_id']) : s));
   }
-  if (kind === 'kustomer.klass-attributes' && isJsonObject(out.properties)) {
+  if ((kind === 'kustomer.klass-attributes' || kind === 'kustomer.standard-attributes') && isJsonObject(out.properties)) {
     const properties: JsonObject = {};
     for (const [name, prop] of Object.entries(out.properties)) properties[name] = isJsonObject(prop) ? drop(prop, fields) : prop;
     out.properties = properties;
