@@ -13,6 +13,11 @@ test('mergeTypecheckDiagnostics: kac\'s diagnostic wins on the same line; other 
   assert.equal(mergeTypecheckDiagnostics(kac, ts).map((x) => x.code), ['ts/2688', 'workflow/attribute-type', 'ts/2339']);
 });
 
+test('mergeTypecheckDiagnostics: a kac warning on the line of a type error does not hide it', () => {
+  const warning: Diagnostic = { ...d('workflow/long-value', at('w.ts', 13, 5)), severity: 'warning' };
+  assert.equal(mergeTypecheckDiagnostics([warning], [d('ts/2322', at('w.ts', 13, 5))]).map((x) => x.code), ['ts/2322', 'workflow/long-value']);
+});
+
 test('mergeTypecheckDiagnostics: a file that failed to load because of what tsc reports is tsc\'s one diagnostic', () => {
   const kac = [d('load/import-failed', at('w.ts', 1, 1)), d('load/import-failed', at('other.ts', 1, 1))];
   const ts = [d('ts/2307', at('w.ts', 2, 18))];
