@@ -6,7 +6,7 @@
 import { Option } from 'commander';
 import { ExitError } from '../../errors.js';
 import type { CliIo } from '../io.js';
-import { cliContext, parseNumber, printWarnings, projectRoot } from '../shared.js';
+import { cliContext, NO_TYPECHECK, parseNumber, printWarnings, projectRoot, typecheckOption } from '../shared.js';
 import type { RegisterCommand } from './index.js';
 
 interface ApplyCommandOptions {
@@ -15,6 +15,8 @@ interface ApplyCommandOptions {
   allowDestroy?: boolean;
   root?: string;
   github?: boolean;
+  /** false with --no-typecheck. */
+  typecheck?: boolean;
   /** Hidden, for tests of interruption: stop scheduling after this many finished changes. */
   stopAfter?: string;
   lockTimeout?: number;
@@ -28,6 +30,7 @@ export const registerApply: RegisterCommand = (program, io, setExit) => {
     .option('--auto-approve', 'do not ask for confirmation (required without a terminal, e.g. in CI)')
     .option('--allow-destroy', 'delete hooks, outbound webhooks and Klasses removed from git (never a Klass with KObjects)')
     .option('--root <dir>', 'project root (default: the current directory)')
+    .option(NO_TYPECHECK.flag, NO_TYPECHECK.description)
     .option('--github', 'in GitHub Actions: post the result on the merged PR and in the job summary')
     .option('--lock-timeout <seconds>', 'wait this long for another kac run changing the same org, then refuse (default 60)', parseNumber(0))
     .addOption(new Option('--stop-after <n>', 'stop after n finished changes (tests of interrupted applies)').hideHelp())
@@ -50,7 +53,7 @@ async function runApplyCommand(planFile: string | undefined, options: ApplyComma
     }
     if (plan.namespace !== project.config.namespace) throw new ExitError(`${planFile} is for namespace "${plan.namespace}", this project's is "${project.config.namespace}"`);
   } else {
-    const build = await buildValidProject(root, printWarnings(io));
+    const build = await buildValidProject(root, printWarnings(io), typecheckOption(options));
     project = { config: build.config, desired: build.resources };
   }
   const name = options.env ?? (saved && saved.plan.environment.name !== 'direct' ? saved.plan.environment.name : undefined);
