@@ -43,6 +43,10 @@ export interface KustomerObjectEvent {
   id: string;
   customer?: string;
   custom?: Record<string, any>;
-  changes?: { attributes?: Record<string, { before?: any; after?: any }> };
+  /**
+   * What an update changed, per attribute: `{ before, after }`, nested for `custom` (real exports read
+   * `changes.attributes.custom.<name>.after`). Inferred and kept loose (`any`), so any such path types.
+   */
+  changes?: { attributes?: Record<string, any> };
   [field: string]: any;
 }

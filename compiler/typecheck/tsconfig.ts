@@ -1,7 +1,7 @@
 /**
  * Pure. The tsconfig kac writes for its type check (`.kac/typecheck/tsconfig.json`): the project's
  * own tsconfig.json when it has one (its compiler options are the author's), else kac's defaults
- * (strict, NodeNext, the options this repo is written with); in both cases only the authored files
+ * (strict, ES modules resolved as the loader bundles them, the options this repo is written with); in both cases only the authored files
  * as roots (their imports follow), no emit, and an incremental build info beside it.
  */
 import { existsSync } from 'node:fs';
@@ -13,8 +13,10 @@ export const AUTHORED_EXCLUDE = ['**/*.test.ts', '**/node_modules/**'];
 
 const DEFAULT_OPTIONS = {
   target: 'ES2022',
-  module: 'NodeNext',
-  moduleResolution: 'NodeNext',
+  // As kac loads them (esbuild bundles authored files as ES modules), not as Node would judge a folder
+  // without `"type": "module"` (NodeNext would call them CommonJS there and reject every import).
+  module: 'Preserve',
+  moduleResolution: 'Bundler',
   strict: true,
   noUncheckedIndexedAccess: true,
   resolveJsonModule: true,
