@@ -126,7 +126,7 @@ export const conversation = {
 
 export const note = {
   /** `kustomer.note.create`: an internal note on a conversation, `{ conversation, body, userMentions }` as in exports. */
-  create: (p: { conversation: StringValue; body: StringValue; userMentions?: Value<{ user: string }[]> }) =>
+  create: (p: { conversation: StringValue; body: StringValue; userMentions?: readonly { user: StringValue }[] | Value<{ user: string }[]> }) =>
     make<KustomerNote>('kustomer.note.create', { conversation: p.conversation, body: p.body, userMentions: p.userMentions }),
 };
 
