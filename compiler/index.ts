@@ -10,7 +10,7 @@ export { defineOutboundWebhook, type OutboundWebhookDefinition, type OutboundWeb
 export { customer, kobject, conversation, note, restApi, regexMatch, branch, action, type Action, type CustomMapping, type StandardValues } from './model/action.js';
 export { when, type Condition } from './model/condition.js';
 export { secret, type Secret } from './model/secret.js';
-export { payloadOf, type PayloadType } from './model/payload.js';
+export { payloadOf, type JsonSchema, type PayloadType } from './model/payload.js';
 export { defineConfig, type KacConfig } from './model/config.js';
 export type { Ref, Value } from './model/ref.js';
 export type * from './model/kustomer-objects.js';

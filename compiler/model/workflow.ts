@@ -21,6 +21,8 @@ export type Raw = JsonObject;
 interface TriggerBase<Out, Call> {
   readonly displayName?: string;
   readonly raw?: Raw;
+  /** The payload's type and JSON Schema, when known: references into it are checked against the schema. */
+  readonly payload?: PayloadType<unknown>;
   readonly __out?: Out;
   /** Phantom: a callable workflow's input, for `callWorkflow`. */
   readonly __call?: Call;
@@ -47,8 +49,8 @@ export function onHook<P>(
   hook: HookDefinition<string, any>,
   options: { payload: PayloadType<P>; displayName?: string; appVersion?: string | null; raw?: Raw },
 ): Trigger<HookTransaction<P>>;
-export function onHook(hook: HookDefinition<string, any>, options: { displayName?: string; appVersion?: string | null; raw?: Raw } = {}): Trigger<any> {
-  return { kind: 'hook', hook, displayName: options.displayName, appVersion: options.appVersion, ...(options.raw ? { raw: options.raw } : {}) };
+export function onHook(hook: HookDefinition<string, any>, options: { payload?: PayloadType<unknown>; displayName?: string; appVersion?: string | null; raw?: Raw } = {}): Trigger<any> {
+  return { kind: 'hook', hook, ...(options.payload ? { payload: options.payload } : {}), displayName: options.displayName, appVersion: options.appVersion, ...(options.raw ? { raw: options.raw } : {}) };
 }
 
 /**
@@ -62,7 +64,7 @@ export function onEvent<Out = KustomerObjectEvent>(
   eventName: string,
   options: { displayName?: string; appVersion?: string; payload?: PayloadType<Out>; raw?: Raw } = {},
 ): Trigger<Out> {
-  return { kind: 'event', eventName, displayName: options.displayName, appVersion: options.appVersion, ...(options.raw ? { raw: options.raw } : {}) };
+  return { kind: 'event', eventName, ...(options.payload ? { payload: options.payload } : {}), displayName: options.displayName, appVersion: options.appVersion, ...(options.raw ? { raw: options.raw } : {}) };
 }
 
 export interface TransitionModel {

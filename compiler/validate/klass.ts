@@ -1,6 +1,7 @@
 /**
- * Klass rules: the name Kustomer accepts, attribute keys (camelCase, no other kind's type suffix:
- * kac adds the kind's own unless the key already ends with it), known attribute kinds, reference targets, dropdown options, colour.
+ * Klass rules (the name's characters are checked with every kind's in names.ts): attribute keys
+ * (camelCase, no other kind's type suffix: kac adds the kind's own unless the key already ends with it),
+ * known attribute kinds, reference targets, dropdown options, colour.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { ATTRIBUTE_SUFFIX, type AttributeDefinition, type KlassDefinition } from '../model/klass.js';
@@ -8,7 +9,6 @@ import type { Loaded, Model } from '../model/project.js';
 import type { SourceLocation } from '../resource.js';
 import { diagnostic, type ValidationContext } from './context.js';
 
-const KLASS_NAME = /^[A-Za-z0-9_-]+$/;
 const ATTRIBUTE_KEY = /^[a-z][A-Za-z0-9]*$/;
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
@@ -25,17 +25,6 @@ export function validateKlasses(model: Model, ctx: ValidationContext): Diagnosti
 
 function validateKlass({ definition: klass, file }: Loaded<KlassDefinition>, ctx: ValidationContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (typeof klass.name === 'string' && klass.name !== '' && !KLASS_NAME.test(klass.name)) {
-    out.push(
-      diagnostic(
-        'klass/invalid-name',
-        'error',
-        `Klass name "${klass.name}" may hold only letters, digits, "_" and "-".`,
-        ctx.atText(klass.site, file, klass.name),
-        `try "${klass.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')}"`,
-      ),
-    );
-  }
   if (klass.color !== undefined && !(typeof klass.color === 'string' && COLOR.test(klass.color))) {
     out.push(diagnostic('klass/invalid-color', 'error', `Klass colour ${JSON.stringify(klass.color)} is not a hex colour.`, ctx.atText(klass.site, file, 'color'), 'write it like "#2E7D32"'));
   }

@@ -16,6 +16,7 @@ import { isLiteralCredential, secretHint } from './credentials.js';
 import { buildGraph } from './graph.js';
 import { validateKObjectStep } from './workflow-kobject.js';
 import { validateWorkflowGraph } from './workflow-graph.js';
+import { validatePayloadRefs } from './workflow-payload-refs.js';
 import { validateWorkflowRefs } from './workflow-refs.js';
 
 export function validateWorkflows(model: Model, ctx: ValidationContext): Diagnostic[] {
@@ -35,7 +36,7 @@ function validateWorkflow({ definition: wf, file }: Loaded<WorkflowDefinition>, 
   const transitions = [...wf.triggerTransitions, ...wf.steps.flatMap((s) => s.transitions)];
   for (const t of transitions) out.push(...validateCondition(t, file, ctx));
   const graph = buildGraph(wf);
-  out.push(...validateWorkflowGraph(wf, file, graph, ctx), ...validateWorkflowRefs(wf, file, graph, ctx));
+  out.push(...validateWorkflowGraph(wf, file, graph, ctx), ...validateWorkflowRefs(wf, file, graph, ctx), ...validatePayloadRefs(wf, file, ctx));
   return out;
 }
 

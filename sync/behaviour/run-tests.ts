@@ -10,7 +10,7 @@ import type { ProjectBuild } from '../../compiler/build.js';
 import type { JsonObject } from '../../compiler/json.js';
 import type { WorkflowTestDefinition } from '../../compiler/model/workflow-test.js';
 import { matchOutcome, type Mismatch } from './match.js';
-import { createMemoryOrg, type RunOutcome } from './memory-org.js';
+import { openTestOrg, type RunOutcome } from './test-org.js';
 import { ensureTypeScriptImports } from '../../compiler/load/typescript.js';
 
 export const TEST_GLOBS = ['workflows/**/*.test.ts'];
@@ -100,7 +100,7 @@ export async function runWorkflowTest(test: LoadedTest, set: WorkflowSet): Promi
   const target = workflowsOfTest(test.definition, set);
   if ('error' in target) return { test, passed: false, mismatches: [{ path: 'workflow', expected: 'a workflow to run', actual: target.error }] };
   try {
-    const org = await createMemoryOrg({ klasses: set.klasses, given: test.definition.given });
+    const org = await openTestOrg({ klasses: set.klasses, given: test.definition.given });
     const outcome = await org.send(
       target.names.map((n) => set.workflows.get(n)!),
       test.definition.event,

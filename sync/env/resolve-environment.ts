@@ -12,6 +12,8 @@ import type { KacConfig } from '../../compiler/model/config.js';
 import type { Resource, ResourceKind } from '../../compiler/resource.js';
 import { ExitError } from '../errors.js';
 import { readSecret, type Logger } from '../logger.js';
+import { DEFAULT_MAX_BODY_BYTES, httpLimitsFromEnv } from '../providers/bounded-fetch.js';
+import { readOrgIdentity, type OrgIdentity } from '../state/org-identity.js';
 import { createIterableClient } from '../providers/iterable/client.js';
 import { renderIterableInstructions } from '../providers/iterable/instructions.js';
 import { createIterableProvider, ITERABLE_KIND } from '../providers/iterable/provider.js';
@@ -47,6 +49,8 @@ export interface Environment {
   local?: { token: string; stateDir: string; runs(): Promise<StoredRun[]> };
   /** The Kustomer client (for the demo's reads: customers, KObjects). */
   client: KustomerClient;
+  /** Which org this is (org id + base URL), read once: what journals, saved plans and locks are keyed by. */
+  identity(): Promise<OrgIdentity>;
   close(): Promise<void>;
 }
 
@@ -121,7 +125,18 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
       apiKey = value;
     }
   }
-  const client = createKustomerClient({ baseUrl, apiKey, logger, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
+  const limits = httpLimitsFromEnv(env, { timeoutMs: 30_000, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+  const retries = Number(env.KAC_HTTP_RETRIES);
+  const client = createKustomerClient({
+    baseUrl,
+    apiKey,
+    logger,
+    ...limits,
+    ...(Number.isInteger(retries) && retries >= 0 && env.KAC_HTTP_RETRIES?.trim() ? { maxRetries: retries } : {}),
+    ...(Number(env.KAC_HTTP_DEADLINE_MS) > 0 ? { callDeadlineMs: Number(env.KAC_HTTP_DEADLINE_MS) } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
+  let identity: Promise<OrgIdentity> | undefined;
   const standardObjects = options.standardObjects ?? options.desired.filter((r) => r.kind === 'kustomer.standard-attributes').map((r) => r.key);
   const kustomer = createKustomerProvider(client, { namespace: options.config.namespace, standardObjects });
   const iterableKey = target.kind === 'kustomer' && target.iterable ? readSecret(target.iterable.apiKey.envVar, env) : undefined;
@@ -130,7 +145,7 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
     root: options.root,
     desired: options.desired,
     ...(iterableKey && iterableOptions
-      ? { client: createIterableClient({ apiKey: iterableKey, ...(iterableOptions.region ? { region: iterableOptions.region } : {}), ...(iterableOptions.baseUrl ? { baseUrl: iterableOptions.baseUrl } : {}) }) }
+      ? { client: createIterableClient({ apiKey: iterableKey, ...limits, ...(iterableOptions.region ? { region: iterableOptions.region } : {}), ...(iterableOptions.baseUrl ? { baseUrl: iterableOptions.baseUrl } : {}) }) }
       : {}),
   });
   const providers = [kustomer, iterable];
@@ -157,6 +172,7 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
         }
       : {}),
     client,
+    identity: () => (identity ??= readOrgIdentity(client)),
     close: async () => {
       await localOrg?.close();
     },

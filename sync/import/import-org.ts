@@ -12,7 +12,8 @@ import { resourceId, type ResourceKind } from '../../compiler/resource.js';
 import { ExitError } from '../errors.js';
 import { isManagedResource } from '../plan/ownership.js';
 import type { LiveResource } from '../providers/provider.js';
-import { authoringSpecifierFor, definitionPath, generateSources, type GeneratedFile } from './generate.js';
+import { allocateImportPaths } from './file-names.js';
+import { authoringSpecifierFor, generateSources, type GeneratedFile } from './generate.js';
 
 /** `--only` names → resource kinds (a Klass is its two resources). */
 export const IMPORT_KINDS: Record<string, ResourceKind[]> = {
@@ -85,7 +86,7 @@ export function planImport(options: ImportPlanOptions): GeneratedFile[] {
     context: options.live.filter((r) => !selectedIds.has(resourceId(r))),
     existingFiles: options.existingFiles,
     authoringSpecifier: authoringSpecifierFor(options.outDir, options.kacRoot),
-    paths: (kind, key) => options.existingFiles[`${kind}:${key}`] ?? definitionPath(kind, key),
+    paths: allocateImportPaths(options.selected, options.existingFiles),
   });
 }
 
@@ -99,6 +100,12 @@ export interface WriteResult {
 
 export async function writeImport(files: readonly GeneratedFile[], outDir: string, force: boolean): Promise<WriteResult> {
   const result: WriteResult = { written: [], skipped: [], unchanged: [] };
+  const paths = new Set<string>();
+  for (const f of files) {
+    // Injective by construction (file-names.ts); a repeat here would silently lose an object.
+    if (paths.has(f.path.toLowerCase())) throw new Error(`internal: two imported definitions were given the file ${f.path}`);
+    paths.add(f.path.toLowerCase());
+  }
   for (const f of files) {
     const path = join(outDir, f.path);
     if (existsSync(path)) {

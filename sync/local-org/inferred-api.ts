@@ -151,7 +151,8 @@ export const EMULATOR_TOKEN_ROLES = [
 ];
 
 /**
- * A hook post is answered after the triggered workflows ran, so a test sees their effects at once.
+ * A hook post, and any request that creates or changes a standard object, is answered after the
+ * workflows it triggered ran (and the ones those triggered), so a client sees their effects at once.
  * Kustomer queues the runs and answers immediately (runs finish "in any order").
  */
 export const HOOK_RUNS_BEFORE_RESPONSE = true;

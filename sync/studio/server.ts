@@ -80,7 +80,9 @@ export async function startStudioServer(ctx: StudioContext, port = 0): Promise<S
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new ExitError(`port ${port} on 127.0.0.1 is in use`, 1, 'choose another with --port N (0: any free port)') : error),
+    );
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const actual = (server.address() as AddressInfo).port;

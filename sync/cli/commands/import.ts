@@ -64,7 +64,10 @@ async function runImportCommand(options: ImportCommandOptions, io: CliIo): Promi
         `Rename a workflow, hook or webhook with renamedFrom: '<old name>' to adopt it (Klass names cannot change).`,
     );
   }
-  io.err(`Imported ${outcome.files.length} file(s) from ${source}. Next: kac plan${options.env ? ` --env ${options.env}` : ''} should show nothing to do.`);
+  // The count is what was written: a skipped file holds something else, an unchanged one held this already.
+  const { written, unchanged, skipped } = outcome.write;
+  const counts = [`${written.length} written`, ...(unchanged.length ? [`${unchanged.length} unchanged`] : []), ...(skipped.length ? [`${skipped.length} skipped`] : [])];
+  io.err(`Imported ${outcome.files.length} definition file(s) from ${source}: ${counts.join(', ')}.${skipped.length ? '' : ` Next: kac plan${options.env ? ` --env ${options.env}` : ''} should show nothing to do.`}`);
 }
 
 export const registerImport: RegisterCommand = (program, io) => {

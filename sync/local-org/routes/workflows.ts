@@ -8,7 +8,8 @@ import { RESOURCE_TYPES, STATUS, callableTrigger, workflowServerDefaults } from 
 import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, withoutKeys, type ApiRequest, type Route } from '../server/http.js';
 import type { Row } from '../store/state.js';
 import type { LocalStore } from '../store/store.js';
-import { invalid, optionalType, requireString, validateWorkflowGraph } from '../store/validate.js';
+import { parseBody, WorkflowBodySchema } from '../store/body-schemas.js';
+import { invalid, validateWorkflowGraph } from '../store/validate.js';
 import { WorkflowRunError } from '../runtime/types.js';
 
 /** Fields the server owns: a client echoing them back (from a read) changes nothing. */
@@ -37,13 +38,10 @@ function withStepIds(steps: JsonValue | undefined, previous: JsonValue | undefin
   return steps.map((s) => (isJsonObject(s) ? { ...s, _id: (typeof s.id === 'string' && known.get(s.id)) || store.newId() } : s));
 }
 
+/** zod: WorkflowBodySchema; an update is partial. */
 function fieldErrors(body: JsonObject, create: boolean) {
-  return [
-    ...(create || body.name !== undefined ? requireString(body, 'name', 255) : []),
-    ...optionalType(body, 'description', 'string'),
-    ...optionalType(body, 'enabled', 'boolean'),
-    ...optionalType(body, 'meta', 'object'),
-  ];
+  const parsed = parseBody(create ? WorkflowBodySchema : WorkflowBodySchema.partial(), body);
+  return parsed.ok ? [] : parsed.errors;
 }
 
 function requireWorkflow(store: LocalStore, id: string): Row {

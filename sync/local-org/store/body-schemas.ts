@@ -92,6 +92,29 @@ export const HookBodySchema = z.strictObject({
   description: z.string({ error: 'description must be a string' }).optional(),
 });
 
+/** Klasses (docs "Key fields"): names of letters, digits, `_` and `-`; `status` enabled or disabled. */
+const klassName = z
+  .string({ error: 'name is required and may contain only letters, digits, "_" and "-"' })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'name is required and may contain only letters, digits, "_" and "-"' });
+export const KlassBodySchema = z.strictObject({
+  name: klassName,
+  displayName: z.string({ error: 'displayName must be a string' }).optional(),
+  icon: z.string({ error: 'icon must be a string' }).optional(),
+  color: z.string({ error: 'color must be a string' }).optional(),
+  jsonSchema: z.unknown().optional(),
+  klassSchema: z.unknown().optional(),
+  mixins: z.array(z.unknown(), { error: 'mixins must be a list' }).optional(),
+  status: z.enum(['enabled', 'disabled'], { error: 'status must be "enabled" or "disabled"' }).optional(),
+});
+
+/** A workflow's root fields the local org checks; the document itself is loose (steps: validateWorkflowGraph). */
+export const WorkflowBodySchema = z.looseObject({
+  name: requiredText('name', 255),
+  description: z.string({ error: 'description must be a string' }).optional(),
+  enabled: z.boolean({ error: 'enabled must be a boolean' }).optional(),
+  meta: z.record(z.string(), z.unknown(), { error: 'meta must be an object' }).optional(),
+});
+
 export interface ParseOptions {
   /** A key the schema does not know is refused with this text (strict schemas), e.g. `"x" is not a hook field`. */
   unknownKey?: (key: string) => string;

@@ -1,6 +1,6 @@
 /**
- * Request-body checks the local org makes, each returning every problem found as JSON:API-like error
- * objects (an empty list means valid). The rules are Kustomer's documented ones, the limits included.
+ * Checks the zod body schemas (body-schemas.ts) can not express, each returning every problem found as
+ * JSON:API-like error objects: attribute types by name suffix, metadata properties, the workflow graph.
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../compiler/json.js';
 import { ATTRIBUTE_TYPE_BY_SUFFIX, MAX_STRING_ATTRIBUTE_LENGTH, type ApiErrorObject } from '../inferred-api.js';
@@ -15,28 +15,6 @@ export function attributeTypeOf(name: string): string | undefined {
     if (name.length > suffix.length && name.endsWith(suffix)) return type;
   }
   return undefined;
-}
-
-export function requireString(body: JsonObject, field: string, max?: number): ApiErrorObject[] {
-  const value = body[field];
-  if (typeof value !== 'string' || value.length === 0) return [invalid(`/${field}`, `${field} is required and must be a non-empty string`)];
-  if (max !== undefined && value.length > max) return [invalid(`/${field}`, `${field} must be at most ${max} characters`)];
-  return [];
-}
-
-export function optionalType(body: JsonObject, field: string, type: 'string' | 'boolean' | 'object' | 'array'): ApiErrorObject[] {
-  const value = body[field];
-  if (value === undefined) return [];
-  const ok = type === 'array' ? Array.isArray(value) : type === 'object' ? isJsonObject(value) : typeof value === type;
-  return ok ? [] : [invalid(`/${field}`, `${field} must be ${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}`)];
-}
-
-/** Klass names: letters, digits, `_` and `-` (docs "Key fields"). */
-export function validateKlassName(name: JsonValue | undefined): ApiErrorObject[] {
-  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name)) {
-    return [invalid('/name', 'name is required and may contain only letters, digits, "_" and "-"')];
-  }
-  return [];
 }
 
 /** Metadata properties: the suffix decides the type, so a contradicting `type` is refused. */

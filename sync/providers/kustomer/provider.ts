@@ -56,6 +56,25 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
     system: 'kustomer',
     kinds: KUSTOMER_KINDS,
 
+    async listKind(kind, ctx) {
+      const signal = ctx.signal;
+      switch (kind) {
+        case 'kustomer.hook': {
+          const [web, form] = await Promise.all([listHooks(client, 'web', signal), options.formHooks === false ? Promise.resolve([]) : listHooks(client, 'form', signal)]);
+          return [...web.map((h) => liveHook('web', h)), ...form.map((h) => liveHook('form', h))];
+        }
+        case 'kustomer.klass':
+          return (await listKlasses(client, signal)).map(liveKlass);
+        case 'kustomer.workflow':
+          return (await listWorkflows(client, signal)).map(liveWorkflow);
+        case 'kustomer.outbound-webhook':
+          return (await listOutboundWebhooks(client, signal)).map(liveOutboundWebhook);
+        default:
+          // Metadata is merged by PUT: a second write of the same attributes is harmless.
+          return undefined;
+      }
+    },
+
     async fetchLive(ctx: ProviderContext): Promise<LiveResource[]> {
       const signal = ctx.signal;
       const listingKlasses = listKlasses(client, signal);
@@ -86,7 +105,7 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
         ...workflows.map(liveWorkflow),
         ...webhooks.map(liveOutboundWebhook),
       ];
-      warnDuplicates(live, ctx);
+      // A name listed twice is kept twice: the planner reports duplicates (sync/plan/duplicates.ts).
       return live;
     },
 
@@ -98,14 +117,4 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
       return { kobjectCount: await countKObjects(client, live.key, ctx.signal) };
     },
   };
-}
-
-/** Kustomer doesn't stop two workflows (or hooks) sharing a name; kac matches by name, so say so. */
-function warnDuplicates(live: LiveResource[], ctx: ProviderContext): void {
-  const seen = new Set<string>();
-  for (const r of live) {
-    const id = `${r.kind}:${r.key}`;
-    if (seen.has(id)) ctx.logger.warn(`${r.kind} "${r.key}" exists more than once in the org; kac matches by name and sees only one`);
-    seen.add(id);
-  }
 }

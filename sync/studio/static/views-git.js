@@ -92,9 +92,12 @@ function eventForm(hookName, samples) {
       const r = await api(`hooks/${encodeURIComponent(hookName)}/events`, { method: 'POST', body: area.value });
       status(`Posted: the hook answered ${r.status}; ${r.runs.length} workflow run(s).`);
       const customer = r.runs.find((run) => run.customerId)?.customerId;
+      // The runs that acted first; a no-match run is a workflow whose trigger condition did not hold.
+      const order = { completed: 0, failed: 1, 'no-match': 2 };
+      r.runs.sort((a, b) => (order[a.status] ?? 3) - (order[b.status] ?? 3));
       result.replaceChildren(
         h('p', {}, `The hook answered ${r.status}. Workflow runs:`),
-        h('ul.runs', {}, r.runs.map((run) => h('li', {}, h('a', { href: `#/runs/${run.id}` }, run.workflowName), ` ${run.status}`, run.error ? ` (${run.error})` : ''))),
+        h('ul.runs', {}, r.runs.map((run) => h('li', {}, h('a', { href: `#/runs/${run.id}` }, run.workflowName), ` ${run.status}`, run.status === 'no-match' ? ' (its trigger condition did not hold)' : '', run.error ? ` (${run.error})` : ''))),
         customer ? h('p', {}, h('a.timeline-link', { href: `#/customers/${customer}` }, "See the customer's timeline")) : null,
       );
     } catch (error) {

@@ -36,12 +36,14 @@ async function showTimeline(box, id, ctx) {
     box.replaceChildren(
       h('h3', { id: 'tl-title' }, customer.name ?? '(no name)'),
       h('p.meta', {}, [customer.externalId && `external id ${customer.externalId}`, ...customer.emails, ...customer.phones, `customer ${customer.id}`].filter(Boolean).join(' · ')),
-      h('p.meta', {}, ctx.readOnly ? 'Newest first.' : 'Newest first; new cards appear as events arrive.'),
+      h('p.meta', {}, ctx.readOnly ? 'Newest first (read from the org when you refresh).' : 'Newest first; new cards appear as events arrive.'),
       cards.length ? h('ol.cards', { 'aria-label': 'Timeline, newest first' }, cards.map(card)) : h('p', {}, 'No KObjects on this timeline yet.'),
     );
     if (fresh) status(`${fresh} new card(s) on ${customer.name ?? 'the timeline'}`);
   };
   await render();
+  // A real org's request budget is shared with everything else that uses it: no polling there.
+  if (ctx.readOnly) return void box.previousElementSibling?.append(h('button', { type: 'button', onclick: () => render().catch((e) => status(e.message)) }, 'Refresh the timeline'));
   const route = location.hash;
   const tick = async () => {
     if (location.hash !== route) return;
@@ -76,19 +78,20 @@ export async function runsView(main, [id], ctx) {
 
 function runDetail(main, run) {
   const { log } = run;
-  main.append(
+  main.append(...[
     h('h3', {}, `${log.workflowName} `, h(`span.st-${log.status}`, {}, log.status)),
     h('p.meta', {}, `run ${log.id} · ${when(log.startedAt)} → ${when(log.finishedAt)} · ${run.eventName} · `, h('a', { href: `#/workflows/${encodeURIComponent(log.workflowName)}` }, 'workflow graph')),
     log.error ? h('p.error', { role: 'alert' }, log.error) : null,
     h('ol.steps', { 'aria-label': 'Steps in the order they ran' }, log.steps.map((s) => h('li.step', {},
       h('h4', {}, s.id === '1' ? 'trigger' : s.id, s.action ? [' ', h('code', {}, s.action)] : null),
+      log.status === 'no-match' && s.id === '1' ? h('p.meta', {}, 'No trigger condition held for this event, so the workflow did nothing.') : null,
       s.params !== undefined ? h('details', {}, h('summary', {}, 'inputs (resolved params)'), pre(json(s.params))) : null,
       s.output !== undefined ? h('details', {}, h('summary', {}, 'output'), pre(json(s.output))) : null,
       s.error ? h('p.error', {}, `error: ${s.error}`) : null,
       h('p.meta', {}, s.next ? `→ ${s.next}${s.transitionLabel ? ` (${s.transitionLabel})` : ''}` : 'run ends here'),
     ))),
     h('p', {}, h('a', { href: '#/runs' }, 'All runs')),
-  );
+  ].filter(Boolean));
 }
 
 export async function planView(main, _args, ctx) {

@@ -106,6 +106,32 @@ api('the plan view plans against the environment', async () => {
   assert.match(body.text, /regal/);
 });
 
+api('a change made in the org shows in the plan view, with the graph of the workflow it would change', async () => {
+  const row = fx.org.store.state.workflows.find((w) => w.attributes.name === 'regal-sms-sent')!;
+  const steps = structuredClone(row.attributes.steps) as { id: string; params?: Record<string, unknown> }[];
+  const card = steps.find((st) => st.params && 'title' in st.params)!;
+  card.params!.title = 'edited in the UI';
+  const put = await fetch(`${fx.org.baseUrl}/v1/workflows/${row.id}`, { method: 'PUT', headers: { authorization: `Bearer ${fx.org.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...row.attributes, steps }) });
+  assert.is(put.status, 200, await put.text());
+  const { body } = await get('/api/plan');
+  assert.is(body.counts.update, 1);
+  assert.equal(body.workflows.map((w: any) => w.name), ['regal-sms-sent']);
+  assert.match(body.workflows[0].mermaid, /\(changed\)/);
+  assert.match(body.text, /regal-sms-sent/);
+});
+
+api('a port in use is a clear error naming the option', async () => {
+  const { startStudioServer } = await import('../../../sync/studio/server.js');
+  const port = Number(new URL(fx.studio.url).port);
+  try {
+    await startStudioServer({} as never, port);
+    assert.unreachable('should refuse');
+  } catch (error) {
+    assert.is((error as Error).message, `port ${port} on 127.0.0.1 is in use`);
+    assert.match((error as { hint?: string }).hint ?? '', /--port N/);
+  }
+});
+
 api('no response ever contains the org token', () => {
   assert.ok(bodies.length > 10);
   for (const b of bodies) assert.not.ok(b.includes(fx.org.token), b.slice(0, 200));

@@ -113,6 +113,7 @@ browserSuite('an event posted through the form puts a new card on the timeline; 
   await page.waitForFunction(`document.querySelector('main')?.dataset.ready === 'runs' && document.querySelector('main h3')?.textContent.includes('regal-call-completed')`, WAIT);
   assert.match(await page.$eval('main h3', (e) => e.textContent ?? ''), /regal-call-completed completed/);
   assert.ok((await page.$$eval('ol.steps li.step', (s) => s.length)) >= 3);
+  assert.is(await page.evaluate(`[...document.querySelector('main').childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()).length`), 0, 'no stray text (an absent value printed as "null")');
   await shot('run-log');
 });
 
