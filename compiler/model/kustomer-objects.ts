@@ -28,6 +28,31 @@ export interface KustomerKObject<Custom = Record<string, unknown>> {
   updatedAt?: string;
 }
 
+/** A conversation (`kustomer.conversation.find-by-id` / `.update` output), `custom` typed when known. */
+export interface KustomerConversation<Custom = Record<string, any>> {
+  id: string;
+  customer: string;
+  name?: string | null;
+  externalId?: string | null;
+  status?: string;
+  subStatus?: string | null;
+  priority?: number;
+  custom?: Custom;
+  tags?: string[];
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** A note on a conversation (`kustomer.note.create` output). */
+export interface KustomerNote {
+  id: string;
+  conversation: string;
+  customer: string;
+  body: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
 /** `kustomer.rest-api.json` output: the parsed body and the response status. */
 export interface RestApiResult<Body = any> {
   body: Body;

@@ -27,9 +27,36 @@ const actions = suite('generateSources: actions');
 const actionCases: { name: string; step: JsonObject; code: string; comment?: string }[] = [
   {
     name: 'an unknown action survives verbatim through action(), with its appVersion and the reason',
-    step: { id: 'n', action: 'kustomer.note.create', appVersion: 'kustomer-^1.9.2', params: { conversation: '/#steps.1.id', body: 'Hi', userMentions: [{ user: 'u1' }] }, transitions: [], errorCases: [] },
-    code: "step(\n      'n',\n      action(\n        'kustomer.note.create',\n        { conversation: event.id, body: 'Hi', userMentions: [{ user: 'u1' }] },\n        { appVersion: 'kustomer-^1.9.2' },\n      ),\n    );",
-    comment: '// Kept as Kustomer\'s JSON: no typed builder for "kustomer.note.create".',
+    step: { id: 'n', action: 'kustomer.user.find-by-id', appVersion: 'kustomer-^1.9.2', params: { id: '/#steps.1.id', mentions: [{ user: 'u1' }] }, transitions: [], errorCases: [] },
+    code: "step(\n      'n',\n      action(\n        'kustomer.user.find-by-id',\n        { id: event.id, mentions: [{ user: 'u1' }] },\n        { appVersion: 'kustomer-^1.9.2' },\n      ),\n    );",
+    comment: '// Kept as Kustomer\'s JSON: no typed builder for "kustomer.user.find-by-id".',
+  },
+  {
+    name: 'a note is note.create, its appVersion in the step options',
+    step: { id: 'n', action: 'kustomer.note.create', appVersion: 'kustomer-^1.9.2', params: { conversation: '/#steps.1.id', body: 'Hi {{{steps.1.name}}}', userMentions: [{ user: 'u1' }] }, transitions: [], errorCases: [] },
+    code: "step(\n      'n',\n      note.create({\n        conversation: event.id,\n        body: `Hi ${event.name}`,\n        userMentions: [{ user: 'u1' }],\n      }),\n      { appVersion: 'kustomer-^1.9.2' },\n    );",
+  },
+  {
+    name: 'a note whose params note.create does not take stays raw, saying why',
+    step: { id: 'n', action: 'kustomer.note.create', appVersion: 'kustomer-^1.10.4', params: { customer: '/#steps.1.customer', body: 'Hi' }, transitions: [], errorCases: [] },
+    code: "step('n', action('kustomer.note.create', { customer: event.customer, body: 'Hi' }));",
+    comment: "// Kept as Kustomer's JSON: params are not { conversation, body, userMentions }.",
+  },
+  {
+    name: 'a conversation lookup and update are conversation.findById and conversation.update',
+    step: { id: 'u', action: 'kustomer.conversation.update', appVersion: 'kustomer-^1.10.4', params: { id: '/#steps.1.id', status: 'done', priority: 3, custom: { acmeTopicStr: 'refund' } }, transitions: [], errorCases: [] },
+    code: "step(\n      'u',\n      conversation.update({\n        id: event.id,\n        status: 'done',\n        priority: 3,\n        custom: { acmeTopicStr: 'refund' },\n      }),\n    );",
+  },
+  {
+    name: 'a conversation update with a priority that is not a number stays raw',
+    step: { id: 'u', action: 'kustomer.conversation.update', appVersion: 'kustomer-^1.10.4', params: { id: '/#steps.1.id', priority: 'high' }, transitions: [], errorCases: [] },
+    code: "step('u', action('kustomer.conversation.update', { id: event.id, priority: 'high' }));",
+    comment: "// Kept as Kustomer's JSON: priority is not a number.",
+  },
+  {
+    name: 'conversation.findById',
+    step: { id: 'f', action: 'kustomer.conversation.find-by-id', appVersion: 'kustomer-^1.10.4', params: { id: '/#steps.1.id' }, transitions: [], errorCases: [] },
+    code: "step('f', conversation.findById({ id: event.id }));",
   },
   {
     name: 'a typed builder whose params do not match exactly falls back, saying why',

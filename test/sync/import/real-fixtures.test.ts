@@ -31,10 +31,14 @@ for (const fixture of await realFixtures()) {
       assert.is(await main(['import'], imported.io), 0, imported.err.join('\n'));
       const written = imported.out.filter((l) => l.startsWith('wrote '));
       assert.is(written.length, fixture.workflows.length + fixture.klasses.length, imported.out.join('\n'));
+      const texts: string[] = [];
       for (const line of written) {
         const text = await readFile(join(dir, line.replace(/^wrote\s+/, '')), 'utf8');
         assert.not.ok(text.includes('NOTE (not expressed'), `${line}: nothing is lost\n${text}`);
+        texts.push(text);
       }
+      // Its notes are `{ conversation, body }`: the typed builder, whose compile the empty plan below checks.
+      if (fixture.file === 'dev-notes-callable.json') assert.match(texts.join('\n'), 'note.create({');
 
       const planned = fakeIo(dir, env);
       const code = await main(['plan', '--detailed-exitcode'], planned.io);
