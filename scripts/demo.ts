@@ -94,7 +94,12 @@ await withEnvironment({ config: build.config, desired: build.resources, name: 'l
   step(6, 'The customer timeline those events produced');
   await showTimeline(env.client, [...externalIds], build.resources.filter((r) => r.kind === 'kustomer.klass').map((r) => r.key), postedAt);
 
-  say(`\n${c.bold('Next')}: ${c.cyan('npx kac runs')} shows each workflow run step by step; edit a workflow under workflows/regal, then ${c.cyan('npx kac plan')} shows the change and ${c.cyan('npx kac apply')} makes it.`);
+  const customer = [...externalIds][0];
+  say(`\n${c.bold('Next')}:`);
+  say(`   ${c.cyan('npx kac studio --open')}    the local org in your browser: workflow graphs, this customer's cards, each card's run log, the plan`);
+  say(`   ${c.cyan(`npx kac timeline${customer ? ` ${customer}` : ''}`)}${customer ? '' : ' <email>'}    the same timeline in the terminal (by id, email, phone or external id; --json)`);
+  say(`   ${c.cyan('npx kac hooks')}            each hook's URL and a ready curl line; ${c.cyan('npx kac runs')} shows each workflow run step by step`);
+  say(`   edit a workflow under workflows/regal, then ${c.cyan('npx kac plan')} shows the change and ${c.cyan('npx kac apply')} makes it.`);
 });
 
 async function showTimeline(client: KustomerClient, externalIds: string[], klasses: string[], since: string): Promise<void> {

@@ -8,8 +8,19 @@ import type { SourceLocation } from '../compiler/resource.js';
 
 /** The author's definitions (or a saved plan, a config) have problems; all of them are listed. */
 export class DiagnosticsError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(`${diagnostics.filter((d) => d.severity === 'error').length} error(s) in the definitions`);
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    /** What holds the errors: the definitions, or a file kac reads back. */
+    where = 'the definitions',
+  ) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const typeErrors = errors.filter((d) => d.code.startsWith('ts/')).length;
+    super(
+      where === 'the definitions'
+        ? `${errors.length} error(s) in the definitions${typeErrors > 0 ? ` (${typeErrors} from the type check)` : ''}: nothing was done. ` +
+            'See them all, warnings included, with: npx kac validate'
+        : `${errors.length} error(s) in ${where}`,
+    );
     this.name = 'DiagnosticsError';
   }
 }

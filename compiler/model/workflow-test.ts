@@ -60,9 +60,19 @@ export interface GivenKObject {
   custom?: Record<string, string | number | boolean>;
 }
 
+/** A conversation in the org before the event; its customer by `externalId` in `given.customers`. */
+export interface GivenConversation {
+  customerExternalId: string;
+  name?: string;
+  externalId?: string;
+  status?: 'open' | 'snoozed' | 'done';
+  custom?: Record<string, string | number | boolean>;
+}
+
 export interface Given {
   customers?: readonly GivenCustomer[];
   kobjects?: readonly GivenKObject[];
+  conversations?: readonly GivenConversation[];
 }
 
 /** A customer as the test sees it after the run. */
@@ -85,6 +95,22 @@ export interface KObjectOutcome {
   customer: CustomerOutcome | null;
 }
 
+export interface ConversationOutcome {
+  name: string | null;
+  externalId: string | null;
+  status: string;
+  tags: string[];
+  custom: Record<string, unknown>;
+  customer: CustomerOutcome | null;
+}
+
+export interface NoteOutcome {
+  body: string;
+  externalId: string | null;
+  /** The name of the conversation it was added to. */
+  conversation: string | null;
+}
+
 export interface OutboundCallOutcome {
   method: string;
   url: string;
@@ -98,12 +124,15 @@ export type KObjectExpectation = { readonly [K in Exclude<keyof KObjectOutcome, 
 
 /**
  * The outcome expected. Lists are exact in length and order (each item partial); a section left out is
- * not checked. `nothing: true` says no customer, KObject or outbound call was created or changed.
+ * not checked. `nothing: true` says no customer, KObject, conversation, note or outbound call was
+ * created or changed.
  */
 export interface Expectation {
   nothing?: true;
   kobjects?: { created?: readonly KObjectExpectation[]; updated?: readonly KObjectExpectation[] };
   customers?: { created?: readonly Loose<CustomerOutcome>[]; updated?: readonly Loose<CustomerOutcome>[] };
+  conversations?: { created?: readonly Loose<ConversationOutcome>[]; updated?: readonly Loose<ConversationOutcome>[] };
+  notes?: { created?: readonly Loose<NoteOutcome>[] };
   outbound?: readonly Loose<OutboundCallOutcome>[];
   /** Step ids the run took after the trigger, in order (one workflow runs) . */
   steps?: readonly string[];

@@ -1,6 +1,7 @@
 /**
- * Klass rules (the name's characters are checked with every kind's in names.ts): attribute keys (camelCase, no type suffix of their own:
- * kac adds it), known attribute kinds, reference targets, dropdown options, colour.
+ * Klass rules (the name's characters are checked with every kind's in names.ts): attribute keys
+ * (camelCase, no other kind's type suffix: kac adds the kind's own unless the key already ends with it),
+ * known attribute kinds, reference targets, dropdown options, colour.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { ATTRIBUTE_SUFFIX, type AttributeDefinition, type KlassDefinition } from '../model/klass.js';
@@ -51,9 +52,10 @@ export function validateAttribute(key: string, attr: AttributeDefinition, at: ()
   } else {
     const suffix = typeSuffixOf(key);
     // `callId` as a string is an identifier, not a reference: only a reference would double `Id`.
-    if (suffix !== undefined && (suffix !== 'Id' || attr.kind === 'reference')) {
+    // A key ending in its own kind's suffix is the API name as is (model/klass.ts attributeApiName).
+    if (suffix !== undefined && suffix !== ATTRIBUTE_SUFFIX[attr.kind] && (suffix !== 'Id' || attr.kind === 'reference')) {
       const base = key.slice(0, -suffix.length);
-      const call = suffix === 'Id' ? `attribute.reference('${attr.target ?? '…'}')` : `attribute.${SUFFIX_KIND[suffix]}()`;
+      const call = attr.kind === 'reference' ? `attribute.reference('${attr.target ?? '…'}')` : `attribute.${attr.kind}()`;
       out.push(
         diagnostic(
           'klass/attribute-key-suffix',

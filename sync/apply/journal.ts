@@ -8,26 +8,31 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import { parseJsonFile } from '../json-file.js';
 
-export interface JournalEntry {
-  status: 'started' | 'applied' | 'failed';
-  at: string;
+export const JournalEntrySchema = z.object({
+  status: z.enum(['started', 'applied', 'failed']),
+  at: z.string(),
   /** The live object's id and outputs after the change (for resumed references). */
-  id?: string;
-  outputs?: Record<string, string>;
-  message?: string;
-}
+  id: z.string().optional(),
+  outputs: z.record(z.string(), z.string()).optional(),
+  message: z.string().optional(),
+});
 
-export interface JournalFile {
-  version: 1;
-  environment: string;
+export const JournalFileSchema = z.object({
+  version: z.literal(1),
+  environment: z.string(),
   /** The org it was written for (`key` from org-identity.ts); older journals have none. */
-  org?: { id?: string; baseUrl: string; key: string; label: string };
-  planHash: string;
-  startedAt: string;
-  finishedAt?: string;
-  entries: Record<string, JournalEntry>;
-}
+  org: z.object({ id: z.string().optional(), baseUrl: z.string(), key: z.string(), label: z.string() }).optional(),
+  planHash: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  entries: z.record(z.string(), JournalEntrySchema),
+});
+
+export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+export type JournalFile = z.infer<typeof JournalFileSchema>;
 
 export class Journal {
   private requested = 0;
@@ -154,10 +159,15 @@ async function noticeOtherOrgs(root: string, mine: string | undefined, key: stri
 }
 
 async function readJournal(path: string): Promise<JournalFile | undefined> {
+  let text: string;
   try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as JournalFile;
-    return parsed.version === 1 && typeof parsed.planHash === 'string' && parsed.entries ? parsed : undefined;
-  } catch {
-    return undefined;
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
+  return parseJsonFile(text, path, JournalFileSchema, {
+    code: 'journal/invalid-file',
+    hint: 'the journal of an interrupted apply is damaged: check the org with kac plan, then delete the file and apply again',
+  });
 }

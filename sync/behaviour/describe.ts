@@ -3,8 +3,8 @@
  * sentences a reviewer reads: "the Regal Call card's title becomes `A` (was `B`)", "now creates a
  * customer (did not)". Empty when both did the same.
  */
-import type { CustomerOutcome, KObjectOutcome, OutboundCallOutcome } from '../../compiler/model/workflow-test.js';
-import type { RunOutcome } from './memory-org.js';
+import type { ConversationOutcome, CustomerOutcome, KObjectOutcome, OutboundCallOutcome } from '../../compiler/model/workflow-test.js';
+import type { RunOutcome } from './test-org.js';
 
 const MAX_VALUE = 80;
 
@@ -104,6 +104,27 @@ export function describeOutcomeChange(before: RunOutcome, after: RunOutcome, d: 
       changed: (a, b) => (a.klass === b.klass ? kobjectChanges(`the updated ${card(b)}`, a, b) : [`updates ${article(card(b))} ${card(b)} instead of ${article(card(a))} ${card(a)}`]),
       added: (b) => `now updates ${article(card(b))} ${card(b)} (did not)`,
       removed: (a) => `no longer updates ${article(card(a))} ${card(a)}`,
+    }),
+  );
+  const conversationChanges = (what: string, a: ConversationOutcome, b: ConversationOutcome) => [
+    ...fieldChanges(what, { ...a }, { ...b }, ['name', 'externalId', 'status', 'tags']),
+    ...customFieldChanges(what, a.custom, b.custom),
+  ];
+  out.push(
+    ...pairwise(before.conversations.created, after.conversations.created, {
+      changed: (a, b) => conversationChanges('the created conversation', a, b),
+      added: () => 'now creates a conversation (did not)',
+      removed: () => 'no longer creates a conversation',
+    }),
+    ...pairwise(before.conversations.updated, after.conversations.updated, {
+      changed: (a, b) => conversationChanges('the updated conversation', a, b),
+      added: () => 'now updates a conversation (did not)',
+      removed: () => 'no longer updates a conversation',
+    }),
+    ...pairwise(before.notes.created, after.notes.created, {
+      changed: (a, b) => fieldChanges('the note', { ...a }, { ...b }, ['body', 'conversation']),
+      added: () => 'now adds a note (did not)',
+      removed: () => 'no longer adds a note',
     }),
   );
   const calls = (o: RunOutcome) => o.outbound.map(callName);

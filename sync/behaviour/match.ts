@@ -4,7 +4,7 @@
  * lists exact in length, matchers decide for themselves.
  */
 import type { Expectation, KObjectExpectation, ValueMatcher } from '../../compiler/model/workflow-test.js';
-import type { RunOutcome } from './memory-org.js';
+import type { RunOutcome } from './test-org.js';
 
 export interface Mismatch {
   /** e.g. `kobjects.created[0].title` */
@@ -62,6 +62,9 @@ export function matchOutcome(expect: Expectation, outcome: RunOutcome): Mismatch
       ...outcome.customers.updated.map(() => 'a customer updated'),
       ...outcome.kobjects.created.map((k) => `a ${k.klass} KObject created`),
       ...outcome.kobjects.updated.map((k) => `a ${k.klass} KObject updated`),
+      ...outcome.conversations.created.map(() => 'a conversation created'),
+      ...outcome.conversations.updated.map(() => 'a conversation updated'),
+      ...outcome.notes.created.map(() => 'a note added'),
       ...outcome.outbound.map((c) => `an outbound ${c.method} call`),
     ];
     if (happened.length > 0) out.push({ path: 'nothing', expected: 'nothing happens', actual: happened.join(', ') });
@@ -70,6 +73,9 @@ export function matchOutcome(expect: Expectation, outcome: RunOutcome): Mismatch
   if (expect.kobjects?.updated) out.push(...matchValue(expect.kobjects.updated.map(kobjectExpectation), outcome.kobjects.updated, 'kobjects.updated'));
   if (expect.customers?.created) out.push(...matchValue(expect.customers.created, outcome.customers.created, 'customers.created'));
   if (expect.customers?.updated) out.push(...matchValue(expect.customers.updated, outcome.customers.updated, 'customers.updated'));
+  if (expect.conversations?.created) out.push(...matchValue(expect.conversations.created, outcome.conversations.created, 'conversations.created'));
+  if (expect.conversations?.updated) out.push(...matchValue(expect.conversations.updated, outcome.conversations.updated, 'conversations.updated'));
+  if (expect.notes?.created) out.push(...matchValue(expect.notes.created, outcome.notes.created, 'notes.created'));
   if (expect.outbound) out.push(...matchValue(expect.outbound, outcome.outbound, 'outbound'));
   return out;
 }

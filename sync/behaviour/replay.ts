@@ -12,7 +12,7 @@ import type { JsonObject } from '../../compiler/json.js';
 import type { Resource } from '../../compiler/resource.js';
 import type { Change } from '../plan/types.js';
 import { describeOutcomeChange, type Describe } from './describe.js';
-import { createMemoryOrg, type RunOutcome } from './memory-org.js';
+import { openTestOrg, type RunOutcome } from './test-org.js';
 import { runWorkflowTests, workflowSetOf, type LoadedTest, type WorkflowSet } from './run-tests.js';
 import type { BehaviourReport, EventDifference, WorkflowBehaviour } from './types.js';
 
@@ -81,7 +81,7 @@ async function replaySamples(
   klasses: readonly string[],
   describe: Describe,
 ): Promise<{ relevant: number; differences: EventDifference[] }> {
-  const send = async (body: JsonObject | undefined, event: unknown): Promise<RunOutcome> => (await createMemoryOrg({ klasses })).send(runs(body), event);
+  const send = async (body: JsonObject | undefined, event: unknown): Promise<RunOutcome> => (await openTestOrg({ klasses })).send(runs(body), event);
   const outcomes = await Promise.all(samples.map(async (s) => ({ sample: s, before: await send(liveBody, s.event), after: await send(desiredBody, s.event) })));
   const acted = (o: RunOutcome) => o.runs.some((r) => r.status !== 'no-match');
   const relevant = outcomes.filter((o) => acted(o.before) || acted(o.after));

@@ -3,7 +3,7 @@
  * (expected vs actual) and the run log of the failing run.
  */
 import pc from 'picocolors';
-import type { RunRecord } from './memory-org.js';
+import type { RunRecord } from './test-org.js';
 import type { TestLoadError, TestResult } from './run-tests.js';
 
 const MAX_OUTPUT = 160;

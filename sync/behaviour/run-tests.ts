@@ -10,7 +10,8 @@ import type { ProjectBuild } from '../../compiler/build.js';
 import type { JsonObject } from '../../compiler/json.js';
 import type { WorkflowTestDefinition } from '../../compiler/model/workflow-test.js';
 import { matchOutcome, type Mismatch } from './match.js';
-import { createMemoryOrg, type RunOutcome } from './memory-org.js';
+import { openTestOrg, type RunOutcome } from './test-org.js';
+import { ensureTypeScriptImports } from '../../compiler/load/typescript.js';
 
 export const TEST_GLOBS = ['workflows/**/*.test.ts'];
 
@@ -52,6 +53,7 @@ export async function loadWorkflowTests(root: string, pattern?: string): Promise
   const files = (await glob(TEST_GLOBS, { cwd: absRoot, ignore: ['**/node_modules/**'] })).sort();
   const tests: LoadedTest[] = [];
   const errors: TestLoadError[] = [];
+  await ensureTypeScriptImports();
   const modules = await Promise.allSettled(files.map((f) => import(pathToFileURL(resolve(absRoot, f)).href) as Promise<Record<string, unknown>>));
   modules.forEach((result, i) => {
     const file = files[i]!;
@@ -98,7 +100,7 @@ export async function runWorkflowTest(test: LoadedTest, set: WorkflowSet): Promi
   const target = workflowsOfTest(test.definition, set);
   if ('error' in target) return { test, passed: false, mismatches: [{ path: 'workflow', expected: 'a workflow to run', actual: target.error }] };
   try {
-    const org = await createMemoryOrg({ klasses: set.klasses, given: test.definition.given });
+    const org = await openTestOrg({ klasses: set.klasses, given: test.definition.given });
     const outcome = await org.send(
       target.names.map((n) => set.workflows.get(n)!),
       test.definition.event,

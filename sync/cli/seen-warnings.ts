@@ -14,6 +14,9 @@ export const SEEN_WARNINGS_FILE = '.kac/seen-warnings.json';
 
 const keyOf = (d: Diagnostic) => `${d.code}|${d.location?.file ?? ''}|${d.message}`;
 
+/** Warnings that are never quieted: `--no-typecheck` must say every time what it skipped. */
+const ALWAYS_SHOWN = new Set(['typecheck/skipped']);
+
 export interface WarningSplit {
   /** Errors and new warnings: print these. */
   show: Diagnostic[];
@@ -23,7 +26,7 @@ export interface WarningSplit {
 
 /** Pure: which diagnostics to print, given the keys seen before. */
 export function splitWarnings(diagnostics: readonly Diagnostic[], seen: ReadonlySet<string>): WarningSplit {
-  const show = diagnostics.filter((d) => d.severity !== 'warning' || !seen.has(keyOf(d)));
+  const show = diagnostics.filter((d) => d.severity !== 'warning' || ALWAYS_SHOWN.has(d.code) || !seen.has(keyOf(d)));
   return { show, unchanged: diagnostics.length - show.length };
 }
 

@@ -5,35 +5,41 @@
 import { readFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import { parseJsonFile } from '../json-file.js';
 
-export type RunResult = 'clean' | 'drift' | 'healed' | 'error' | 'aborted';
+export const RunResultSchema = z.enum(['clean', 'drift', 'healed', 'error', 'aborted']);
 
-export interface RunRecord {
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  result: RunResult;
+export const RunRecordSchema = z.object({
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number(),
+  result: RunResultSchema,
   /** The one-line summary the run printed. */
-  summary: string;
-}
+  summary: z.string(),
+});
 
-export interface DaemonStatus {
-  state: 'starting' | 'idle' | 'running' | 'stopping' | 'stopped';
-  pid: number;
-  environment?: string;
-  schedule: string;
-  timezone?: string;
-  startedAt: string;
+export const DaemonStatusSchema = z.object({
+  state: z.enum(['starting', 'idle', 'running', 'stopping', 'stopped']),
+  pid: z.number().int(),
+  environment: z.string().optional(),
+  schedule: z.string(),
+  timezone: z.string().optional(),
+  startedAt: z.string(),
   /** Completed runs (any result). */
-  runs: number;
+  runs: z.number().int(),
   /** Scheduled times skipped because the previous run was still going. */
-  skipped: number;
-  currentRun?: { startedAt: string };
-  lastRun?: RunRecord;
-  nextRun?: string;
-  healthUrl?: string;
-  updatedAt: string;
-}
+  skipped: z.number().int(),
+  currentRun: z.object({ startedAt: z.string() }).optional(),
+  lastRun: RunRecordSchema.optional(),
+  nextRun: z.string().optional(),
+  healthUrl: z.string().optional(),
+  updatedAt: z.string(),
+});
+
+export type RunResult = z.infer<typeof RunResultSchema>;
+export type RunRecord = z.infer<typeof RunRecordSchema>;
+export type DaemonStatus = z.infer<typeof DaemonStatusSchema>;
 
 export function statusFilePath(cwd: string): string {
   return join(cwd, '.kac', 'daemon-status.json');
@@ -45,12 +51,14 @@ export async function writeStatusFile(path: string, status: DaemonStatus): Promi
 }
 
 export async function readStatusFile(path: string): Promise<DaemonStatus | undefined> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as DaemonStatus;
+    text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  return parseJsonFile(text, path, DaemonStatusSchema, { code: 'daemon/invalid-status-file', hint: 'the daemon rewrites it on its next start; delete it to clear the status' });
 }
 
 /** True when a process with this pid exists (signal 0 checks without signalling). */

@@ -30,6 +30,8 @@ export const AUTHORING_NAMES = [
   'defineOutboundWebhook',
   'customer',
   'kobject',
+  'conversation',
+  'note',
   'restApi',
   'regexMatch',
   'branch',

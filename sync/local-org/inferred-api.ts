@@ -99,6 +99,16 @@ export function formatRateLimitReset(msUntilReset: number): string {
   return (Math.max(0, msUntilReset) / 1000).toFixed(3);
 }
 
+/**
+ * A callable trigger's eventName is the server's: `kustomer.workflow.<the workflow's own id>.call`,
+ * whatever the client sent [R: a PUT with `callable: true` sends none (jessekoconnor/dev-notes); exports
+ * carry their own id]. Other triggers are kept as sent.
+ */
+export function callableTrigger(trigger: unknown, workflowId: string): unknown {
+  if (typeof trigger !== 'object' || trigger === null || Array.isArray(trigger) || (trigger as { callable?: unknown }).callable !== true) return trigger;
+  return { ...trigger, eventName: `kustomer.workflow.${workflowId}.call` };
+}
+
 /** Workflow server fields on reads (seen in a real `GET /v1/workflows/{id}`); their defaults are guesses. */
 export function workflowServerDefaults(): Record<string, unknown> {
   return {
@@ -141,7 +151,8 @@ export const EMULATOR_TOKEN_ROLES = [
 ];
 
 /**
- * A hook post is answered after the triggered workflows ran, so a test sees their effects at once.
+ * A hook post, and any request that creates or changes a standard object, is answered after the
+ * workflows it triggered ran (and the ones those triggered), so a client sees their effects at once.
  * Kustomer queues the runs and answers immediately (runs finish "in any order").
  */
 export const HOOK_RUNS_BEFORE_RESPONSE = true;

@@ -16,7 +16,7 @@ import { WorkflowEngine, type CallResult, type WorkflowRunner } from './runtime/
 import type { ConversationRecord, CustomerRecord, KObjectRecord, NoteRecord } from './runtime/host.js';
 import type { WorkflowRunLog } from './runtime/types.js';
 import { receiveHookPost } from './routes/hooks.js';
-import type { ApiRequest } from './server/http.js';
+import { errorBody, type ApiRequest } from './server/http.js';
 import { allRoutes, findRoute, respond, routeParams } from './server/routes.js';
 import type { StoredRun } from './store/state.js';
 import { LocalStore } from './store/store.js';
@@ -44,10 +44,15 @@ export interface MemoryOrg {
   readonly engine: WorkflowEngine;
   readonly orgId: string;
   readonly token: string;
-  /** Base of the hook URLs this org reports (`http://local-org.invalid`: nothing listens there). */
+  /** Base of the URLs this org reports (`http://127.0.0.1:0`: nothing listens there; use `fetch`). */
   readonly baseUrl: string;
   /** One API call, answered by the local org's routes (standard events it raises have run when it resolves). */
   request(method: string, path: string, body?: JsonValue): Promise<MemoryOrgResponse>;
+  /**
+   * A `fetch` that answers from this org (token checked as over HTTP), for kac's own Kustomer client:
+   * `createKustomerClient({ baseUrl: org.baseUrl, apiKey: org.token, fetch: org.fetch })`.
+   */
+  fetch: typeof fetch;
   /** Posts `data` to a hook (by id or name) and runs what it triggers; the triggered runs' logs. */
   postHook(hook: string, data: JsonValue): Promise<WorkflowRunLog[]>;
   /** Runs a callable workflow (by id or name) with its inputs; its run log and response. */
@@ -62,7 +67,8 @@ export interface MemoryOrg {
   runs(): StoredRun[];
 }
 
-export const MEMORY_ORG_BASE_URL = 'http://local-org.invalid';
+/** A loopback address no server can listen on (port 0), so kac's client accepts it and nothing leaves. */
+export const MEMORY_ORG_BASE_URL = 'http://127.0.0.1:0';
 
 export async function createMemoryOrg(options: MemoryOrgOptions = {}): Promise<MemoryOrg> {
   const store = await LocalStore.open({ stateDir: null, ...(options.token ? { token: options.token } : {}), ...(options.now ? { now: options.now } : {}) });
@@ -70,9 +76,12 @@ export async function createMemoryOrg(options: MemoryOrgOptions = {}): Promise<M
   const engine = new WorkflowEngine(store, { ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.runWorkflow ? { run: options.runWorkflow } : {}) });
   const routes = allRoutes();
 
+  const answer = (status: number, body: unknown) =>
+    new Response(body === undefined || status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
   const workflowId = (ref: string) => store.workflowById(ref)?.id ?? store.state.workflows.find((w) => w.attributes.name === ref)?.id ?? ref;
 
-  return {
+  const org: MemoryOrg = {
     store,
     engine,
     baseUrl: MEMORY_ORG_BASE_URL,
@@ -119,5 +128,23 @@ export async function createMemoryOrg(options: MemoryOrgOptions = {}): Promise<M
     conversations: () => store.state.conversations,
     notes: () => store.state.notes,
     runs: () => store.state.runs,
+    fetch: async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const url = new URL(request.url);
+      const found = findRoute(routes, request.method, url.pathname);
+      if ('route' in found && (found.route.auth ?? 'token') === 'token' && request.headers.get('authorization') !== `Bearer ${store.state.token}`) {
+        return answer(401, errorBody(401, 'a valid API token is required (Authorization: Bearer <token>)', 'unauthorized'));
+      }
+      const text = await request.text();
+      let body: JsonValue | undefined;
+      try {
+        body = text === '' ? undefined : (JSON.parse(text) as JsonValue);
+      } catch {
+        return answer(400, errorBody(400, 'the body is not valid JSON', 'invalid_body'));
+      }
+      const response = await org.request(request.method, url.pathname + url.search, body);
+      return answer(response.status, response.body);
+    },
   };
+  return org;
 }

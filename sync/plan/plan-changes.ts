@@ -29,7 +29,8 @@ export interface PlanInput {
   /** Secret values for comparison only; never stored. */
   secret: (envVar: string) => string | undefined;
   allowDestroy?: boolean;
-  now?: Date;
+  /** When the plan is made (its `createdAt`): passed in, so planning stays pure. */
+  now: Date;
 }
 
 const liveRef = (l: LiveResource): LiveRef => ({ key: l.key, id: l.id, fingerprint: l.fingerprint });
@@ -144,7 +145,7 @@ export function planChanges(input: PlanInput): Plan {
 
   return {
     version: PLAN_VERSION,
-    createdAt: (input.now ?? new Date()).toISOString(),
+    createdAt: input.now.toISOString(),
     namespace: input.namespace,
     environment: input.environment,
     allowDestroy: input.allowDestroy ?? false,

@@ -1,62 +1,28 @@
 /**
- * Saved plans: read a `plan.json` back (shape-checked with zod), identify it by hash, and decide
+ * Saved plans: read a `plan.json` back (checked against the plan's own zod schema, every change kind
+ * with its fields), identify it by hash, and decide
  * whether it is stale: every live object it read must still carry the same fingerprint, and nothing
  * new may have appeared in the namespace. Changes an interrupted apply of this same plan already
  * made are not staleness.
  */
-import { z } from 'zod';
-import { resourceId, RESOURCE_KINDS } from '../../compiler/resource.js';
-import { DiagnosticsError } from '../errors.js';
+import { resourceId } from '../../compiler/resource.js';
+import { parseJsonFile } from '../json-file.js';
 import type { LiveResource } from '../providers/provider.js';
 import { hashJson } from './hash.js';
 import { isManagedResource } from './ownership.js';
-import { PLAN_VERSION, type Plan } from './types.js';
-
-const RefSchema = z.object({ kind: z.enum(RESOURCE_KINDS), key: z.string() });
-const LiveRefSchema = z.object({ key: z.string(), id: z.string(), fingerprint: z.string() });
-const ChangeSchema = z.looseObject({
-  kind: z.enum(['create', 'update', 'disable', 'delete', 'manual', 'noop']),
-  resource: RefSchema,
-  summary: z.array(z.looseObject({ code: z.string(), message: z.string() })),
-  diff: z.string(),
-});
-const PlanSchema = z.looseObject({
-  version: z.literal(PLAN_VERSION),
-  createdAt: z.string(),
-  namespace: z.string(),
-  environment: z.object({ name: z.string(), target: z.string() }),
-  allowDestroy: z.boolean(),
-  desired: z.array(z.looseObject({ kind: z.enum(RESOURCE_KINDS), key: z.string(), body: z.record(z.string(), z.unknown()), dependsOn: z.array(RefSchema), sensitive: z.array(z.array(z.union([z.string(), z.number()]))) })),
-  changes: z.array(ChangeSchema),
-  fingerprints: z.record(z.string(), LiveRefSchema),
-  manualKinds: z.array(z.enum(RESOURCE_KINDS)),
-  outsideNamespace: z.record(z.string(), z.number()),
-  findings: z.array(z.unknown()),
-  diagnostics: z.array(z.unknown()),
-});
+import { PLAN_VERSION, PlanSchema } from './schema.js';
+import type { Plan } from './types.js';
 
 export function parsePlanFile(text: string, file: string): Plan {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DiagnosticsError([{ code: 'plan/invalid-file', severity: 'error', message: `${file} is not JSON: ${(error as Error).message}`, location: { file, line: 1, column: 1 } }]);
-  }
-  const parsed = PlanSchema.safeParse(raw);
-  if (!parsed.success) {
-    const version = (raw as { version?: unknown } | null)?.version;
-    const hint = version !== PLAN_VERSION ? `this kac reads plan version ${PLAN_VERSION}; make the plan again with kac plan --out` : undefined;
-    throw new DiagnosticsError(
-      parsed.error.issues.slice(0, 5).map((i) => ({
-        code: 'plan/invalid-file',
-        severity: 'error' as const,
-        message: `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`,
-        location: { file, line: 1, column: 1 },
-        ...(hint ? { hint } : {}),
-      })),
-    );
-  }
-  return parsed.data as unknown as Plan;
+  const version = (() => {
+    try {
+      return (JSON.parse(text) as { version?: unknown } | null)?.version;
+    } catch {
+      return undefined;
+    }
+  })();
+  const hint = version !== undefined && version !== PLAN_VERSION ? `this kac reads plan version ${PLAN_VERSION}; make the plan again with kac plan --out` : 'make the plan again with kac plan --out';
+  return parseJsonFile(text, file, PlanSchema, { code: 'plan/invalid-file', hint });
 }
 
 /** Identity of a plan: what it would change and what it read (not when it was made). */

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { startWriteGate } from './gate.js';
 import { createHarness, orgNames, repoRoot } from './harness.js';
 
 const expected = { hooks: ['e2e-events'], klasses: ['e2e-call'], workflows: ['e2e-call-completed'], outboundWebhooks: ['e2e-sync'] };
@@ -70,58 +71,59 @@ faults('a saved plan stopped midway resumes from the journal, not as stale', asy
 
 faults('a child `kac apply` killed with SIGKILL midway: re-running converges', async () => {
   const h = await createHarness();
+  // Two writes reach the org; the apply then waits at the gate, where it is killed.
+  const gate = await startWriteGate(h.org.baseUrl, 2);
   try {
-    h.org.setFaults({ latencyMs: 300 });
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), 'apply', '--auto-approve'], { cwd: h.root, env: { ...h.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), 'apply', '--auto-approve'], { cwd: h.root, env: { ...h.env, KUSTOMER_BASE_URL: gate.url, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
-    const killed = new Promise<void>((resolve) => {
-      child.stderr.on('data', (d) => {
-        err += d;
-        if ((err.match(/^ok /gm) ?? []).length >= 2 && !child.killed) child.kill('SIGKILL');
-      });
-      child.on('close', () => resolve());
-    });
-    await killed;
+    child.stderr.on('data', (d) => (err += d));
+    const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    await gate.held(1);
+    child.kill('SIGKILL');
+    await closed;
     assert.ok(child.signalCode === 'SIGKILL', `the child was killed midway (stderr: ${err.slice(-300)})`);
     const made = orgNames(h.org);
-    const total = Object.values(made).flat().length;
-    assert.ok(total >= 2 && total < 5, `some but not all objects were created: ${JSON.stringify(made)}`);
-    h.org.setFaults({});
+    assert.is(Object.values(made).flat().length, 2, `exactly the two writes let through were made: ${JSON.stringify(made)}`);
     const rerun = await h.kac('apply', '--auto-approve');
     assert.is(rerun.code, 0, rerun.out + rerun.err);
     assert.equal(orgNames(h.org), expected);
     assert.is((await h.kac('plan', '--detailed-exitcode')).code, 0);
   } finally {
+    await gate.close();
     await h.dispose();
   }
 });
 
 faults('a child `kac apply` interrupted with SIGINT stops cleanly, and re-running converges', async () => {
   const h = await createHarness();
+  // One write reaches the org, the next waits at the gate: the apply is certainly mid-way when interrupted.
+  const gate = await startWriteGate(h.org.baseUrl, 1);
   try {
-    h.org.setFaults({ latencyMs: 300 });
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), 'apply', '--auto-approve'], { cwd: h.root, env: { ...h.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), 'apply', '--auto-approve'], { cwd: h.root, env: { ...h.env, KUSTOMER_BASE_URL: gate.url, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
-    const closed = new Promise<number | null>((resolve) => {
-      child.stderr.on('data', (d) => {
-        err += d;
-        // Twice: the second signal must not kill it either (signal-exit re-raises unheard signals).
-        if ((err.match(/^ok /gm) ?? []).length >= 1 && !err.includes('Interrupted')) {
-          child.kill('SIGINT');
-          setTimeout(() => child.kill('SIGINT'), 50);
-        }
-      });
-      child.on('close', (code) => resolve(code));
+    let interrupted: () => void;
+    const sawInterrupted = new Promise<void>((resolve) => (interrupted = resolve));
+    child.stderr.on('data', (d) => {
+      err += d;
+      if (err.includes('Interrupted: finishing the requests in flight')) interrupted();
     });
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await gate.held(1);
+    child.kill('SIGINT');
+    await sawInterrupted;
+    // A second signal must not kill it either (signal-exit re-raises unheard signals).
+    child.kill('SIGINT');
+    await new Promise<void>((resolve) => child.stderr.once('data', () => resolve()));
+    gate.release(); // the requests in flight finish; nothing new starts
     const code = await closed;
     assert.is(child.signalCode, null, `exited by itself, not killed by the signal (stderr: ${err.slice(-300)})`);
     assert.is(code, 1);
-    assert.match(err, 'Interrupted: finishing the requests in flight');
-    h.org.setFaults({});
+    assert.match(err, 'Still stopping: waiting for the requests in flight.');
     const rerun = await h.kac('apply', '--auto-approve');
     assert.is(rerun.code, 0, rerun.out + rerun.err);
     assert.equal(orgNames(h.org), expected);
   } finally {
+    await gate.close();
     await h.dispose();
   }
 });

@@ -39,11 +39,15 @@ export default [
   }),
 
   defineWorkflowTest({
-    name: 'contact.created for a customer known by phone: the card goes on that customer',
+    name: 'contact.created for a customer known by phone: the card goes on that customer, who takes the contact\'s name',
     workflow: contactCreated,
     given: { customers: [{ name: 'Jane D.', phone: '+19545552399' }] },
     event: { ...contact, externalId: undefined },
-    expect: { customers: { created: [] }, kobjects: { created: [{ klass: regalContact, customer: { phones: ['+19545552399'] } }] }, steps: ['find-recorded-event', 'find-by-phone', 'create-kobject-found-by-phone'] },
+    expect: {
+      customers: { created: [], updated: [{ name: 'Jane Doe' }] },
+      kobjects: { created: [{ klass: regalContact, customer: { phones: ['+19545552399'], name: 'Jane Doe' } }] },
+      steps: ['find-recorded-event', 'find-by-phone', 'update-customer-found-by-phone', 'create-kobject-found-by-phone'],
+    },
   }),
 
   defineWorkflowTest({

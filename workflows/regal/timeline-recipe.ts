@@ -19,7 +19,7 @@ import {
   type WorkflowDefinition,
 } from '../../compiler/index.js';
 import regalEvents from './hook.js';
-import type { RegalEvent, RegalEventName, RegalEventPayloads } from './payloads/index.js';
+import { regalEventSchemas, type RegalEvent, type RegalEventName, type RegalEventPayloads } from './payloads/index.js';
 
 /**
  * The mapping `M` with every key the Klass does not have typed `never`. An object literal returned from a
@@ -100,7 +100,7 @@ export function regalTimelineWorkflow<
     name: recipe.name,
     displayName: recipe.displayName,
     description: recipe.description,
-    trigger: onHook(regalEvents, { payload: payloadOf<RegalEventPayloads[E]>(), displayName: 'Regal event received' }),
+    trigger: onHook(regalEvents, { payload: payloadOf<RegalEventPayloads[E]>(regalEventSchemas[recipe.event]), displayName: 'Regal event received' }),
     steps({ trigger, event, step }) {
       // The context types `event` from the trigger's payload; inside this generic function that type is
       // still open, so name it: the event's own type for the mapping, the shared envelope for the rest.

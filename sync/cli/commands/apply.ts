@@ -6,7 +6,7 @@
 import { Option } from 'commander';
 import { ExitError } from '../../errors.js';
 import type { CliIo } from '../io.js';
-import { cliContext, parseNumber, printWarnings, projectRoot } from '../shared.js';
+import { cliContext, NO_TYPECHECK, parseNumber, printWarnings, projectRoot, typecheckOption } from '../shared.js';
 import type { RegisterCommand } from './index.js';
 
 interface ApplyCommandOptions {
@@ -15,6 +15,8 @@ interface ApplyCommandOptions {
   allowDestroy?: boolean;
   root?: string;
   github?: boolean;
+  /** false with --no-typecheck. */
+  typecheck?: boolean;
   /** Hidden, for tests of interruption: stop scheduling after this many finished changes. */
   stopAfter?: string;
   lockTimeout?: number;
@@ -28,6 +30,7 @@ export const registerApply: RegisterCommand = (program, io, setExit) => {
     .option('--auto-approve', 'do not ask for confirmation (required without a terminal, e.g. in CI)')
     .option('--allow-destroy', 'delete hooks, outbound webhooks and Klasses removed from git (never a Klass with KObjects)')
     .option('--root <dir>', 'project root (default: the current directory)')
+    .option(NO_TYPECHECK.flag, NO_TYPECHECK.description)
     .option('--github', 'in GitHub Actions: post the result on the merged PR and in the job summary')
     .option('--lock-timeout <seconds>', 'wait this long for another kac run changing the same org, then refuse (default 60)', parseNumber(0))
     .addOption(new Option('--stop-after <n>', 'stop after n finished changes (tests of interrupted applies)').hideHelp())
@@ -50,16 +53,28 @@ async function runApplyCommand(planFile: string | undefined, options: ApplyComma
     }
     if (plan.namespace !== project.config.namespace) throw new ExitError(`${planFile} is for namespace "${plan.namespace}", this project's is "${project.config.namespace}"`);
   } else {
-    const build = await buildValidProject(root, printWarnings(io));
+    const build = await buildValidProject(root, printWarnings(io), typecheckOption(options));
     project = { config: build.config, desired: build.resources };
   }
   const name = options.env ?? (saved && saved.plan.environment.name !== 'direct' ? saved.plan.environment.name : undefined);
   return withEnvironment({ config: project.config, desired: project.desired, name, root, ...cliContext(io) }, async (env) => {
     const run = (out: CliIo) => applyIn(env, { root, namespace: project.config.namespace, desired: project.desired, allowDestroy, saved, options }, out);
-    if (!options.github) return run(io);
-    const { applyOnGitHub } = await import('../../github/cli.js');
-    return applyOnGitHub(io, env.name, run);
+    if (options.github) {
+      const { applyOnGitHub } = await import('../../github/cli.js');
+      return applyOnGitHub(io, env.name, run);
+    }
+    const code = await run(io);
+    if (code === 0 && env.kind === 'local') await printLocalHooks(env, root, io);
+    return code;
   });
+}
+
+/** What comes next on a local org: each hook's URL and a ready curl line (the token by its variable). */
+async function printLocalHooks(env: import('../../env/resolve-environment.js').Environment, root: string, io: CliIo): Promise<void> {
+  const { readHooks, renderHooks, sampleData } = await import('../../inspect/hooks.js');
+  const hint = 'The hook needs the local org\'s token: export the KUSTOMER_API_KEY line `kac emulator` printed.';
+  const text = renderHooks(await readHooks(env.client), { keyVar: 'KUSTOMER_API_KEY', data: sampleData(root), keyHint: hint, ...(env.localOrg ? { ephemeralBaseUrl: env.baseUrl } : {}) });
+  io.out(`\n${text}\nThen: kac timeline <email | phone | external id> shows the customer's cards; kac studio shows it all in a browser.`);
 }
 
 interface ApplyContext {

@@ -24,12 +24,16 @@ async function readRuns(o: RunsOptions, io: CliIo): Promise<StoredRun[]> {
   if (url) {
     const apiKey = io.env.KUSTOMER_API_KEY;
     if (!apiKey) throw new ExitError('KUSTOMER_API_KEY is not set', 1, 'use the token `kac emulator` printed');
-    const [{ z }, { createKustomerClient }] = await Promise.all([import('zod'), import('../../providers/kustomer/client/index.js')]);
-    const RunsResponseSchema = z.object({ data: z.array(z.looseObject({ hookId: z.string().optional(), eventName: z.string(), log: z.looseObject({ workflowName: z.string() }) })) });
+    const [{ z }, { createKustomerClient }, { StoredRunSchema }] = await Promise.all([
+      import('zod'),
+      import('../../providers/kustomer/client/index.js'),
+      import('../../local-org/store/state-schema.js'),
+    ]);
+    const RunsResponseSchema = z.object({ data: z.array(StoredRunSchema) });
     const client = createKustomerClient({ baseUrl: url, apiKey, logger: io.logger, maxRetries: 1 });
     const query = new URLSearchParams({ limit: String(o.limit), ...(o.workflow ? { workflow: o.workflow } : {}) });
     const body = await client.request('GET', `/__kac/runs?${query.toString()}`, { schema: RunsResponseSchema });
-    return body.data as unknown as StoredRun[];
+    return body.data;
   }
   const dir = resolve(io.cwd, o.state);
   const { loadState } = await import('../../local-org/store/state.js');

@@ -10,7 +10,7 @@ import { HOOK_BODY_LIMIT_BYTES, RESOURCE_TYPES } from '../inferred-api.js';
 import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, type ApiRequest, type ApiResponse, type Route } from '../server/http.js';
 import type { HookRow } from '../store/state.js';
 import type { LocalStore } from '../store/store.js';
-import { invalid, optionalType, requireString } from '../store/validate.js';
+import { HookBodySchema, parseBody } from '../store/body-schemas.js';
 
 type Kind = 'web' | 'form';
 
@@ -30,14 +30,10 @@ function requireHook(req: ApiRequest, kind: Kind, id: string): HookRow {
   return hook;
 }
 
+/** zod: HookBodySchema; an update is partial. */
 function hookBodyErrors(body: JsonObject, create: boolean) {
-  return [
-    ...(create || body.name !== undefined ? requireString(body, 'name', 255) : []),
-    ...optionalType(body, 'description', 'string'),
-    ...Object.keys(body)
-      .filter((k) => k !== 'name' && k !== 'description')
-      .map((k) => invalid(`/${k}`, `"${k}" is not a hook field`)),
-  ];
+  const parsed = parseBody(create ? HookBodySchema : HookBodySchema.partial(), body, { unknownKey: (k) => `"${k}" is not a hook field` });
+  return parsed.ok ? [] : parsed.errors;
 }
 
 function createHook(kind: Kind) {

@@ -4,11 +4,12 @@
  * an `_id`, timestamps, `editable` ...).
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../compiler/json.js';
-import { RESOURCE_TYPES, STATUS, workflowServerDefaults } from '../inferred-api.js';
+import { RESOURCE_TYPES, STATUS, callableTrigger, workflowServerDefaults } from '../inferred-api.js';
 import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, withoutKeys, type ApiRequest, type Route } from '../server/http.js';
 import type { Row } from '../store/state.js';
 import type { LocalStore } from '../store/store.js';
-import { invalid, optionalType, requireString, validateWorkflowGraph } from '../store/validate.js';
+import { parseBody, WorkflowBodySchema } from '../store/body-schemas.js';
+import { invalid, validateWorkflowGraph } from '../store/validate.js';
 import { WorkflowRunError } from '../runtime/types.js';
 
 /** Fields the server owns: a client echoing them back (from a read) changes nothing. */
@@ -37,13 +38,10 @@ function withStepIds(steps: JsonValue | undefined, previous: JsonValue | undefin
   return steps.map((s) => (isJsonObject(s) ? { ...s, _id: (typeof s.id === 'string' && known.get(s.id)) || store.newId() } : s));
 }
 
+/** zod: WorkflowBodySchema; an update is partial. */
 function fieldErrors(body: JsonObject, create: boolean) {
-  return [
-    ...(create || body.name !== undefined ? requireString(body, 'name', 255) : []),
-    ...optionalType(body, 'description', 'string'),
-    ...optionalType(body, 'enabled', 'boolean'),
-    ...optionalType(body, 'meta', 'object'),
-  ];
+  const parsed = parseBody(create ? WorkflowBodySchema : WorkflowBodySchema.partial(), body);
+  return parsed.ok ? [] : parsed.errors;
 }
 
 function requireWorkflow(store: LocalStore, id: string): Row {
@@ -74,10 +72,12 @@ function createWorkflow(req: ApiRequest) {
   const body = clientFields(objectBody(req));
   failAll([...fieldErrors(body, true), ...nameTaken(req.store, body.name), ...validateWorkflowGraph(body)]);
   const now = req.store.isoNow();
+  const id = req.store.newId();
   const row: Row = {
-    id: req.store.newId(),
+    id,
     attributes: {
       ...body,
+      ...(body.trigger === undefined ? {} : { trigger: callableTrigger(body.trigger, id) as JsonValue }),
       enabled: body.enabled === true,
       steps: withStepIds(body.steps ?? [], undefined, req.store) ?? [],
       ...(workflowServerDefaults() as JsonObject),
@@ -98,6 +98,7 @@ function updateWorkflow(req: ApiRequest) {
   const body = clientFields(objectBody(req));
   const before = clientFields(row.attributes);
   const merged = { ...before, ...body };
+  if (merged.trigger !== undefined) merged.trigger = callableTrigger(merged.trigger, row.id) as JsonValue;
   failAll([...fieldErrors(body, false), ...nameTaken(req.store, body.name, row), ...validateWorkflowGraph(merged)]);
   if (JSON.stringify(merged) !== JSON.stringify(before)) {
     const now = req.store.isoNow();

@@ -6,6 +6,8 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { parseJsonFile } from '../../json-file.js';
+import { OrgStateSchema } from './state-schema.js';
 import type { JsonObject } from '../../../compiler/json.js';
 import type { ConversationRecord, CustomerRecord, KObjectRecord, NoteRecord, UserRecord } from '../runtime/host.js';
 import type { WorkflowRunLog } from '../runtime/types.js';
@@ -97,10 +99,10 @@ export async function loadState(stateDir: string): Promise<OrgState | undefined>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const parsed = JSON.parse(text) as OrgState;
-  if (parsed.version !== 1) throw new Error(`${join(stateDir, STATE_FILE)}: unknown state version ${String(parsed.version)}`);
-  // State saved before conversations, notes, users and schedules existed has none of them.
-  return { ...emptyState({ orgId: parsed.orgId, userId: parsed.userId, token: parsed.token }), ...parsed };
+  return parseJsonFile(text, join(stateDir, STATE_FILE), OrgStateSchema, {
+    code: 'local-org/invalid-state',
+    hint: 'the local org state is damaged: fix the file, or start empty with kac emulator --reset',
+  });
 }
 
 export async function removeState(stateDir: string): Promise<void> {

@@ -7,12 +7,11 @@
  */
 import type { JsonObject } from '../../../compiler/json.js';
 import { HostError, type CustomerRecord, type KObjectRecord, type RuntimeHost } from '../runtime/host.js';
-import { CustomerBodySchema, parseBody } from './body-schemas.js';
+import { CustomerBodySchema, KObjectCreateBodySchema, KObjectUpdateBodySchema, parseBody } from './body-schemas.js';
 import { eventName, eventPayload, type OrgEvent, type StandardObject } from './events.js';
 import { objectId, randomToken } from './ids.js';
 import { emptyState, loadState, MAX_STORED_RUNS, removeState, StatePersister, type OrgState, type ScheduledCall, type StoredRun } from './state.js';
 import { StandardObjects, StoreValidationError } from './standard-objects.js';
-import { validateCustomValues } from './validate.js';
 import type { ApiErrorObject } from '../inferred-api.js';
 
 export class LocalStore extends StandardObjects implements RuntimeHost {
@@ -159,20 +158,23 @@ export class LocalStore extends StandardObjects implements RuntimeHost {
   }
 
   createCustomer(body: Record<string, unknown>): CustomerRecord {
-    const errors = customerErrors(body);
+    const parsed = parseBody(CustomerBodySchema, body);
+    const errors = parsed.ok ? [] : parsed.errors;
     if (typeof body.externalId === 'string' && this.findCustomerByExternalId(body.externalId)) {
       errors.push({ status: 409, code: 'conflict', title: 'Conflict', detail: `a customer with externalId "${body.externalId}" exists` });
     }
     throwIfAny(errors);
+    if (!parsed.ok) throw new Error('unreachable: parse errors were thrown');
+    const value = parsed.value;
     const now = this.isoNow();
     const record: CustomerRecord = {
       id: this.newId(),
-      name: (body.name as string | undefined) ?? null,
-      externalId: (body.externalId as string | undefined) ?? null,
-      emails: (body.emails as CustomerRecord['emails'] | undefined) ?? [],
-      phones: (body.phones as CustomerRecord['phones'] | undefined) ?? [],
-      custom: (body.custom as Record<string, unknown> | undefined) ?? {},
-      tags: (body.tags as string[] | undefined) ?? [],
+      name: value.name ?? null,
+      externalId: value.externalId ?? null,
+      emails: value.emails ?? [],
+      phones: value.phones ?? [],
+      custom: value.custom ?? {},
+      tags: value.tags ?? [],
       createdAt: now,
       updatedAt: now,
     };
@@ -196,23 +198,26 @@ export class LocalStore extends StandardObjects implements RuntimeHost {
 
   createKObject(klassName: string, body: Record<string, unknown>): KObjectRecord {
     if (!this.klassByName(klassName)) throw new HostError(`Klass "${klassName}" not found`, 404);
-    const errors = kobjectErrors(body, true);
+    const parsed = parseBody(KObjectCreateBodySchema, body);
+    const errors = parsed.ok ? [] : parsed.errors;
     const customer = body.customer;
     if (customer !== undefined && (typeof customer !== 'string' || !this.getCustomer(customer))) {
       errors.push({ status: 404, code: 'not_found', title: 'Not found', detail: `customer ${String(customer)} not found`, source: { pointer: '/customer' } });
     }
     throwIfAny(errors);
+    if (!parsed.ok) throw new Error('unreachable: parse errors were thrown');
+    const value = parsed.value;
     const now = this.isoNow();
     const record: KObjectRecord = {
       id: this.newId(),
       klassName,
       ...(typeof customer === 'string' ? { customer } : {}),
-      externalId: (body.externalId as string | undefined) ?? null,
-      title: body.title as string,
-      description: (body.description as string | undefined) ?? null,
+      externalId: value.externalId ?? null,
+      title: value.title,
+      description: value.description ?? null,
       data: body.data ?? {},
-      custom: (body.custom as Record<string, unknown> | undefined) ?? {},
-      tags: (body.tags as string[] | undefined) ?? [],
+      custom: value.custom ?? {},
+      tags: value.tags ?? [],
       createdAt: now,
       updatedAt: now,
     };
@@ -225,7 +230,7 @@ export class LocalStore extends StandardObjects implements RuntimeHost {
   updateKObject(klassName: string, id: string, body: Record<string, unknown>): KObjectRecord {
     const record = this.getKObject(klassName, id);
     if (!record) throw new HostError(`KObject ${id} of Klass "${klassName}" not found`, 404);
-    throwIfAny(kobjectErrors(body, false));
+    throwIfAny(kobjectErrors(body));
     const { id: _id, klassName: _k, createdAt: _c, updatedAt: _u, custom, ...rest } = body;
     this.applyUpdate({ kobject: klassName }, record, rest, custom);
     return record;
@@ -251,24 +256,12 @@ function digits(phone: string): string {
   return phone.replace(/[^\d]/g, '');
 }
 
-function bad(pointer: string, detail: string): ApiErrorObject {
-  return { status: 400, code: 'invalid', title: 'Invalid request', detail, source: { pointer } };
-}
-
 function customerErrors(body: Record<string, unknown>): ApiErrorObject[] {
   const parsed = parseBody(CustomerBodySchema, body);
   return parsed.ok ? [] : parsed.errors;
 }
 
-function kobjectErrors(body: Record<string, unknown>, create: boolean): ApiErrorObject[] {
-  const errors: ApiErrorObject[] = [];
-  if (create || body.title !== undefined) {
-    if (typeof body.title !== 'string' || body.title === '') errors.push(bad('/title', 'title is required and must be a non-empty string'));
-  }
-  for (const field of ['externalId', 'description'] as const) {
-    if (body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string') errors.push(bad(`/${field}`, `${field} must be a string`));
-  }
-  if (body.tags !== undefined && !(Array.isArray(body.tags) && body.tags.every((t) => typeof t === 'string'))) errors.push(bad('/tags', 'tags must be a list of strings'));
-  errors.push(...validateCustomValues(body.custom));
-  return errors;
+function kobjectErrors(body: Record<string, unknown>): ApiErrorObject[] {
+  const parsed = parseBody(KObjectUpdateBodySchema, body);
+  return parsed.ok ? [] : parsed.errors;
 }

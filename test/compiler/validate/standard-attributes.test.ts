@@ -20,7 +20,7 @@ const expected: DiagnosticRow[] = [
   [
     'klasses/standard/customer.ts:7:3',
     'error klass/attribute-key-suffix',
-    'attribute key "regalVoiceCallsNum" already ends in the type suffix "Num"; its Kustomer name would be "regalVoiceCallsNumNum".',
+    'attribute key "regalVoiceCallsStr" already ends in the type suffix "Str"; its Kustomer name would be "regalVoiceCallsStrNum".',
     'write `regalVoiceCalls: attribute.number()`; the suffix is added',
   ],
   ['klasses/standard/customer.ts:8:3', 'error klass/dropdown-without-options', 'dropdown attribute "regalVoiceStage" has no options.', "list them: attribute.dropdown(['won', 'lost'])"],

@@ -17,7 +17,7 @@ const secret = (n: string) => (n === 'E2E_TOKEN' ? 'tok-123456' : undefined);
 
 async function planFor(provider: FakeProvider, desired: Resource[], allowDestroy = false) {
   const live = await provider.fetchLive({ logger: silentLogger });
-  const plan = planChanges({
+  const plan = planChanges({ now: new Date(0),
     namespace: 'regal',
     environment: { name: 'test', target: 'memory' },
     desired,
@@ -55,7 +55,7 @@ const project = () => [
 const scheduleSuite = suite('scheduleChanges');
 scheduleSuite('workflows wait for their hook and Klass; removals run in reverse kind order', () => {
   const desired = project();
-  const plan = planChanges({ namespace: 'regal', environment: { name: 't', target: 'm' }, desired, live: [], providedKinds: new Set(RESOURCE_KINDS), secret });
+  const plan = planChanges({ now: new Date(0), namespace: 'regal', environment: { name: 't', target: 'm' }, desired, live: [], providedKinds: new Set(RESOURCE_KINDS), secret });
   const s = scheduleChanges(plan, { allowDestroy: false });
   assert.equal(s.find((x) => x.id === 'kustomer.workflow:regal-calls')!.after, ['kustomer.hook:regal-events', 'kustomer.klass:regal-call']);
   assert.equal(s.find((x) => x.id === 'kustomer.klass-attributes:regal-call')!.after, ['kustomer.klass:regal-call']);

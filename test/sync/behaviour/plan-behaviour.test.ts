@@ -8,7 +8,7 @@ import { buildProject } from '../../../compiler/build.js';
 import type { JsonObject } from '../../../compiler/json.js';
 import { RESOURCE_KINDS, type Resource } from '../../../compiler/resource.js';
 import { describeOutcomeChange } from '../../../sync/behaviour/describe.js';
-import type { RunOutcome } from '../../../sync/behaviour/memory-org.js';
+import type { RunOutcome } from '../../../sync/behaviour/test-org.js';
 import { withBehaviour } from '../../../sync/behaviour/plan-behaviour.js';
 import { eventLabel } from '../../../sync/behaviour/replay.js';
 import { planChanges } from '../../../sync/plan/plan-changes.js';
@@ -113,7 +113,7 @@ plan('a description change: no behaviour change, said in one line', async () => 
 });
 
 plan('a plan that changes no workflow replays nothing', async () => {
-  const p = planChanges({ namespace: 'regal', environment: { name: 'local', target: 'local org' }, desired: kustomer, live, providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined });
+  const p = planChanges({ namespace: 'regal', environment: { name: 'local', target: 'local org' }, desired: kustomer, live, providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined, now: new Date(0) });
   const same = await withBehaviour(p, live, build, root);
   assert.is(same, p);
   assert.is(same.behaviour, undefined);
@@ -122,7 +122,7 @@ plan('a plan that changes no workflow replays nothing', async () => {
 plan.run();
 
 const words = suite('describeOutcomeChange');
-const empty = (): RunOutcome => ({ runs: [], customers: { created: [], updated: [] }, kobjects: { created: [], updated: [] }, outbound: [] });
+const empty = (): RunOutcome => ({ runs: [], customers: { created: [], updated: [] }, kobjects: { created: [], updated: [] }, conversations: { created: [], updated: [] }, notes: { created: [] }, outbound: [] });
 const customer = { name: null, externalId: '1', emails: [], phones: [], custom: {} };
 
 words('creates, no longer creates, calls, fails', () => {

@@ -57,6 +57,34 @@ repo('a test naming a workflow the project does not have fails and says so', asy
   assert.equal(result!.mismatches, [{ path: 'workflow', expected: 'a workflow to run', actual: 'the project has no workflow "regal-nope"' }]);
 });
 
+repo('conversations and notes: seeded in given, created ones checked in expect', async () => {
+  const always = { op: 'true', values: [true] };
+  const workflow = {
+    name: 'regal-follow-up',
+    trigger: { id: '1', eventName: 'kustomer.hooks.web.000000000000000000000001.receive', transitions: [{ target: 'c', condition: always }] },
+    steps: [
+      { id: 'c', action: 'kustomer.customer.find-by-external-id', params: { externalId: '/#steps.1.attributes.data.id' }, transitions: [{ target: 'v', condition: always }] },
+      { id: 'v', action: 'kustomer.conversation.create', params: { customer: '/#steps.c.id', name: 'Call follow-up' }, transitions: [{ target: 'n', condition: always }] },
+      { id: 'n', action: 'kustomer.note.create', params: { conversation: '/#steps.v.id', body: 'Called {{{steps.1.attributes.data.id}}}' }, transitions: [] },
+    ],
+  };
+  const own = { klasses: [], workflows: new Map([['regal-follow-up', workflow as unknown as JsonObject]]), hooks: new Map() };
+  const definition = {
+    kind: 'workflow-test' as const,
+    name: 'a call gets a follow-up conversation with a note',
+    workflow: 'regal-follow-up',
+    given: { customers: [{ externalId: 'u1', name: 'Ada' }], conversations: [{ customerExternalId: 'u1', name: 'Earlier chat' }] },
+    event: { id: 'u1' },
+    expect: { conversations: { created: [{ name: 'Call follow-up', status: 'open', customer: { name: 'Ada' } }] }, notes: { created: [{ body: 'Called u1', conversation: 'Call follow-up' }] } },
+    site: loaded.tests[0]!.definition.site,
+  };
+  const test = { definition, file: 'inline', line: 1 };
+  const [passed] = await runWorkflowTests([test], own);
+  assert.equal(passed!.mismatches, []);
+  const [failed] = await runWorkflowTests([{ ...test, definition: { ...definition, expect: { nothing: true } } }], own);
+  assert.equal(failed!.mismatches, [{ path: 'nothing', expected: 'nothing happens', actual: 'a conversation created, a note added' }]);
+});
+
 repo.run();
 
 const matcher = suite('matchValue');
@@ -78,3 +106,15 @@ matcher('matchers decide for themselves and describe what they wanted', () => {
 });
 
 matcher.run();
+
+// The bundled CLI registers tsx only when authored files are imported; the test files must load there too.
+const bin = suite('kac test through bin/kac.js');
+bin('loads and runs the repo\'s workflow test files', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
+  const run = spawnSync(process.execPath, ['bin/kac.js', 'test', 'contact.created'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.is(run.status, 0, run.stdout + run.stderr);
+  assert.not.match(run.stdout, /could not be loaded/);
+  assert.match(run.stdout, /workflow test\(s\): \d+ passed\n?$/);
+});
+bin.run();

@@ -32,7 +32,7 @@ build('a matching org is no drift', () => {
 });
 
 build('an Iterable webhook not confirmed done is a manual step pending, with its instructions', () => {
-  const plan = planChanges({
+  const plan = planChanges({ now: new Date(0),
     namespace: 'regal',
     environment: { name: 'production', target: 'https://acme.api.kustomerapp.com' },
     desired: [{ kind: 'iterable.journey-webhook', key: 'regal-create-contact', body: { endpoint: 'https://events.regalvoice.com/events' }, dependsOn: [], sensitive: [] }],

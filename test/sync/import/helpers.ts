@@ -43,7 +43,7 @@ export async function buildOk(root: string): Promise<ProjectBuild> {
 }
 
 export function plan(build: ProjectBuild, live: LiveResource[], provider: Provider, secrets: Record<string, string> = {}): Plan {
-  return planChanges({
+  return planChanges({ now: new Date(0),
     namespace: build.config.namespace,
     environment: { name: 'local', target: 'test' },
     desired: build.resources,

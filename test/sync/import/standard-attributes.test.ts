@@ -12,7 +12,7 @@ import { createHarness, repoRoot, type Harness } from '../../e2e/harness.js';
 
 const plan = suite('standardAttributesPlan');
 
-plan('each attribute becomes its builder; defaults are left out; what cannot be written is a note', () => {
+plan('each attribute becomes its builder; defaults are left out; keys kac does not model are carried in raw', () => {
   const p = standardAttributesPlan('customer', {
     properties: {
       acmeTierStr: { type: 'string', displayName: 'Tier', enumeration: ['gold', 'silver'] },
@@ -21,18 +21,17 @@ plan('each attribute becomes its builder; defaults are left out; what cannot be 
       acmeScoreNum: { type: 'number', displayName: 'Acme Score', sensitive: { enabled: true } },
     },
   });
-  assert.equal(p.notes, ['attribute acmeScoreNum: sensitive would be lost']);
+  assert.equal(p.notes, []);
   assert.is(
     renderSource(p, '../../compiler/index.js'),
     [
       '// Imported from the live org by `kac import`. Edit it like any other definition: it is now the source of truth.',
-      '// NOTE (not expressed, would be lost on apply): attribute acmeScoreNum: sensitive would be lost',
       "import { attribute, defineAttributes } from '../../compiler/index.js';",
       '',
       "export default defineAttributes('customer', {",
       '  acmeLastOrder: attribute.date(),',
       "  acmeOwner: attribute.reference('user', { multi: true }),",
-      '  acmeScore: attribute.number(),',
+      '  acmeScore: attribute.number({ raw: { sensitive: { enabled: true } } }),',
       "  acmeTier: attribute.dropdown(['gold', 'silver'], { displayName: 'Tier' }),",
       '});',
       '',

@@ -7,6 +7,7 @@ import * as assert from 'uvu/assert';
 import { startLocalOrg } from '../../../sync/local-org/server/server.js';
 import { acquireStateLock, LOCK_FILE, StateLockedError } from '../../../sync/local-org/server/state-lock.js';
 import { STATE_FILE } from '../../../sync/local-org/store/state.js';
+import { DiagnosticsError } from '../../../sync/errors.js';
 
 async function withDir(fn: (dir: string) => Promise<void>) {
   const dir = await mkdtemp(join(tmpdir(), 'kac-state-'));
@@ -58,6 +59,36 @@ test('a stale lock is taken over with a message; release removes only our own lo
     assert.ok(await stat(join(dir, LOCK_FILE)), 'the first release leaves the second holder its lock');
     await second.release();
     assert.not.ok(await stat(join(dir, LOCK_FILE)).catch(() => undefined));
+  });
+});
+
+test('a corrupt or foreign state file is refused with the file, the field and what was expected', async () => {
+  await withDir(async (dir) => {
+    const org = await startLocalOrg({ stateDir: dir, schedulerIntervalMs: 0 });
+    await org.close();
+    const file = join(dir, STATE_FILE);
+    const good = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const cases: [unknown, string][] = [
+      [{ ...good, version: 2 }, `${file}: version: Invalid input: expected 1`],
+      [{ ...good, workflows: [{ attributes: {} }] }, `${file}: workflows.0.id: Invalid input: expected string, received undefined`],
+    ];
+    const refusal = async () => {
+      const error = await startLocalOrg({ stateDir: dir }).catch((e: unknown) => e);
+      assert.instance(error, DiagnosticsError);
+      return (error as DiagnosticsError).diagnostics.map((d) => `${d.code} ${d.message}`).join('\n');
+    };
+    for (const [content, message] of cases) {
+      await writeFile(file, JSON.stringify(content));
+      assert.match(await refusal(), `local-org/invalid-state ${message}`);
+    }
+    await writeFile(file, '{"version":1,');
+    assert.match(await refusal(), `${file} is not JSON`);
+    // State written before conversations, notes, users and schedules existed still loads.
+    const { conversations: _c, notes: _n, users: _u, scheduled: _s, ...older } = good;
+    await writeFile(file, JSON.stringify(older));
+    const reopened = await startLocalOrg({ stateDir: dir, schedulerIntervalMs: 0 });
+    assert.equal(reopened.store.state.conversations, []);
+    await reopened.close();
   });
 });
 

@@ -63,7 +63,7 @@ text('colours only when asked', () => {
   assert.match(renderPlanText(samplePlan(), { color: true }), '\x1b[');
 });
 text('an empty plan says the org matches git', () => {
-  const p = planChanges({ namespace: 'regal', environment: { name: 'local', target: 't' }, desired: [hook('regal-h')], live: [live(hook('regal-h'))], providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined });
+  const p = planChanges({ now: new Date(0), namespace: 'regal', environment: { name: 'local', target: 't' }, desired: [hook('regal-h')], live: [live(hook('regal-h'))], providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined });
   assert.match(renderPlanText(p, { color: false }), 'No changes: the org matches git (1 resource(s) unchanged).');
 });
 text.run();
@@ -114,7 +114,7 @@ md('manual steps: one block after the org changes, a checklist and the paste-rea
 
 md('never longer than maxChars; details that do not fit are named as left out', () => {
   const many = Array.from({ length: 300 }, (_, i) => workflow(`regal-wf-${i}`, 'regal-h', [{ id: 'a', to: [{ target: 'b' }] }, { id: 'b' }]));
-  const p = planChanges({ namespace: 'regal', environment: { name: 'ci', target: 't' }, desired: [hook('regal-h'), ...many], live: [], providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined });
+  const p = planChanges({ now: new Date(0), namespace: 'regal', environment: { name: 'ci', target: 't' }, desired: [hook('regal-h'), ...many], live: [], providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined });
   for (const maxChars of [60_000, 8_000, 2_000]) {
     const out = renderPlanMarkdown(p, { maxChars });
     assert.ok(out.length <= maxChars, `${out.length} <= ${maxChars}`);
@@ -181,6 +181,7 @@ manualText('one block after the org changes, pointing at the paste-ready text; i
     manualKinds: new Set(['iterable.journey-webhook']),
     manualInstructions: () => 'PASTE THIS',
     secret: () => undefined,
+    now: new Date(0),
   });
   const out = renderPlanText(plan, { color: false });
   assert.not.match(out, 'PASTE THIS');

@@ -52,7 +52,13 @@ export class RatePacer {
   /** Milliseconds spent waiting for the budget, for stats. */
   waitedMs = 0;
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly clock: () => number = Date.now,
+    /** Waits `ms` (tests pass one that advances a fake clock). */
+    private readonly wait: (ms: number, signal?: AbortSignal) => Promise<unknown> = (ms, signal) => sleep(ms, undefined, signal ? { signal } : {}),
+    /** Jitter in [0, 1), so waiting clients don't all resume in the same millisecond. */
+    private readonly random: () => number = Math.random,
+  ) {}
 
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
@@ -60,9 +66,9 @@ export class RatePacer {
       const { remaining, resetAt } = this.info;
       if (resetAt !== undefined && now >= resetAt) this.info = {};
       else if (remaining !== undefined && resetAt !== undefined && remaining - this.inFlight <= 0) {
-        const wait = resetAt - now + RESET_MARGIN_MS + Math.floor(Math.random() * RESET_MARGIN_MS);
+        const wait = resetAt - now + RESET_MARGIN_MS + Math.floor(this.random() * RESET_MARGIN_MS);
         this.waitedMs += wait;
-        await sleep(wait, undefined, signal ? { signal } : {});
+        await this.wait(wait, signal);
         continue;
       }
       this.inFlight++;
