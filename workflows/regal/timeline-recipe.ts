@@ -181,8 +181,9 @@ export function regalTimelineWorkflow<
 
       // Not found anywhere: create the customer with exactly the identifiers the event carries. A step's
       // params are a fixed template, so an entry for a missing phone or email would be sent without its
-      // value (Kustomer refuses `emails: [{}]`); each combination that can be reached is its own create step,
-      // and its own KObject step. Which ones can be reached follows from the lookup order: the id finders
+      // value (the local org refuses `emails: [{}]`; Kustomer very likely does too, and its guide and Regal's
+      // create a customer with only what they know); each combination that can be reached is its own
+      // create step, with its own KObject step. Which ones can be reached follows from the lookup order: the id finders
       // hand over to phone, then email, so a create after them means the event has neither; a create after
       // find-by-phone means it has the phone and no email; after find-by-email, the email and maybe the phone.
       const creates = new Map<string, Node<KustomerCustomer>>();
