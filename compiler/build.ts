@@ -37,8 +37,19 @@ export async function buildProject(root: string, options: BuildOptions = {}): Pr
   const absRoot = resolve(root);
   // tsc runs as a child process: start it first so it overlaps the loader's work.
   const typecheck = options.typecheck ? import('./typecheck/index.js').then((m) => m.typecheckProject(absRoot)) : undefined;
-  // A failing config throws below; the type check still ends on its own (nothing waits on it).
+  // Handled from the start: a failure is reported where it is awaited, never as an unhandled rejection.
   typecheck?.catch(() => undefined);
+  try {
+    return await buildWith(absRoot, options, typecheck);
+  } catch (error) {
+    // A failing config (or loader) throws: let the type check's process end before the caller goes
+    // on, so nothing still writes under .kac/ once the command has returned.
+    await typecheck?.catch(() => undefined);
+    throw error;
+  }
+}
+
+async function buildWith(absRoot: string, options: BuildOptions, typecheck: Promise<{ diagnostics: Diagnostic[] }> | undefined): Promise<ProjectBuild> {
   const config = await loadConfig(absRoot);
   const { model, diagnostics: loadDiagnostics } = await loadProject(absRoot, config);
   const locator = createCachedLocator(absRoot);

@@ -71,7 +71,7 @@ async function killAndResume(i: number): Promise<boolean> {
     const env = { ...h.env };
     if ((await kac(h, env, ['plan', '--out', 'plan.json'])).code !== 0) throw new Error('plan failed');
     // Kill after 0..4 finished changes, at a random moment (latency spreads the requests out).
-    const after = Math.floor(rand() * 5);
+    const after = process.env.TRIAL_KILL_AFTER ? Number(process.env.TRIAL_KILL_AFTER) : Math.floor(rand() * 5);
     const delay = Math.floor(rand() * 150);
     h.org.setFaults({ latencyMs: 40 + Math.floor(rand() * 80) });
     const first = await kac(h, env, ['apply', 'plan.json', '--auto-approve'], (err) => (oks(err) < after ? false : delay));
@@ -79,7 +79,7 @@ async function killAndResume(i: number): Promise<boolean> {
     const made = Object.values(orgNames(h.org)).flat().length;
     const resumed = await kac(h, env, ['apply', 'plan.json', '--auto-approve']);
     const ok = resumed.code === 0 && complete(h.org) && duplicates(h.org) === 0 && (await emptyPlan(h, env));
-    console.log(`kill+resume ${i + 1}: killed after ${oks(first.err)} change(s) (${first.signal ?? `exit ${first.code}`}, ${made} object(s) made) → resume exit ${resumed.code}, ${ok ? 'converged, plan empty' : `NOT converged: ${resumed.out.split('\n').slice(-3).join(' | ')} ${resumed.err.split('\n').slice(-2).join(' | ')}`}`);
+    console.log(`kill+resume ${i + 1}: killed after ${oks(first.err)} change(s) (${first.signal ?? `exit ${first.code}`}, ${made} object(s) made) → resume exit ${resumed.code}, ${ok ? 'converged, plan empty' : `NOT converged: ${resumed.err.split('\n').filter((l) => /error|stale|changed|created|removed|hint/.test(l)).join(' | ')} ${resumed.out.split('\n').slice(-3).join(' | ')}`}`);
     return ok;
   } finally {
     await h.dispose();
