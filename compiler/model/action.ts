@@ -57,6 +57,13 @@ export const customer = {
   /**
    * `kustomer.customer.create`. Params mirror `POST /v1/customers` (`emails: [{email}]`,
    * `phones: [{phone}]`): inferred from the API body, not from an export.
+   *
+   * An argument left out here (`undefined` when the workflow is built) is left out of the params. An
+   * argument that is a ref is different: whether it has a value is only known when the step runs, and a
+   * Kustomer step's params are a fixed template (no conditional params), so this builder cannot drop
+   * `emails: [{ email: <ref> }]` when the ref turns out empty: the entry would be sent without its
+   * address. A workflow whose event may lack a field branches (`when.exists(ref)`) to create steps that
+   * pass only what the event carries, as the Regal timeline recipe does.
    */
   create: (p: { externalId?: StringValue; name?: StringValue; email?: StringValue; phone?: StringValue; custom?: Record<string, unknown> }) =>
     make<KustomerCustomer>('kustomer.customer.create', {

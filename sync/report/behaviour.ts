@@ -12,7 +12,8 @@ export function testsLine(tests: NonNullable<WorkflowBehaviour['tests']>): strin
   const parts = [`${tests.passed} passed`];
   if (tests.nowFailing.length) parts.push(`${tests.nowFailing.length} now fail${tests.nowFailing.length === 1 ? 's' : ''} (${tests.nowFailing.map((n) => `"${n}"`).join(', ')})`);
   if (stillFailing > 0) parts.push(`${stillFailing} already failed`);
-  if (tests.nowPassing.length) parts.push(`${tests.nowPassing.length} now pass${tests.nowPassing.length === 1 ? 'es' : ''}`);
+  // Named like the ones that now fail: a fix reads as the tests it makes pass.
+  if (tests.nowPassing.length) parts.push(`${tests.nowPassing.length} now pass${tests.nowPassing.length === 1 ? 'es' : ''} (${tests.nowPassing.map((n) => `"${n}"`).join(', ')})`);
   return `tests: ${parts.join(', ')}`;
 }
 

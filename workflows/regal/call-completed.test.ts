@@ -98,4 +98,15 @@ export default [
       steps: ['find-recorded-event', 'find-by-external-id', 'find-by-phone', 'find-by-email', 'create-kobject-found-by-email'],
     },
   }),
+
+  defineWorkflowTest({
+    name: 'call.completed with an External ID and an email, no phone, unknown contact: created with the External ID and email only',
+    workflow: callCompleted,
+    event: { ...kustomerEnvelope, traits: { email: jane.email } },
+    expect: {
+      customers: { created: [{ externalId: '12345', emails: ['jane.doe@example.com'], phones: [] }] },
+      kobjects: { created: [{ klass: regalCall, externalId: 'WTXXXXXXXXXXXXXXXX', customer: { externalId: '12345' } }] },
+      steps: ['find-recorded-event', 'find-by-external-id', 'find-by-email', 'create-customer-with-external-id-no-phone', 'create-kobject-created-with-external-id-no-phone'],
+    },
+  }),
 ];

@@ -57,4 +57,15 @@ export default [
     event: { ...contact, externalId: undefined, traits: { email: 'jane.doe@example.com' } },
     expect: { customers: { created: [] }, kobjects: { created: [{ klass: regalContact, customer: { emails: ['jane.doe@example.com'] } }] } },
   }),
+
+  defineWorkflowTest({
+    name: 'contact.created with an External ID and a phone, no email, unknown contact: created with the name, External ID and phone',
+    workflow: contactCreated,
+    event: { ...contact, traits: { phone: '+19545552399' } },
+    expect: {
+      customers: { created: [{ name: 'Jane Doe', externalId: '12345', phones: ['+19545552399'], emails: [] }] },
+      kobjects: { created: [{ klass: regalContact, customer: { externalId: '12345' } }] },
+      steps: ['find-recorded-event', 'find-by-external-id', 'find-by-phone', 'create-customer-with-external-id-no-email', 'create-kobject-created-with-external-id-no-email'],
+    },
+  }),
 ];

@@ -79,4 +79,15 @@ export default [
     event: { event: 'sms.sent', properties: { to_number: '+19545552399' } },
     expect: { nothing: true, status: 'no-match' },
   }),
+
+  defineWorkflowTest({
+    name: 'sms.sent to a number only, unknown contact: the customer is created with the phone only and gets the card',
+    workflow: smsSent,
+    event: { ...sms, externalId: undefined, traits: { phone: '+19545552399' } },
+    expect: {
+      customers: { created: [{ externalId: null, phones: ['+19545552399'], emails: [] }] },
+      kobjects: { created: [{ klass: regalSmsSent, externalId: key, customer: { phones: ['+19545552399'] } }] },
+      steps: ['find-recorded-event', 'find-by-phone', 'create-customer-no-email', 'create-kobject-created-no-email'],
+    },
+  }),
 ];

@@ -9,6 +9,7 @@ import {
   payloadOf,
   when,
   type AttributeDefinition,
+  type Condition,
   type CustomMapping,
   type HookTransaction,
   type KlassDefinition,
@@ -77,7 +78,9 @@ export interface TimelineRecipe<
  *
  * Kustomer only lets a step use the output of steps that ran on every path to it, so, as Kustomer's own
  * guide does, there is one KObject step per way the customer was obtained (found by external id, by
- * user id, by phone, by email, or created with or without an external id). Step ids are stable: keep them.
+ * user id, by phone, by email, or created). A customer is created with only the identifiers the event
+ * carries (its External ID or userId, phone, email), so there is one create step per combination the
+ * lookup order can reach: 11. Step ids are stable: keep them.
  *
  * @example
  * export default regalTimelineWorkflow({
@@ -115,11 +118,7 @@ export function regalTimelineWorkflow<
         phone: when.exists(envelope.traits.phone),
         email: when.exists(envelope.traits.email),
       };
-      const contact = {
-        phone: envelope.traits.phone,
-        email: envelope.traits.email,
-        ...(recipe.customerName ? { name: recipe.customerName(payload) } : {}),
-      };
+      const customerName = recipe.customerName ? { name: recipe.customerName(payload) } : {};
 
       const byExternalId = step('find-by-external-id', customer.findByExternalId({ externalId: envelope.externalId }), {
         displayName: 'Find customer by externalId',
@@ -129,13 +128,6 @@ export function regalTimelineWorkflow<
       });
       const byPhone = step('find-by-phone', customer.findByPhone({ phone: envelope.traits.phone }), { displayName: 'Find customer by phone' });
       const byEmail = step('find-by-email', customer.findByEmail({ email: envelope.traits.email }), { displayName: 'Find customer by email' });
-      const createdWithExternalId = step('create-customer-with-external-id', customer.create({ externalId: envelope.externalId, ...contact }), {
-        displayName: 'Create customer (externalId)',
-      });
-      const createdWithUserId = step('create-customer-with-user-id', customer.create({ externalId: envelope.userId, ...contact }), {
-        displayName: 'Create customer (userId)',
-      });
-      const created = step('create-customer', customer.create(contact), { displayName: 'Create customer' });
 
       const fields = {
         title: recipe.title(payload),
@@ -172,12 +164,6 @@ export function regalTimelineWorkflow<
         .to(byPhone, when.and(isEvent, has.phone), `${name} with phone only`)
         .to(byEmail, when.and(isEvent, has.email), `${name} with email only`);
 
-      const notFoundCreate = (from: Node<KustomerCustomer>) =>
-        from
-          .to(createdWithExternalId, has.externalId, 'not found: create with externalId')
-          .to(createdWithUserId, has.userId, 'not found: create with userId')
-          .to(created, when.always(), 'not found: create');
-
       // A found customer gets the event's name when the event carries all of it (customerNameFields).
       const nameFields = recipe.customerName && recipe.customerNameFields ? recipe.customerNameFields(payload) : [];
       const nameGiven = nameFields.length > 0 ? when.and(...nameFields.map((f) => when.exists(f))) : undefined;
@@ -193,21 +179,78 @@ export function regalTimelineWorkflow<
         finder.to(card, when.exists(finder.out.id), 'found');
       };
 
+      // Not found anywhere: create the customer with exactly the identifiers the event carries. A step's
+      // params are a fixed template, so an entry for a missing phone or email would be sent without its
+      // value (the local org refuses `emails: [{}]`; Kustomer very likely does too, and its guide and Regal's
+      // create a customer with only what they know); each combination that can be reached is its own
+      // create step, with its own KObject step. Which ones can be reached follows from the lookup order: the id finders
+      // hand over to phone, then email, so a create after them means the event has neither; a create after
+      // find-by-phone means it has the phone and no email; after find-by-email, the email and maybe the phone.
+      const creates = new Map<string, Node<KustomerCustomer>>();
+      const create = (id: IdKind, carried: Contact) => {
+        const key = `${id}:${carried}`;
+        const existing = creates.get(key);
+        if (existing) return existing;
+        const { suffix, how, idRef } = ID_KINDS[id];
+        const stepId = `create-customer${suffix}${CONTACTS[carried].suffix}`;
+        const what = [how, ...CONTACTS[carried].parts].filter(Boolean).join(', ');
+        const made = step(
+          stepId,
+          customer.create({
+            ...(idRef ? { externalId: envelope[idRef] } : {}),
+            ...customerName,
+            ...(carried === 'phone' || carried === 'both' ? { phone: envelope.traits.phone } : {}),
+            ...(carried === 'email' || carried === 'both' ? { email: envelope.traits.email } : {}),
+          }),
+          { displayName: `Create customer (${what})` },
+        );
+        made.to(createKObject(stepId.replace('create-customer', 'create-kobject-created'), `created with ${what}`, made), when.always(), 'created');
+        creates.set(key, made);
+        return made;
+      };
+      const idKinds: [IdKind, Condition | undefined][] = [
+        ['external-id', has.externalId],
+        ['user-id', has.userId],
+        ['none', undefined],
+      ];
+      /** To the create step for the first id kind the event carries, with the given contact details. */
+      const toCreate = (from: Node<KustomerCustomer>, carried: Contact, extra?: Condition) => {
+        for (const [id, hasId] of idKinds) {
+          if (id === 'none' && carried === 'none') continue; // an event with no identifier never gets this far
+          const condition = hasId && extra ? when.and(hasId, extra) : (hasId ?? extra ?? when.always());
+          from.to(create(id, carried), condition, `not found: create with ${[ID_KINDS[id].how, ...CONTACTS[carried].parts].filter(Boolean).join(', ')}`);
+        }
+      };
+
       onFound(byExternalId, 'externalId', 'external-id');
       onFound(byUserId, 'userId', 'user-id');
       for (const finder of [byExternalId, byUserId]) {
         finder.to(byPhone, has.phone, 'not found: try phone').to(byEmail, has.email, 'not found: try email');
-        notFoundCreate(finder);
+        finder.to(create(finder === byExternalId ? 'external-id' : 'user-id', 'none'), when.always(), 'not found: create with the id only');
       }
       onFound(byPhone, 'phone', 'phone');
       byPhone.to(byEmail, has.email, 'not found: try email');
-      notFoundCreate(byPhone);
+      toCreate(byPhone, 'phone');
       onFound(byEmail, 'email', 'email');
-      notFoundCreate(byEmail);
-
-      createdWithExternalId.to(createKObject('create-kobject-created-with-external-id', 'created with externalId', createdWithExternalId), when.always(), 'created');
-      createdWithUserId.to(createKObject('create-kobject-created-with-user-id', 'created with userId', createdWithUserId), when.always(), 'created');
-      created.to(createKObject('create-kobject-created', 'created', created), when.always(), 'created');
+      toCreate(byEmail, 'both', has.phone);
+      toCreate(byEmail, 'email');
     },
   });
 }
+
+type IdKind = 'external-id' | 'user-id' | 'none';
+/** The contact details a created customer carries: the event's phone, email, both, or neither. */
+type Contact = 'both' | 'phone' | 'email' | 'none';
+
+/** Step id suffixes: a create with phone and email keeps the id it had before the other combinations existed. */
+const ID_KINDS: Record<IdKind, { suffix: string; how: string; idRef?: 'externalId' | 'userId' }> = {
+  'external-id': { suffix: '-with-external-id', how: 'externalId', idRef: 'externalId' },
+  'user-id': { suffix: '-with-user-id', how: 'userId', idRef: 'userId' },
+  none: { suffix: '', how: '' },
+};
+const CONTACTS: Record<Contact, { suffix: string; parts: string[] }> = {
+  both: { suffix: '', parts: ['phone', 'email'] },
+  phone: { suffix: '-no-email', parts: ['phone'] },
+  email: { suffix: '-no-phone', parts: ['email'] },
+  none: { suffix: '-no-contact', parts: [] },
+};

@@ -79,14 +79,14 @@ plan('markdown: behaviour first after the summary, then the grouped change, its 
     '| create | update |',
     '#### Behaviour change',
     "call.completed for customer 12345 (call.completed.json): the Regal Call card's title becomes `Call Scheduled Callback: Converted During Convo` (was `Scheduled Callback (OUTBOUND): Converted During Convo`)",
-    'tests: 3 passed, 2 now fail',
+    'tests: 4 passed, 2 now fail',
     '| | Resource | Kind | Change | Impact |',
-    '- params changed: title in 7 steps: create-kobject-found-by-external-id, ',
+    '- params changed: title in 15 steps: create-kobject-found-by-external-id, ',
     '```diff',
-    '# title template changed in 7 KObject steps: create-kobject-found-by-external-id, ',
+    '# title template changed in 15 KObject steps: create-kobject-found-by-external-id, ',
     '```mermaid',
     's0(["Regal event received (hook regal-events)"])',
-    '["Create Regal Call (created) (changed)"]',
+    '["Create Regal Call (created with phone, email) (changed)"]',
     '|"not found: try phone"|',
   ];
   let at = -1;
@@ -107,7 +107,7 @@ plan('text: the same sentences above the changes', async () => {
 plan('a description change: no behaviour change, said in one line', async () => {
   const p = await planWith((body) => void (body.description = 'Calls, on the timeline'));
   assert.equal(p.behaviour!.workflows[0]!.differences, []);
-  const line = 'No behaviour change for 2 sample events (tests: 5 of 5 passed).';
+  const line = 'No behaviour change for 2 sample events (tests: 6 of 6 passed).';
   assert.match(renderPlanMarkdown(p), `**Behaviour:** ${line}`);
   assert.match(renderPlanText(p, { color: false }), line);
 });

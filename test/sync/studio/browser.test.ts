@@ -61,7 +61,7 @@ browserSuite.after(async () => {
 browserSuite('Workflows: the regal-call-completed graph is drawn, its nodes link to the steps', async () => {
   await view('#/workflows/regal-call-completed', 'workflows');
   const nodes = await page.$$eval('svg.graph rect.node', (r) => r.length);
-  assert.is(nodes, 16, 'the trigger and 15 steps');
+  assert.is(nodes, 32, 'the trigger and 31 steps');
   assert.ok((await page.$$eval('svg.graph path.edge', (p) => p.length)) >= 15);
   assert.match(await page.$eval('#wf-title', (e) => e.textContent ?? ''), /Regal: call completed/);
   assert.match(await page.$eval('.detail .meta', (e) => e.textContent ?? ''), /workflows\/regal\/call-completed\.ts:\d+/);

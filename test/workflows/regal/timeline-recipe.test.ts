@@ -61,7 +61,7 @@ for (const file of SAMPLES) {
     const kinds = Object.fromEntries(Object.entries(klass.attributes).map(([key, a]) => [`${key}${ATTRIBUTE_SUFFIX[a.kind]}`, a.kind]));
     // Every KObject step maps every attribute; a field the event lacks resolves to nothing and is left out.
     const steps = (workflow(log.workflowName).steps as JsonObject[]).filter((st) => st.action === 'kustomer.kobject.create-with-customer');
-    assert.is(steps.length, 7);
+    assert.is(steps.length, 15, '4 found-by + 11 created-with');
     for (const st of steps) assert.equal(Object.keys((st.params as any).custom).sort(), Object.keys(kinds).sort(), `${st.id} maps every attribute`);
     const expected = { string: 'string', text: 'string', dropdown: 'string', url: 'string', number: 'number', boolean: 'boolean' } as Record<string, string>;
     for (const [name, value] of Object.entries(kobject!.custom)) {
@@ -147,6 +147,31 @@ for (const [how, record, expectedPath] of existing) {
     assert.is(host.kobjects[0]!.customer, 'c1');
   });
 }
+
+content('unknown contact, every mix of identifiers: the customer is created with exactly those, and every create step is reachable', async () => {
+  const { event: _e, externalId: _x, traits: _t, ...rest } = sample('sms.received.json');
+  const ids = { externalId: 'ext-1', userId: 'user-1', phone: '+19545552399', email: 'jane.doe@example.com' };
+  const keys = Object.keys(ids) as (keyof typeof ids)[];
+  const used = new Set<string>();
+  for (let mask = 1; mask < 1 << keys.length; mask++) {
+    const has = Object.fromEntries(keys.map((k, i) => [k, (mask & (1 << i)) !== 0])) as Record<keyof typeof ids, boolean>;
+    const traits = { ...(has.phone ? { phone: ids.phone } : {}), ...(has.email ? { email: ids.email } : {}) };
+    const event = { ...rest, event: 'sms.received', traits, ...(has.externalId ? { externalId: ids.externalId } : {}), ...(has.userId ? { userId: ids.userId } : {}) };
+    const { log, host } = await run('regal-sms-received', event);
+    const what = keys.filter((k) => has[k]).join('+');
+    assert.is(log.status, 'completed', `${what}: ${log.error ?? ''}`);
+    assert.equal(
+      host.customers.map((c) => [c.externalId ?? null, c.phones ?? [], c.emails ?? []]),
+      [[has.externalId ? ids.externalId : has.userId ? ids.userId : null, has.phone ? [{ phone: ids.phone }] : [], has.email ? [{ email: ids.email }] : []]],
+      what,
+    );
+    assert.equal(host.kobjects.map((k) => k.customer), [host.customers[0]!.id], what);
+    for (const id of path(log)) if (id.startsWith('create-customer')) used.add(id);
+  }
+  const creates = (workflow('regal-sms-received').steps as JsonObject[]).filter((st) => st.action === 'kustomer.customer.create').map((st) => st.id as string);
+  assert.is(creates.length, 11);
+  assert.equal([...used].sort(), creates.sort(), 'no create step is dead, none is missing');
+});
 
 content('an event with no identifier at all ends at the trigger', async () => {
   const { event: _e, externalId: _x, traits: _t, ...rest } = sample('sms.received.json');
