@@ -5,11 +5,15 @@
 import { runCliBench } from './cli.js';
 import { runCompileBench } from './compile.js';
 import { runBench as runPlanApplyBench } from './plan-apply.js';
+import { runTypecheckBench } from './typecheck.js';
 import { formatRows, type BenchModule, type BenchRow } from './row.js';
+import { runWorkflowTestsBench } from './workflow-tests.js';
 
 const BENCHES: BenchModule[] = [
   { name: 'cli', run: runCliBench },
   { name: 'compile', run: runCompileBench },
+  { name: 'typecheck', run: runTypecheckBench },
+  { name: 'workflow-tests', run: runWorkflowTestsBench },
   {
     name: 'plan-apply',
     // plan-apply.ts reports its own lines: adapted to rows (requests = minimum; time within 1.5× the floor).

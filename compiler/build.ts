@@ -9,6 +9,7 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js
 import { loadConfig } from './load/config.js';
 import { createCachedLocator } from './load/locate-cache.js';
 import { loadProject } from './load/project.js';
+import { typecheckSkipped } from './typecheck/skipped.js';
 import type { KacConfig } from './model/config.js';
 import type { Model } from './model/project.js';
 import type { Resource } from './resource.js';
@@ -17,19 +18,35 @@ import { validateProject } from './validate/index.js';
 export interface ProjectBuild {
   config: KacConfig;
   model: Model;
-  /** Load and validation diagnostics, sorted. */
+  /** Load, type-check and validation diagnostics, sorted, one per mistake. */
   diagnostics: Diagnostic[];
   /** Empty when `diagnostics` hold an error. */
   resources: Resource[];
 }
 
-export async function buildProject(root: string): Promise<ProjectBuild> {
+export interface BuildOptions {
+  /**
+   * Type-check the authored files with tsc (compiler/typecheck/), in parallel with loading them.
+   * Default false here (library callers and tests that build fixtures); the CLI's validate, compile,
+   * plan and apply pass true unless `--no-typecheck`, and `false` adds a warning saying what was skipped.
+   */
+  typecheck?: boolean;
+}
+
+export async function buildProject(root: string, options: BuildOptions = {}): Promise<ProjectBuild> {
   const absRoot = resolve(root);
+  // tsc runs as a child process: start it first so it overlaps the loader's work.
+  const typecheck = options.typecheck ? import('./typecheck/index.js').then((m) => m.typecheckProject(absRoot)) : undefined;
+  // A failing config throws below; the type check still ends on its own (nothing waits on it).
+  typecheck?.catch(() => undefined);
   const config = await loadConfig(absRoot);
   const { model, diagnostics: loadDiagnostics } = await loadProject(absRoot, config);
   const locator = createCachedLocator(absRoot);
-  const diagnostics = [...loadDiagnostics, ...validateProject(model, { locator })].sort(compareDiagnostics);
+  const kac = [...loadDiagnostics, ...validateProject(model, { locator })];
   await locator.persist();
+  const diagnostics = typecheck
+    ? (await import('./typecheck/merge.js')).mergeTypecheckDiagnostics(kac, (await typecheck).diagnostics)
+    : [...kac, ...(options.typecheck === false ? [typecheckSkipped()] : [])].sort(compareDiagnostics);
   const resources = hasErrors(diagnostics) ? [] : compileProject(model);
   return { config, model, diagnostics, resources };
 }

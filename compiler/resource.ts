@@ -8,6 +8,7 @@ export const RESOURCE_KINDS = [
   'kustomer.hook',
   'kustomer.klass',
   'kustomer.klass-attributes',
+  'kustomer.standard-attributes',
   'kustomer.workflow',
   'kustomer.outbound-webhook',
   'iterable.journey-webhook',
@@ -19,9 +20,10 @@ export const KIND_ORDER: Record<ResourceKind, number> = {
   'kustomer.hook': 0,
   'kustomer.klass': 1,
   'kustomer.klass-attributes': 2,
-  'kustomer.workflow': 3,
-  'kustomer.outbound-webhook': 4,
-  'iterable.journey-webhook': 5,
+  'kustomer.standard-attributes': 3,
+  'kustomer.workflow': 4,
+  'kustomer.outbound-webhook': 5,
+  'iterable.journey-webhook': 6,
 };
 
 export interface ResourceRef {

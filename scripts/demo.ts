@@ -75,7 +75,7 @@ await withEnvironment({ config: build.config, desired: build.resources, name: 'l
   if (!hook?.outputs.url) throw new Error(`the hook ${hookKey ?? '(none in git)'} is not in the local org`);
   say(`   hook ${hook.key}: ${hook.outputs.url}`);
   const files = (await readdir(join(root, SAMPLES))).filter((f) => f.endsWith('.json') && !f.includes('.reporting.')).sort();
-  const runsBefore = env.localOrg?.runs().length ?? 0;
+  const runsBefore = (await env.local?.runs())?.length ?? 0;
   const postedAt = new Date(Date.now() - 1000).toISOString();
   const externalIds = new Set<string>();
   for (const file of files) {
@@ -83,18 +83,23 @@ await withEnvironment({ config: build.config, desired: build.resources, name: 'l
     const parsed = JSON.parse(body) as { externalId?: string; userId?: string };
     const id = parsed.externalId ?? parsed.userId;
     if (id) externalIds.add(id);
-    const res = await fetch(hook.outputs.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.localOrg!.token}` }, body });
+    const res = await fetch(hook.outputs.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.local!.token}` }, body });
     await res.arrayBuffer();
     say(`   ${relative(root, join(root, SAMPLES, file))} → ${res.status}`);
   }
-  const runs = (env.localOrg?.runs() ?? []).slice(runsBefore);
+  const runs = ((await env.local?.runs()) ?? []).slice(runsBefore);
   const failed = runs.filter((r) => JSON.stringify(r.log).includes('"status":"failed"'));
   say(`   ${runs.length} workflow run(s)${failed.length ? c.red(`, ${failed.length} failed`) : ''}: every workflow on the hook sees every event; its trigger condition decides whether it acts.`);
 
   step(6, 'The customer timeline those events produced');
   await showTimeline(env.client, [...externalIds], build.resources.filter((r) => r.kind === 'kustomer.klass').map((r) => r.key), postedAt);
 
-  say(`\n${c.bold('Next')}: ${c.cyan('npx kac runs')} shows each workflow run step by step; edit a workflow under workflows/regal, then ${c.cyan('npx kac plan')} shows the change and ${c.cyan('npx kac apply')} makes it.`);
+  const customer = [...externalIds][0];
+  say(`\n${c.bold('Next')}:`);
+  say(`   ${c.cyan('npx kac studio --open')}    the local org in your browser: workflow graphs, this customer's cards, each card's run log, the plan`);
+  say(`   ${c.cyan(`npx kac timeline${customer ? ` ${customer}` : ''}`)}${customer ? '' : ' <email>'}    the same timeline in the terminal (by id, email, phone or external id; --json)`);
+  say(`   ${c.cyan('npx kac hooks')}            each hook's URL and a ready curl line; ${c.cyan('npx kac runs')} shows each workflow run step by step`);
+  say(`   edit a workflow under workflows/regal, then ${c.cyan('npx kac plan')} shows the change and ${c.cyan('npx kac apply')} makes it.`);
 });
 
 async function showTimeline(client: KustomerClient, externalIds: string[], klasses: string[], since: string): Promise<void> {

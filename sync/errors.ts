@@ -13,7 +13,14 @@ export class DiagnosticsError extends Error {
     /** What holds the errors: the definitions, or a file kac reads back. */
     where = 'the definitions',
   ) {
-    super(`${diagnostics.filter((d) => d.severity === 'error').length} error(s) in ${where}`);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const typeErrors = errors.filter((d) => d.code.startsWith('ts/')).length;
+    super(
+      where === 'the definitions'
+        ? `${errors.length} error(s) in the definitions${typeErrors > 0 ? ` (${typeErrors} from the type check)` : ''}: nothing was done. ` +
+            'See them all, warnings included, with: npx kac validate'
+        : `${errors.length} error(s) in ${where}`,
+    );
     this.name = 'DiagnosticsError';
   }
 }

@@ -61,6 +61,35 @@ export function typingSchema(schema: Json): Json {
   return out;
 }
 
+/** What validation reads of a schema (compiler/validate/payload-schema.ts): its shape, without prose. */
+const PROSE = new Set(['$schema', 'title', 'description', 'examples', '$comment']);
+
+export function checkingSchema(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(checkingSchema);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out: { [key: string]: Json } = {};
+  for (const [key, value] of Object.entries(schema)) {
+    // `properties` maps field names (a field may be called "description"): only its values are schemas.
+    if (key === 'properties' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, checkingSchema(s)]));
+    } else if (!PROSE.has(key)) {
+      out[key] = checkingSchema(value);
+    }
+  }
+  return out;
+}
+
+/** Appended to each generated file: the schema, for `payloadOf<T>(payloadSchema)`. */
+function schemaExport(schema: Json): string {
+  return [
+    '',
+    '/** The JSON Schema this file was generated from (its shape): `payloadOf<T>(payloadSchema)` checks references against it. */',
+    // Plain JSON (valid TypeScript): no quoting rules to get wrong.
+    `export const payloadSchema = ${JSON.stringify(checkingSchema(schema), null, 2)};`,
+    '',
+  ].join('\n');
+}
+
 /** `workflows/regal/payloads/call-completed.schema.json` → `workflows/regal/payloads/generated/call-completed.ts`. */
 export function generatedPathOf(schemaPath: string): string {
   return join(dirname(schemaPath), 'generated', `${basename(schemaPath, '.schema.json')}.ts`);
@@ -77,7 +106,7 @@ export async function generatePayloadTypes(root: string): Promise<Map<string, st
       bannerComment: BANNER.replace('SCHEMA', basename(schemaPath)),
       cwd: join(root, dirname(schemaPath)),
     });
-    out.set(generatedPathOf(schemaPath), source);
+    out.set(generatedPathOf(schemaPath), source + schemaExport(schema));
   }
   return out;
 }

@@ -19,6 +19,7 @@ export const DIST_FOLDERS: Record<ResourceKind, string> = {
   'kustomer.hook': 'kustomer/hooks',
   'kustomer.klass': 'kustomer/klasses',
   'kustomer.klass-attributes': 'kustomer/klass-attributes',
+  'kustomer.standard-attributes': 'kustomer/standard-attributes',
   'kustomer.workflow': 'kustomer/workflows',
   'kustomer.outbound-webhook': 'kustomer/outbound-webhooks',
   'iterable.journey-webhook': 'iterable',

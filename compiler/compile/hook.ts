@@ -3,6 +3,7 @@ import type { HookDefinition } from '../model/hook.js';
 import type { Loaded, Model } from '../model/project.js';
 import type { Resource } from '../resource.js';
 import { compiledDescription, type CompileContext } from './context.js';
+import { mergeRaw } from './raw.js';
 
 export function compileHooks(model: Model, ctx: CompileContext): Resource[] {
   return model.hooks.map((loaded) => compileHook(loaded, ctx));
@@ -12,7 +13,7 @@ export function compileHook({ definition: hook, file }: Loaded<HookDefinition>, 
   return {
     kind: 'kustomer.hook',
     key: hook.name,
-    body: withoutUndefined({ name: hook.name, description: compiledDescription(hook.description, ctx.namespace, hook.managedMarker), type: hook.type }),
+    body: mergeRaw(withoutUndefined({ name: hook.name, description: compiledDescription(hook.description, ctx.namespace, hook.managedMarker), type: hook.type }), hook.raw),
     dependsOn: [],
     sensitive: [],
     source: ctx.sourceOf(hook.site, file),

@@ -10,11 +10,12 @@ import { compileKlasses } from './klass.js';
 import { compileOutboundWebhooks } from './outbound-webhook.js';
 import { compileWorkflows } from './workflow.js';
 import { compileIterableWebhooks } from './iterable.js';
+import { compileStandardAttributes } from './standard-attributes.js';
 
 export type KindCompiler = (model: Model, ctx: CompileContext) => Resource[];
 
 /** One compiler per kind; the resources are sorted afterwards, so the order here does not show in dist/. */
-export const COMPILERS: KindCompiler[] = [compileHooks, compileKlasses, compileWorkflows, compileOutboundWebhooks, compileIterableWebhooks];
+export const COMPILERS: KindCompiler[] = [compileHooks, compileKlasses, compileWorkflows, compileOutboundWebhooks, compileIterableWebhooks, compileStandardAttributes];
 
 export function compileProject(model: Model): Resource[] {
   const ctx = createCompileContext(model);

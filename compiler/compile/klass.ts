@@ -8,6 +8,7 @@ import type { Loaded, Model } from '../model/project.js';
 import type { Resource } from '../resource.js';
 import { attributeMetadataType } from './attribute-types.js';
 import type { CompileContext } from './context.js';
+import { mergeRaw } from './raw.js';
 
 export function compileKlasses(model: Model, ctx: CompileContext): Resource[] {
   return model.klasses.flatMap((loaded) => compileKlass(loaded, ctx));
@@ -16,9 +17,11 @@ export function compileKlasses(model: Model, ctx: CompileContext): Resource[] {
 export function compileKlass({ definition: klass, file }: Loaded<KlassDefinition>, ctx: CompileContext): Resource[] {
   const source = ctx.sourceOf(klass.site, file);
   const renamed = klass.renamedFrom ? { renamedFrom: klass.renamedFrom } : {};
-  const body: JsonObject = { name: klass.name, displayName: klass.displayName ?? defaultDisplayName(klass.name), status: 'enabled' };
-  if (klass.icon !== undefined) body.icon = klass.icon;
-  if (klass.color !== undefined) body.color = klass.color;
+  // No displayName is written unless given: app-defined Klasses have none, and Kustomer shows the name.
+  const base: JsonObject = { name: klass.name, ...(klass.displayName === undefined ? {} : { displayName: klass.displayName }), status: 'enabled' };
+  if (klass.icon !== undefined) base.icon = klass.icon;
+  if (klass.color !== undefined) base.color = klass.color;
+  const body = mergeRaw(base, klass.raw);
 
   const properties: JsonObject = {};
   for (const [key, attr] of Object.entries(klass.attributes ?? {})) properties[attributeApiName(key, attr)] = attributeMetadata(key, attr);
@@ -37,11 +40,12 @@ export function compileKlass({ definition: klass, file }: Loaded<KlassDefinition
   ];
 }
 
-function attributeMetadata(key: string, attr: AttributeDefinition): JsonObject {
-  const out: JsonObject = { type: attributeMetadataType(attr.kind), displayName: attr.displayName ?? defaultDisplayName(key) };
+export function attributeMetadata(key: string, attr: AttributeDefinition): JsonObject {
+  const out: JsonObject = { type: attributeMetadataType(attr.kind) };
+  if (attr.displayName !== null) out.displayName = attr.displayName ?? defaultDisplayName(key);
   if (attr.description !== undefined) out.description = attr.description;
   if (attr.kind === 'dropdown') out.enumeration = [...(attr.options ?? [])];
   if (attr.target !== undefined) out.target = attr.target;
   if (attr.multi !== undefined) out.multi = attr.multi;
-  return out;
+  return mergeRaw(out, attr.raw as JsonObject | undefined);
 }

@@ -11,6 +11,7 @@ import { refPlaceholder, secretPaths } from '../placeholders.js';
 import { compareResources, type Resource, type ResourceRef } from '../resource.js';
 import { DEFAULT_APP_VERSIONS, defaultStepAppVersion } from './app-versions.js';
 import { compiledDescription, type CompileContext } from './context.js';
+import { mergeRaw } from './raw.js';
 import { compileCondition, compileValue } from './value.js';
 
 export function compileWorkflows(model: Model, ctx: CompileContext): Resource[] {
@@ -27,13 +28,15 @@ export function compileWorkflow({ definition: wf, file }: Loaded<WorkflowDefinit
     ...(wf.displayName === null ? {} : { meta: { displayName: wf.displayName ?? wf.name } }),
     trigger: compileTrigger(wf.trigger, wf.triggerTransitions),
     steps: wf.steps.map(compileStep),
+    ...(wf.response === undefined ? {} : { response: compileValue(wf.response) as JsonValue }),
   };
+  const merged = mergeRaw(body, wf.raw);
   return {
     kind: 'kustomer.workflow',
     key: wf.name,
-    body,
+    body: merged,
     dependsOn: workflowDependencies(wf),
-    sensitive: secretPaths(body),
+    sensitive: secretPaths(merged),
     source: ctx.sourceOf(wf.site, file),
     ...(wf.renamedFrom ? { renamedFrom: wf.renamedFrom } : {}),
   };
@@ -44,9 +47,14 @@ export function hookEventName(hook: { name: string; type: string }): string {
   return `kustomer.hooks.${hook.type}.${refPlaceholder({ kind: 'kustomer.hook', key: hook.name, field: 'id' })}.receive`;
 }
 
-function compileTrigger(trigger: Trigger<unknown>, transitions: TransitionModel[]): JsonObject {
+function compileTrigger(trigger: Trigger<unknown, unknown>, transitions: TransitionModel[]): JsonObject {
   const out: JsonObject = { id: TRIGGER_STEP_ID };
-  if (trigger?.kind === 'hook') {
+  if (trigger?.kind === 'callable') {
+    // No eventName: Kustomer derives `kustomer.workflow.<id>.call` from the id (model/inferred-events.ts).
+    out.callable = true;
+    out.schema = trigger.schema;
+    if (trigger.appVersion !== undefined) out.appVersion = trigger.appVersion;
+  } else if (trigger?.kind === 'hook') {
     out.eventName = hookEventName(trigger.hook);
     const appVersion = trigger.appVersion === undefined ? DEFAULT_APP_VERSIONS.hookTrigger : trigger.appVersion;
     if (appVersion !== null) out.appVersion = appVersion;
@@ -56,7 +64,7 @@ function compileTrigger(trigger: Trigger<unknown>, transitions: TransitionModel[
   }
   if (trigger?.displayName !== undefined) out.meta = { displayName: trigger.displayName };
   out.transitions = transitions.map(compileTransition);
-  return out;
+  return mergeRaw(out, trigger?.raw);
 }
 
 function compileStep(step: StepModel): JsonObject {
@@ -68,6 +76,8 @@ function compileStep(step: StepModel): JsonObject {
     const appVersion = step.appVersion !== undefined ? step.appVersion : (step.action.appVersion ?? defaultStepAppVersion(action));
     if (appVersion !== undefined && appVersion !== null) out.appVersion = appVersion;
     out.params = (compileValue(step.action.params ?? {}) ?? {}) as JsonValue;
+  } else if (typeof step.appVersion === 'string') {
+    out.appVersion = step.appVersion; // a branch step's, as real exports carry it
   }
   const meta: JsonObject = {};
   if (step.displayName !== undefined) meta.displayName = step.displayName;
@@ -75,13 +85,13 @@ function compileStep(step: StepModel): JsonObject {
   if (Object.keys(meta).length > 0) out.meta = meta;
   out.transitions = step.transitions.map(compileTransition);
   out.errorCases = (compileValue(step.errorCases ?? []) ?? []) as JsonValue;
-  return out;
+  return mergeRaw(out, step.raw);
 }
 
 function compileTransition(t: TransitionModel): JsonObject {
   const out: JsonObject = { target: t.target, condition: compileCondition(t.condition) };
   if (t.label !== undefined) out.meta = { name: t.label };
-  return out;
+  return mergeRaw(out, t.raw);
 }
 
 function workflowDependencies(wf: WorkflowDefinition): ResourceRef[] {
@@ -89,6 +99,7 @@ function workflowDependencies(wf: WorkflowDefinition): ResourceRef[] {
   const add = (ref: ResourceRef) => refs.set(`${ref.kind}:${ref.key}`, ref);
   if (wf.trigger?.kind === 'hook') add({ kind: 'kustomer.hook', key: wf.trigger.hook.name });
   for (const step of wf.steps) {
+    if (step.action?.callee !== undefined && step.action.callee !== wf.name) add({ kind: 'kustomer.workflow', key: step.action.callee });
     const klass = step.action?.klass?.name;
     if (klass === undefined) continue;
     // The KObject's `custom` mapping needs the attributes, not only the Klass.

@@ -33,7 +33,10 @@ const MetaSchema = z.looseObject({ displayName: z.string().optional(), descripti
 
 export const KustomerTriggerSchema = z.looseObject({
   id: z.literal('1'),
-  eventName: z.string().min(1),
+  /** Absent on a callable trigger kac writes: Kustomer derives it from the workflow id. */
+  eventName: z.string().min(1).optional(),
+  callable: z.boolean().optional(),
+  schema: z.record(z.string(), z.unknown()).optional(),
   appVersion: z.string().optional(),
   meta: MetaSchema.optional(),
   transitions: z.array(KustomerTransitionSchema),
@@ -55,8 +58,9 @@ export const KustomerWorkflowSchema = z.looseObject({
   description: z.string().optional(),
   enabled: z.boolean().optional(),
   meta: MetaSchema.optional(),
-  trigger: KustomerTriggerSchema,
+  trigger: KustomerTriggerSchema.refine((t) => t.eventName !== undefined || t.callable === true, { message: 'a trigger needs an eventName unless it is callable' }),
   steps: z.array(KustomerStepSchema),
+  response: z.looseObject({ schema: z.record(z.string(), z.unknown()) }).optional(),
 });
 
 export type KustomerWorkflow = z.infer<typeof KustomerWorkflowSchema>;

@@ -2,7 +2,7 @@
 import type { Model } from '../model/project.js';
 import { refData } from '../model/ref.js';
 
-export const DEFINITION_KINDS = ['klass', 'hook', 'workflow', 'outbound-webhook', 'iterable-webhook'] as const;
+export const DEFINITION_KINDS = ['klass', 'hook', 'workflow', 'outbound-webhook', 'iterable-webhook', 'standard-attributes'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 /** Which Model list holds each kind. */
@@ -12,6 +12,7 @@ export const MODEL_LIST: Record<DefinitionKind, keyof Omit<Model, 'root' | 'name
   workflow: 'workflows',
   'outbound-webhook': 'outboundWebhooks',
   'iterable-webhook': 'iterableWebhooks',
+  'standard-attributes': 'standardAttributes',
 };
 
 export interface DefinitionLike {

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { SourceLocation } from '../resource.js';
-import { createLocator, type Locator } from './locate.js';
+import { createLocator, type FindOptions, type Locator } from './locate.js';
 
 export const LOCATION_CACHE = '.kac/cache/locations.json';
 const VERSION = 1;
@@ -43,16 +43,18 @@ export function createCachedLocator(root: string, cacheFile = join(root, LOCATIO
   };
 
   return {
-    find(from: SourceLocation, text: string): SourceLocation | undefined {
+    find(from: SourceLocation, text: string, options: FindOptions = {}): SourceLocation | undefined {
       const hash = hashOf(from.file);
-      const key = hash === undefined ? undefined : `${hash}:${from.line}:${from.column}:${text}`;
+      // The options change the answer: they are part of the key (none: the key lookups had before them).
+      const flags = `${options.access ? 'a' : ''}${options.orBefore ? 'b' : ''}`;
+      const key = hash === undefined ? undefined : `${hash}:${from.line}:${from.column}:${text}${flags ? `:${flags}` : ''}`;
       if (key !== undefined && key in cached) {
         const entry = cached[key]!;
         used[key] = entry;
         return entry ? { file: from.file, line: entry[0], column: entry[1] } : undefined;
       }
       inner ??= createLocator(root);
-      const found = inner.find(from, text);
+      const found = inner.find(from, text, options);
       if (key !== undefined) {
         used[key] = found ? [found.line, found.column] : null;
         missed = true;

@@ -11,7 +11,14 @@ import type { SourceLocation } from '../resource.js';
 
 export interface Locator {
   /** The first string literal or property name whose text is `text`, at or after `from`; undefined when none. */
-  find(from: SourceLocation, text: string): SourceLocation | undefined;
+  find(from: SourceLocation, text: string, options?: FindOptions): SourceLocation | undefined;
+}
+
+export interface FindOptions {
+  /** Also match a property read, `event.emial`'s `emial` (a reference's path segment). */
+  access?: boolean;
+  /** When nothing matches at or after `from`, the last match before it (an object built before the call that uses it). */
+  orBefore?: boolean;
 }
 
 /** ts-morph pulls in the TypeScript compiler: loaded on the first lookup, not on every validate. */
@@ -38,7 +45,7 @@ export function createLocator(root: string): Locator {
   };
 
   return {
-    find(from, text) {
+    find(from, text, options = {}) {
       const sf = sourceFile(from.file);
       if (!sf) return undefined;
       const { SyntaxKind } = requireFromHere('ts-morph') as typeof import('ts-morph');
@@ -48,28 +55,42 @@ export function createLocator(root: string): Locator {
       } catch {
         return undefined;
       }
+      const matches = (node: Node): boolean => {
+        const kind = node.getKind();
+        return (
+          ((kind === SyntaxKind.StringLiteral || kind === SyntaxKind.NoSubstitutionTemplateLiteral) &&
+            (node.compilerNode as unknown as { text: string }).text === text) ||
+          (kind === SyntaxKind.Identifier && node.getText() === text && (isPropertyName(node, SyntaxKind) || (options.access === true && isPropertyRead(node, SyntaxKind))))
+        );
+      };
       let best: number | undefined;
+      let before: number | undefined;
       sf.forEachDescendant((node, traversal) => {
         // The callback's return value stops the walk when defined: skip() is called, never returned.
         const pos = node.getStart();
-        if (node.getEnd() < start || (best !== undefined && pos >= best)) {
+        if ((node.getEnd() < start && !options.orBefore) || (best !== undefined && pos >= best)) {
           traversal.skip();
           return undefined;
         }
-        if (pos < start) return undefined;
-        const kind = node.getKind();
-        const matches =
-          ((kind === SyntaxKind.StringLiteral || kind === SyntaxKind.NoSubstitutionTemplateLiteral) &&
-            (node.compilerNode as unknown as { text: string }).text === text) ||
-          (kind === SyntaxKind.Identifier && node.getText() === text && isPropertyName(node, SyntaxKind));
-        if (matches) best = pos;
+        if (pos < start) {
+          if (options.orBefore && matches(node)) before = pos;
+          return undefined;
+        }
+        if (matches(node)) best = pos;
         return undefined;
       });
+      best ??= before;
       if (best === undefined) return undefined;
       const { line, column } = sf.getLineAndColumnAtPos(best);
       return { file: from.file, line, column };
     },
   };
+}
+
+/** `emial` in `event.emial`. */
+function isPropertyRead(node: Node, kinds: typeof import('ts-morph').SyntaxKind): boolean {
+  const parent = node.getParent();
+  return parent?.getKind() === kinds.PropertyAccessExpression && (parent.compilerNode as unknown as { name: unknown }).name === node.compilerNode;
 }
 
 /** `name` in `{ name: value }`, `{ name }` or `{ name: Type }`, not an identifier used as a value. */

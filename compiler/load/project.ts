@@ -4,6 +4,7 @@
  * A file that throws on import becomes a `load/import-failed` diagnostic at that file; the rest
  * still load. Each load evaluates the files afresh (the bundle is new each time).
  */
+import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -11,7 +12,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { KacConfig } from '../model/config.js';
 import type { Model } from '../model/project.js';
 import type { SourceLocation } from '../resource.js';
-import { definitionsOf, MODEL_LIST, type DefinitionLike } from './collect.js';
+import { definitionsOf, isDefinition, MODEL_LIST, type DefinitionLike } from './collect.js';
 import { importBundled } from './bundle.js';
 import { firstLine } from './config.js';
 import { ensureTypeScriptImports } from './typescript.js';
@@ -28,8 +29,10 @@ export async function loadProject(root: string, config: KacConfig): Promise<{ mo
 
   await ensureTypeScriptImports();
   const modules = (await importBundled(absRoot, files)) ?? (await importEach(absRoot, files, diagnostics));
+  const notDefinitions: Promise<Diagnostic>[] = [];
   modules.forEach((exported, i) => {
     if (!exported) return;
+    if ('default' in exported && !isDefinition(exported.default)) notDefinitions.push(notADefinition(absRoot, files[i]!, exported.default));
     for (const definition of definitionsOf(exported)) {
       const holders = seen.get(definition);
       if (holders) holders.push(files[i]!);
@@ -37,7 +40,8 @@ export async function loadProject(root: string, config: KacConfig): Promise<{ mo
     }
   });
 
-  const model: Model = { root: absRoot, namespace: config.namespace, klasses: [], hooks: [], workflows: [], outboundWebhooks: [], iterableWebhooks: [] };
+  diagnostics.push(...(await Promise.all(notDefinitions)));
+  const model: Model = { root: absRoot, namespace: config.namespace, klasses: [], hooks: [], workflows: [], outboundWebhooks: [], iterableWebhooks: [], standardAttributes: [] };
   for (const [definition, holders] of seen) {
     (model[MODEL_LIST[definition.kind]] as { definition: unknown; file: string }[]).push({ definition, file: homeFile(absRoot, definition, holders) });
   }
@@ -62,6 +66,24 @@ function homeFile(root: string, definition: DefinitionLike, holders: string[]): 
   if (holders.length === 1) return holders[0]!;
   const defined = definition.site?.resolve(root)?.file;
   return holders.find((f) => f === defined) ?? holders[0]!;
+}
+
+/**
+ * An authored file's default export is what kac reads from it: anything but a define* value would be
+ * silently ignored, so it is an error at the `export default` line.
+ */
+async function notADefinition(root: string, file: string, value: unknown): Promise<Diagnostic> {
+  const text = await readFile(resolve(root, file), 'utf8').catch(() => '');
+  const lines = text.split('\n');
+  const index = lines.findIndex((l) => /^\s*export\s+default\b/.test(l));
+  const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object that is not a kac definition' : `a ${typeof value} (${String(value).slice(0, 40)})`;
+  return {
+    code: 'load/not-a-definition',
+    severity: 'error',
+    message: `"${file}" exports ${what} as its default export; kac reads only definitions from authored files.`,
+    location: { file, line: index >= 0 ? index + 1 : 1, column: index >= 0 ? lines[index]!.search(/export/) + 1 : 1 },
+    hint: 'export default a defineKlass / defineHook / defineWorkflow / defineOutboundWebhook / defineIterableWebhook value, or use a named export for helpers',
+  };
 }
 
 function importFailed(root: string, file: string, error: unknown): Diagnostic {

@@ -4,9 +4,10 @@
  * and secrets) and the output type later steps can reference.
  */
 import type { ApiAttributes, AttributeMap, AttributeValue, KlassDefinition } from './klass.js';
-import type { KustomerCustomer, KustomerKObject, RegexMatchResult, RestApiResult } from './kustomer-objects.js';
+import type { KustomerConversation, KustomerCustomer, KustomerKObject, KustomerNote, RegexMatchResult, RestApiResult } from './kustomer-objects.js';
 import type { StringValue, Value } from './ref.js';
 import type { Secret } from './secret.js';
+import type { StandardAttributesDefinition } from './standard-attributes.js';
 
 export interface Action<Out = unknown> {
   readonly action: string | undefined;
@@ -14,6 +15,8 @@ export interface Action<Out = unknown> {
   /** Set for KObject actions, so validation can check the mapping against the Klass. */
   readonly klass?: KlassDefinition;
   readonly appVersion?: string;
+  /** The workflow a `callWorkflow` step calls (a dependency: its id must exist first). */
+  readonly callee?: string;
   /** Phantom: what later steps can reference as this step's output. */
   readonly __out?: Out;
 }
@@ -97,6 +100,36 @@ function fields(p: Partial<KObjectFields<AttributeMap>>): Record<string, unknown
   return { title: p.title, externalId: p.externalId, description: p.description, data: p.data, custom: p.custom, tags: p.tags };
 }
 
+/** The values a standard object's `custom` holds for the attributes a `defineAttributes` declares. */
+export type StandardValues<Attrs extends AttributeMap> = { [Name in keyof ApiAttributes<Attrs>]?: AttributeValue<ApiAttributes<Attrs>[Name]> | null };
+
+/** `kustomer.conversation.find-by-id`; pass the conversation's `defineAttributes` to type `out.custom`. */
+function conversationFindById(p: { id: StringValue }): Action<KustomerConversation>;
+function conversationFindById<A extends AttributeMap>(p: { id: StringValue }, attributes: StandardAttributesDefinition<'conversation', A>): Action<KustomerConversation<StandardValues<A>>>;
+function conversationFindById(p: { id: StringValue }): Action<KustomerConversation> {
+  return make('kustomer.conversation.find-by-id', { id: p.id });
+}
+
+/**
+ * Conversation actions of Kustomer's system app, params as in real exports (kustomer-api.md §3.4).
+ * A "not found" conversation is an output without `id` (`when.exists(found.out.id)`).
+ */
+export const conversation = {
+  findById: conversationFindById,
+  /**
+   * `kustomer.conversation.update` with `{ id, status, subStatus, priority, queue, custom }`; type
+   * `custom` with `customOf(conversationAttributes, { … })`.
+   */
+  update: (p: { id: StringValue; status?: StringValue; subStatus?: StringValue; priority?: Value<number>; custom?: Record<string, unknown>; [field: string]: unknown }) =>
+    make<KustomerConversation>('kustomer.conversation.update', p),
+};
+
+export const note = {
+  /** `kustomer.note.create`: an internal note on a conversation, `{ conversation, body, userMentions }` as in exports. */
+  create: (p: { conversation: StringValue; body: StringValue; userMentions?: readonly { user: StringValue }[] | Value<{ user: string }[]> }) =>
+    make<KustomerNote>('kustomer.note.create', { conversation: p.conversation, body: p.body, userMentions: p.userMentions }),
+};
+
 export interface RestApiParams<Body> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   uri: StringValue;
@@ -128,7 +161,7 @@ export function branch(): Action<never> {
  * builder; the output is untyped.
  *
  * @example
- * step('notify', action('kustomer.note.create', { conversation: event.id, body: 'Hello' }));
+ * step('agent', action('kustomer.user.find-by-id', { id: event.modifiedBy }));
  */
 export function action<Out = any>(name: string, params: Record<string, unknown>, options: { appVersion?: string } = {}): Action<Out> {
   return make<Out>(name, params, options.appVersion === undefined ? {} : { appVersion: options.appVersion });

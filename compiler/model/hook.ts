@@ -26,6 +26,8 @@ export interface HookInput<Name extends string, Payload> {
   managedMarker?: boolean;
   /** `web` (Bearer-authenticated JSON posts; the default) or `form`. */
   type?: 'web' | 'form';
+  /** Hook keys kac does not model, kept verbatim; `kac import` writes them. */
+  raw?: import('../json.js').JsonObject;
   renamedFrom?: string;
 }
 

@@ -19,9 +19,11 @@ export const ATTRIBUTE_SUFFIX = {
 export type AttributeKind = keyof typeof ATTRIBUTE_SUFFIX;
 
 export interface AttributeOptions {
-  /** Shown in Kustomer; defaults to the key title-cased ("talkTime" → "Talk Time"). */
-  displayName?: string;
+  /** Shown in Kustomer; defaults to the key title-cased ("talkTime" → "Talk Time"); `null`: none written. */
+  displayName?: string | null;
   description?: string;
+  /** Metadata keys kac does not model, kept verbatim (`kac import` writes them). */
+  raw?: { [key: string]: import('../json.js').JsonValue };
 }
 
 export interface AttributeDefinition<K extends AttributeKind = AttributeKind, V = unknown> extends AttributeOptions {
@@ -66,9 +68,12 @@ export type AttributeMap = Record<string, AttributeDefinition>;
 
 type SuffixOf<A> = A extends AttributeDefinition<infer K> ? (typeof ATTRIBUTE_SUFFIX)[K] : never;
 
+/** A key that already ends with its kind's suffix is the API name as is (`orderStatusUrl` + url). */
+type ApiNameOf<Key extends string, Suffix extends string> = Key extends `${string}${Suffix}` ? Key : `${Key}${Suffix}`;
+
 /** `{ talkTime: number }` → `{ talkTimeNum?: number | null }`: what a KObject's `custom` accepts. */
 export type ApiAttributes<Attrs extends AttributeMap> = {
-  [Key in keyof Attrs & string as `${Key}${SuffixOf<Attrs[Key]>}`]: Attrs[Key];
+  [Key in keyof Attrs & string as ApiNameOf<Key, SuffixOf<Attrs[Key]>>]: Attrs[Key];
 };
 
 export interface KlassInput<Name extends string, Attrs extends AttributeMap> {
@@ -81,6 +86,8 @@ export interface KlassInput<Name extends string, Attrs extends AttributeMap> {
   color?: string;
   description?: string;
   attributes: Attrs;
+  /** Klass keys kac does not model (e.g. `klassSchema`, `mixins`), kept verbatim; `kac import` writes them. */
+  raw?: { [key: string]: import('../json.js').JsonValue };
   /** The name this Klass had before (Klass names are immutable in Kustomer: a rename is refused). */
   renamedFrom?: string;
 }
@@ -108,9 +115,14 @@ export function defineKlass<const Name extends string, const Attrs extends Attri
   return { ...input, kind: 'klass', site: captureSite() };
 }
 
-/** The API name of an attribute: `talkTime` + number → `talkTimeNum`. */
+/**
+ * The API name of an attribute: `talkTime` + number → `talkTimeNum`. A key that already ends with
+ * its kind's suffix is kept as is (`orderStatusUrl` + url → `orderStatusUrl`), which is how two
+ * attributes that differ only in their suffix (`orderStatusStr`, `orderStatusUrl`) are both written.
+ */
 export function attributeApiName(key: string, attr: AttributeDefinition): string {
-  return `${key}${ATTRIBUTE_SUFFIX[attr.kind]}`;
+  const suffix = ATTRIBUTE_SUFFIX[attr.kind];
+  return key.endsWith(suffix) && key.length > suffix.length ? key : `${key}${suffix}`;
 }
 
 /** Kustomer's default display name: the camelCase key title-cased ("totalOrders" → "Total Orders"). */

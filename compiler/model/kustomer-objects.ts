@@ -28,6 +28,31 @@ export interface KustomerKObject<Custom = Record<string, unknown>> {
   updatedAt?: string;
 }
 
+/** A conversation (`kustomer.conversation.find-by-id` / `.update` output), `custom` typed when known. */
+export interface KustomerConversation<Custom = Record<string, any>> {
+  id: string;
+  customer: string;
+  name?: string | null;
+  externalId?: string | null;
+  status?: string;
+  subStatus?: string | null;
+  priority?: number;
+  custom?: Custom;
+  tags?: string[];
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** A note on a conversation (`kustomer.note.create` output). */
+export interface KustomerNote {
+  id: string;
+  conversation: string;
+  customer: string;
+  body: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
 /** `kustomer.rest-api.json` output: the parsed body and the response status. */
 export interface RestApiResult<Body = any> {
   body: Body;
@@ -43,6 +68,10 @@ export interface KustomerObjectEvent {
   id: string;
   customer?: string;
   custom?: Record<string, any>;
-  changes?: { attributes?: Record<string, { before?: any; after?: any }> };
+  /**
+   * What an update changed, per attribute: `{ before, after }`, nested for `custom` (real exports read
+   * `changes.attributes.custom.<name>.after`). Inferred and kept loose (`any`), so any such path types.
+   */
+  changes?: { attributes?: Record<string, any> };
   [field: string]: any;
 }

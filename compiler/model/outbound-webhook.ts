@@ -27,6 +27,8 @@ export interface OutboundWebhookInput<Name extends string> {
   /** Header values may be secrets: `{ Authorization: secret('ORDERS_TOKEN') }`. */
   headers?: Record<string, string | Secret>;
   enabled?: boolean;
+  /** Keys kac does not model, kept verbatim; `kac import` writes them. */
+  raw?: import('../json.js').JsonObject;
   renamedFrom?: string;
 }
 

@@ -2,6 +2,7 @@
 import type { HookDefinition } from './hook.js';
 import type { KlassDefinition } from './klass.js';
 import type { OutboundWebhookDefinition } from './outbound-webhook.js';
+import type { StandardAttributesDefinition } from './standard-attributes.js';
 import type { WorkflowDefinition } from './workflow.js';
 
 /** A definition and the repo-relative file whose exports held it. */
@@ -20,4 +21,6 @@ export interface Model {
   outboundWebhooks: Loaded<OutboundWebhookDefinition>[];
   /** Iterable journey webhooks (issue: Iterable templates); typed in model/iterable.ts. */
   iterableWebhooks: Loaded<unknown>[];
+  /** Custom attributes on standard objects (`defineAttributes`); absent = none. */
+  standardAttributes?: Loaded<StandardAttributesDefinition>[];
 }

@@ -13,17 +13,40 @@ export interface RefBrand<T> {
   readonly [refType]?: { readonly value: T };
 }
 
-type RefFields<T> = [NonNullable<T>] extends [readonly unknown[]]
-  ? { readonly [index: number]: Ref<NonNullable<T>[number]> }
-  : [NonNullable<T>] extends [object]
-    ? { readonly [K in keyof NonNullable<T>]-?: Ref<NonNullable<T>[K]> }
-    : unknown;
+/*
+ * A reference is named by what it points at, so a wrong mapping reads as a short message in the
+ * editor and in `kac validate` ("Type 'StringRef' is not assignable to type 'Value<number>'"): each
+ * kind is an interface (TypeScript prints an interface by its name) or a named alias, and `Ref<T>`
+ * only picks one, so no conditional type is spelled out in an error.
+ */
+/** A reference to a string (or a string literal union, e.g. an event name). */
+export interface StringRef<T extends string | null | undefined = string> extends RefBrand<T> {}
+/** A reference to a number. */
+export interface NumberRef<T extends number | null | undefined = number> extends RefBrand<T> {}
+/** A reference to a boolean. */
+export interface BooleanRef<T extends boolean | null | undefined = boolean> extends RefBrand<T> {}
+/** A reference to an array: `ref[0]` is a reference to an element. */
+export type ArrayRef<T> = RefBrand<T> & { readonly [index: number]: Ref<NonNullable<T> extends readonly (infer E)[] ? E : never> };
+/** A reference to an object: each field is a reference too (`event.properties.call_id`). */
+export type ObjectRef<T> = RefBrand<T> & { readonly [K in keyof NonNullable<T>]-?: Ref<NonNullable<T>[K]> };
 
 /**
  * A reference to a value of type T somewhere in the workflow's data. A reference to `any` (an
  * untyped action's output, a REST call's body) is `any`, so any path under it can be written.
  */
-export type Ref<T> = 0 extends 1 & T ? any : RefBrand<T> & RefFields<T>;
+export type Ref<T> = 0 extends 1 & T
+  ? any
+  : [T] extends [string | null | undefined]
+    ? [T] extends [null | undefined] ? RefBrand<T> : StringRef<T & (string | null | undefined)>
+    : [T] extends [number | null | undefined]
+      ? NumberRef<T & (number | null | undefined)>
+      : [T] extends [boolean | null | undefined]
+        ? BooleanRef<T & (boolean | null | undefined)>
+        : [NonNullable<T>] extends [readonly unknown[]]
+          ? ArrayRef<T>
+          : [NonNullable<T>] extends [object]
+            ? ObjectRef<T>
+            : RefBrand<T>;
 
 /**
  * A whole-value reference written as Kustomer writes it, `'/#steps.<id>.<path>'`: compiles to itself.

@@ -3,6 +3,7 @@
  * definition is made; the result is plain data (`WorkflowDefinition`) that validation and the
  * compiler read.
  */
+import type { JsonObject } from '../json.js';
 import type { Action } from './action.js';
 import type { Condition } from './condition.js';
 import type { HookDefinition, HookTransaction } from './hook.js';
@@ -14,9 +15,24 @@ import { captureSite, type CallSite } from './site.js';
 /** The trigger's step id, always "1" in Kustomer workflows. */
 export const TRIGGER_STEP_ID = '1';
 
-export type Trigger<Out> =
-  | { readonly kind: 'hook'; readonly hook: HookDefinition; readonly displayName?: string; readonly appVersion?: string | null; readonly __out?: Out }
-  | { readonly kind: 'event'; readonly eventName: string; readonly displayName?: string; readonly appVersion?: string; readonly __out?: Out };
+/** Keys kac does not model, merged verbatim into the compiled JSON (objects deep-merge). `kac import` writes it. */
+export type Raw = JsonObject;
+
+interface TriggerBase<Out, Call> {
+  readonly displayName?: string;
+  readonly raw?: Raw;
+  /** The payload's type and JSON Schema, when known: references into it are checked against the schema. */
+  readonly payload?: PayloadType<unknown>;
+  readonly __out?: Out;
+  /** Phantom: a callable workflow's input, for `callWorkflow`. */
+  readonly __call?: Call;
+}
+
+/** `Call`: the input a callable trigger takes (`never` for the others). */
+export type Trigger<Out, Call = never> =
+  | (TriggerBase<Out, Call> & { readonly kind: 'hook'; readonly hook: HookDefinition; readonly appVersion?: string | null })
+  | (TriggerBase<Out, Call> & { readonly kind: 'event'; readonly eventName: string; readonly appVersion?: string })
+  | (TriggerBase<Out, Call> & { readonly kind: 'callable'; readonly schema: JsonObject; readonly appVersion?: string });
 
 /**
  * Triggered by posts to an inbound hook. Step `1` is the hook transaction; the posted body is
@@ -27,14 +43,14 @@ export type Trigger<Out> =
  */
 export function onHook<P>(
   hook: HookDefinition<string, P>,
-  options?: { displayName?: string; appVersion?: string | null },
+  options?: { displayName?: string; appVersion?: string | null; raw?: Raw },
 ): Trigger<HookTransaction<P>>;
 export function onHook<P>(
   hook: HookDefinition<string, any>,
-  options: { payload: PayloadType<P>; displayName?: string; appVersion?: string | null },
+  options: { payload: PayloadType<P>; displayName?: string; appVersion?: string | null; raw?: Raw },
 ): Trigger<HookTransaction<P>>;
-export function onHook(hook: HookDefinition<string, any>, options: { displayName?: string; appVersion?: string | null } = {}): Trigger<any> {
-  return { kind: 'hook', hook, displayName: options.displayName, appVersion: options.appVersion };
+export function onHook(hook: HookDefinition<string, any>, options: { payload?: PayloadType<unknown>; displayName?: string; appVersion?: string | null; raw?: Raw } = {}): Trigger<any> {
+  return { kind: 'hook', hook, ...(options.payload ? { payload: options.payload } : {}), displayName: options.displayName, appVersion: options.appVersion, ...(options.raw ? { raw: options.raw } : {}) };
 }
 
 /**
@@ -46,9 +62,9 @@ export function onHook(hook: HookDefinition<string, any>, options: { displayName
  */
 export function onEvent<Out = KustomerObjectEvent>(
   eventName: string,
-  options: { displayName?: string; appVersion?: string; payload?: PayloadType<Out> } = {},
+  options: { displayName?: string; appVersion?: string; payload?: PayloadType<Out>; raw?: Raw } = {},
 ): Trigger<Out> {
-  return { kind: 'event', eventName, displayName: options.displayName, appVersion: options.appVersion };
+  return { kind: 'event', eventName, ...(options.payload ? { payload: options.payload } : {}), displayName: options.displayName, appVersion: options.appVersion, ...(options.raw ? { raw: options.raw } : {}) };
 }
 
 export interface TransitionModel {
@@ -56,6 +72,8 @@ export interface TransitionModel {
   target: string;
   condition: Condition;
   label?: string;
+  /** Transition keys kac does not model, kept verbatim. */
+  raw?: Raw;
   site: CallSite;
 }
 
@@ -67,6 +85,7 @@ export interface StepModel {
   errorCases: readonly unknown[];
   /** The step's `appVersion` (e.g. `kustomer-^1.9.2`); overrides the action's own. `null`: none. */
   appVersion?: string | null;
+  raw?: Raw;
   transitions: TransitionModel[];
   site: CallSite;
 }
@@ -78,9 +97,12 @@ export interface StepOptions {
   errorCases?: readonly unknown[];
   /**
    * The version of the app that provides the action, e.g. `kustomer-^1.9.2` (as exports carry it).
-   * Default: kac's for the action (compiler/compile/app-versions.ts); `null` writes none.
+   * Default: kac's for the action (compiler/compile/app-versions.ts); `null` writes none. Branch
+   * steps (no action) carry one only when given.
    */
   appVersion?: string | null;
+  /** Step keys kac does not model, kept verbatim (deep-merged into the step's JSON). */
+  raw?: Raw;
 }
 
 type Target = string | { readonly id: string };
@@ -90,8 +112,8 @@ export interface Node<Out> {
   readonly id: string;
   /** This node's output, for later steps' params and conditions. */
   readonly out: Ref<Out>;
-  /** Adds a transition to `target`, taken when `condition` holds (default: always). */
-  to(target: Target, condition?: Condition, label?: string): Node<Out>;
+  /** Adds a transition to `target`, taken when `condition` holds (default: always). `raw`: keys kac does not model. */
+  to(target: Target, condition?: Condition, label?: string, options?: { raw?: Raw }): Node<Out>;
 }
 
 export interface WorkflowContext<TriggerOut> {
@@ -102,7 +124,7 @@ export interface WorkflowContext<TriggerOut> {
   step<Out>(id: string, action: Action<Out>, options?: StepOptions): Node<Out>;
 }
 
-export interface WorkflowInput<Name extends string, TriggerOut> {
+export interface WorkflowInput<Name extends string, TriggerOut, Call = never> {
   /** System name, slug-like, starting with the config's namespace. Unique in the org. */
   name: Name;
   /** The title in Kustomer's UI (`meta.displayName`); default the name. `null`: no `meta` at all. */
@@ -115,23 +137,33 @@ export interface WorkflowInput<Name extends string, TriggerOut> {
   managedMarker?: boolean;
   /** Default true. Kustomer creates workflows disabled unless told otherwise. */
   enabled?: boolean;
-  trigger: Trigger<TriggerOut>;
+  trigger: Trigger<TriggerOut, Call>;
   steps: (ctx: WorkflowContext<TriggerOut>) => void;
+  /** What a callable workflow answers: `{ schema: { properties, required } }` (Kustomer's `response`). */
+  response?: { schema: JsonObject; [key: string]: JsonObject[string] };
+  /** Root keys kac does not model (e.g. `replaces`), kept verbatim. `kac import` writes them here. */
+  raw?: Raw;
   renamedFrom?: string;
 }
 
-export interface WorkflowDefinition<Name extends string = string> {
+export interface WorkflowDefinition<Name extends string = string, TriggerOut = unknown, Call = any> {
   readonly kind: 'workflow';
+  /** Type only (never set): the trigger's output, so a workflow test's `event` is typed by it. */
+  readonly __triggerOut?: TriggerOut;
   readonly name: Name;
   readonly displayName?: string | null;
   readonly description?: string;
   readonly managedMarker?: boolean;
   readonly enabled: boolean;
-  readonly trigger: Trigger<unknown>;
+  readonly trigger: Trigger<unknown, unknown>;
   readonly triggerTransitions: TransitionModel[];
   readonly steps: StepModel[];
+  readonly response?: JsonObject;
+  readonly raw?: Raw;
   readonly renamedFrom?: string;
   readonly site: CallSite;
+  /** Phantom: the input a callable workflow takes. */
+  readonly __call?: Call;
   /** An exception thrown by the steps callback, reported as a diagnostic rather than a crash. */
   readonly buildError?: Error;
 }
@@ -149,7 +181,9 @@ export interface WorkflowDefinition<Name extends string = string> {
  *   },
  * });
  */
-export function defineWorkflow<const Name extends string, TriggerOut>(input: WorkflowInput<Name, TriggerOut>): WorkflowDefinition<Name> {
+export function defineWorkflow<const Name extends string, TriggerOut, Call = never>(
+  input: WorkflowInput<Name, TriggerOut, Call>,
+): WorkflowDefinition<Name, TriggerOut, Call> {
   const site = captureSite();
   const steps: StepModel[] = [];
   const triggerTransitions: TransitionModel[] = [];
@@ -158,8 +192,8 @@ export function defineWorkflow<const Name extends string, TriggerOut>(input: Wor
     const self: Node<Out> = {
       id,
       out: ref<Out>(id),
-      to(target, condition = { op: 'true', values: [true] }, label) {
-        transitions.push({ target: typeof target === 'string' ? target : target.id, condition, label, site: captureSite() });
+      to(target, condition = { op: 'true', values: [true] }, label, options = {}) {
+        transitions.push({ target: typeof target === 'string' ? target : target.id, condition, label, ...(options.raw ? { raw: options.raw } : {}), site: captureSite() });
         return self;
       },
     };
@@ -179,6 +213,7 @@ export function defineWorkflow<const Name extends string, TriggerOut>(input: Wor
         description: options.description,
         errorCases: options.errorCases ?? [],
         ...(options.appVersion === undefined ? {} : { appVersion: options.appVersion }),
+        ...(options.raw ? { raw: options.raw } : {}),
         transitions: [],
         site: captureSite(),
       };
@@ -204,6 +239,8 @@ export function defineWorkflow<const Name extends string, TriggerOut>(input: Wor
     trigger: input.trigger,
     triggerTransitions,
     steps,
+    ...(input.response ? { response: input.response as JsonObject } : {}),
+    ...(input.raw ? { raw: input.raw } : {}),
     renamedFrom: input.renamedFrom,
     site,
     ...(buildError ? { buildError } : {}),

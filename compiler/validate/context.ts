@@ -2,7 +2,7 @@
 import { compileValue } from '../compile/value.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { JsonObject, JsonPath } from '../json.js';
-import type { Locator } from '../load/locate.js';
+import type { FindOptions, Locator } from '../load/locate.js';
 import type { Model } from '../model/project.js';
 import type { CallSite } from '../model/site.js';
 import type { StepModel } from '../model/workflow.js';
@@ -13,9 +13,9 @@ export interface ValidationContext {
   /** The call's location, else the top of `file` (the file that exported the definition). */
   at(site: CallSite | undefined, file: string): SourceLocation;
   /** The first literal or property name `text` at or after the call: the exact node the rule is about. */
-  atText(site: CallSite | undefined, file: string, text: string): SourceLocation;
+  atText(site: CallSite | undefined, file: string, text: string, options?: FindOptions): SourceLocation;
   /** The first literal or property name `text` at or after `from`, else `from`. */
-  refine(from: SourceLocation, text: string): SourceLocation;
+  refine(from: SourceLocation, text: string, options?: FindOptions): SourceLocation;
   /** A step's params as compiled, and what JSON could not carry; computed once per step. */
   params(step: StepModel): CompiledParams;
 }
@@ -28,7 +28,7 @@ export interface CompiledParams {
 export function createValidationContext(model: Model, locator: Locator): ValidationContext {
   // Prefer the exporting file: a workflow built by a shared recipe is reported where its author wrote it.
   const at = (site: CallSite | undefined, file: string): SourceLocation => site?.resolve(model.root, file) ?? { file, line: 1, column: 1 };
-  const refine = (from: SourceLocation, text: string): SourceLocation => locator.find(from, text) ?? from;
+  const refine = (from: SourceLocation, text: string, options?: FindOptions): SourceLocation => locator.find(from, text, options) ?? from;
   const compiled = new WeakMap<StepModel, CompiledParams>();
   const params = (step: StepModel): CompiledParams => {
     let entry = compiled.get(step);
@@ -40,7 +40,7 @@ export function createValidationContext(model: Model, locator: Locator): Validat
     }
     return entry;
   };
-  return { model, at, refine, params, atText: (site, file, text) => refine(at(site, file), text) };
+  return { model, at, refine, params, atText: (site, file, text, options) => refine(at(site, file), text, options) };
 }
 
 export function diagnostic(

@@ -12,11 +12,12 @@ import { validateNames } from './names.js';
 import { validateOutboundWebhooks } from './outbound-webhook.js';
 import { validateWorkflows } from './workflow.js';
 import { validateIterableWebhooks } from './iterable.js';
+import { validateStandardAttributes, validateStandardMappings } from './standard-attributes.js';
 
 export type KindValidator = (model: Model, ctx: ValidationContext) => Diagnostic[];
 
 /** One validator per kind, run in this order; each returns every problem it finds. */
-export const VALIDATORS: KindValidator[] = [validateNames, validateKlasses, validateHooks, validateWorkflows, validateOutboundWebhooks, validateIterableWebhooks];
+export const VALIDATORS: KindValidator[] = [validateNames, validateKlasses, validateHooks, validateWorkflows, validateOutboundWebhooks, validateIterableWebhooks, validateStandardAttributes, validateStandardMappings];
 
 export interface ValidateOptions {
   /** Finds a node in the author's file; default: ts-morph over the files under model.root. */

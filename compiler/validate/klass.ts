@@ -1,6 +1,7 @@
 /**
- * Klass rules: the name Kustomer accepts, attribute keys (camelCase, no type suffix of their own:
- * kac adds it), known attribute kinds, reference targets, dropdown options, colour.
+ * Klass rules (the name's characters are checked with every kind's in names.ts): attribute keys
+ * (camelCase, no other kind's type suffix: kac adds the kind's own unless the key already ends with it),
+ * known attribute kinds, reference targets, dropdown options, colour.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { ATTRIBUTE_SUFFIX, type AttributeDefinition, type KlassDefinition } from '../model/klass.js';
@@ -8,7 +9,6 @@ import type { Loaded, Model } from '../model/project.js';
 import type { SourceLocation } from '../resource.js';
 import { diagnostic, type ValidationContext } from './context.js';
 
-const KLASS_NAME = /^[A-Za-z0-9_-]+$/;
 const ATTRIBUTE_KEY = /^[a-z][A-Za-z0-9]*$/;
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
@@ -25,17 +25,6 @@ export function validateKlasses(model: Model, ctx: ValidationContext): Diagnosti
 
 function validateKlass({ definition: klass, file }: Loaded<KlassDefinition>, ctx: ValidationContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (typeof klass.name === 'string' && klass.name !== '' && !KLASS_NAME.test(klass.name)) {
-    out.push(
-      diagnostic(
-        'klass/invalid-name',
-        'error',
-        `Klass name "${klass.name}" may hold only letters, digits, "_" and "-".`,
-        ctx.atText(klass.site, file, klass.name),
-        `try "${klass.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')}"`,
-      ),
-    );
-  }
   if (klass.color !== undefined && !(typeof klass.color === 'string' && COLOR.test(klass.color))) {
     out.push(diagnostic('klass/invalid-color', 'error', `Klass colour ${JSON.stringify(klass.color)} is not a hex colour.`, ctx.atText(klass.site, file, 'color'), 'write it like "#2E7D32"'));
   }
@@ -49,8 +38,8 @@ function validateKlass({ definition: klass, file }: Loaded<KlassDefinition>, ctx
   return out;
 }
 
-/** `at` is lazy: locating reads the file, and most attributes have nothing to report. */
-function validateAttribute(key: string, attr: AttributeDefinition, at: () => SourceLocation, ctx: ValidationContext): Diagnostic[] {
+/** `at` is lazy: locating reads the file, and most attributes have nothing to report. Shared with standard-object attributes. */
+export function validateAttribute(key: string, attr: AttributeDefinition, at: () => SourceLocation, ctx: ValidationContext): Diagnostic[] {
   if (typeof attr !== 'object' || attr === null || !(attr.kind in ATTRIBUTE_SUFFIX)) {
     const kind = typeof attr === 'object' && attr !== null ? JSON.stringify(attr.kind) : typeof attr;
     return [
@@ -63,9 +52,10 @@ function validateAttribute(key: string, attr: AttributeDefinition, at: () => Sou
   } else {
     const suffix = typeSuffixOf(key);
     // `callId` as a string is an identifier, not a reference: only a reference would double `Id`.
-    if (suffix !== undefined && (suffix !== 'Id' || attr.kind === 'reference')) {
+    // A key ending in its own kind's suffix is the API name as is (model/klass.ts attributeApiName).
+    if (suffix !== undefined && suffix !== ATTRIBUTE_SUFFIX[attr.kind] && (suffix !== 'Id' || attr.kind === 'reference')) {
       const base = key.slice(0, -suffix.length);
-      const call = suffix === 'Id' ? `attribute.reference('${attr.target ?? '…'}')` : `attribute.${SUFFIX_KIND[suffix]}()`;
+      const call = attr.kind === 'reference' ? `attribute.reference('${attr.target ?? '…'}')` : `attribute.${attr.kind}()`;
       out.push(
         diagnostic(
           'klass/attribute-key-suffix',

@@ -73,7 +73,8 @@ function validateCustomMapping(step: StepModel, klass: KlassDefinition, file: st
   const out: Diagnostic[] = [];
   const compiledCustom = ctx.params(step).value.custom as Record<string, JsonValue> | undefined;
   for (const name of Object.keys(custom)) {
-    const at = () => ctx.atText(step.site, file, name);
+    // `orBefore`: a mapping built before the step call (shared by steps) is reported once, at its key.
+    const at = () => ctx.atText(step.site, file, name, { orBefore: true });
     const attr = attributes.get(name);
     if (!attr) {
       out.push(

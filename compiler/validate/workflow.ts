@@ -16,6 +16,7 @@ import { isLiteralCredential, secretHint } from './credentials.js';
 import { buildGraph } from './graph.js';
 import { validateKObjectStep } from './workflow-kobject.js';
 import { validateWorkflowGraph } from './workflow-graph.js';
+import { validatePayloadRefs } from './workflow-payload-refs.js';
 import { validateWorkflowRefs } from './workflow-refs.js';
 
 export function validateWorkflows(model: Model, ctx: ValidationContext): Diagnostic[] {
@@ -35,7 +36,7 @@ function validateWorkflow({ definition: wf, file }: Loaded<WorkflowDefinition>, 
   const transitions = [...wf.triggerTransitions, ...wf.steps.flatMap((s) => s.transitions)];
   for (const t of transitions) out.push(...validateCondition(t, file, ctx));
   const graph = buildGraph(wf);
-  out.push(...validateWorkflowGraph(wf, file, graph, ctx), ...validateWorkflowRefs(wf, file, graph, ctx));
+  out.push(...validateWorkflowGraph(wf, file, graph, ctx), ...validateWorkflowRefs(wf, file, graph, ctx), ...validatePayloadRefs(wf, file, ctx));
   return out;
 }
 
@@ -57,7 +58,13 @@ function validateTrigger(wf: WorkflowDefinition, file: string, ctx: ValidationCo
     ];
   }
   if (trigger?.kind === 'event' && typeof trigger.eventName === 'string' && trigger.eventName.trim() !== '') return [];
-  return [diagnostic('workflow/invalid-trigger', 'error', `workflow "${wf.name}" has no trigger kac understands.`, at(), "use onHook(hook) or onEvent('kustomer.conversation.create')")];
+  if (trigger?.kind === 'callable' && typeof trigger.schema === 'object' && trigger.schema !== null) {
+    const props = (trigger.schema as { properties?: object }).properties ?? {};
+    const required = (trigger.schema as { required?: unknown }).required;
+    const missing = Array.isArray(required) ? required.filter((r) => typeof r !== 'string' || !(r in props)) : [];
+    return missing.map((name) => diagnostic('workflow/unknown-required-input', 'error', `workflow "${wf.name}" requires input "${String(name)}", which its schema's properties do not declare.`, at(), 'declare it under properties, or drop it from required'));
+  }
+  return [diagnostic('workflow/invalid-trigger', 'error', `workflow "${wf.name}" has no trigger kac understands.`, at(), "use onHook(hook), onEvent('kustomer.conversation.create') or onCall(schema)")];
 }
 
 function validateStep(wf: WorkflowDefinition, step: StepModel, file: string, ctx: ValidationContext): Diagnostic[] {
@@ -66,6 +73,14 @@ function validateStep(wf: WorkflowDefinition, step: StepModel, file: string, ctx
     return [diagnostic('workflow/invalid-step', 'error', `step "${step.id}" has no action.`, at(), 'pass an action, e.g. customer.findByExternalId(...), or branch() for a condition-only step')];
   }
   const out: Diagnostic[] = [];
+  const callee = step.action.callee;
+  if (callee !== undefined) {
+    const target = ctx.model.workflows.find((w) => w.definition.name === callee)?.definition;
+    if (!target)
+      out.push(diagnostic('workflow/unknown-callee', 'error', `step "${step.id}" calls workflow "${callee}", which no file under workflows/ exports.`, at(), didYouMean(closest(callee, ctx.model.workflows.map((w) => w.definition.name))) ?? 'export the called workflow from its file so kac creates it first'));
+    else if (target.trigger?.kind !== 'callable')
+      out.push(diagnostic('workflow/callee-not-callable', 'error', `step "${step.id}" calls workflow "${callee}", whose trigger is not onCall(...).`, at(), 'give the called workflow an onCall(schema) trigger'));
+  }
   for (const { path, problem } of ctx.params(step).issues) {
     const key = [...path].reverse().find((k): k is string => typeof k === 'string');
     out.push(diagnostic('workflow/invalid-param', 'error', `step "${step.id}" param "${formatJsonPath(path)}": ${problem}.`, key ? ctx.atText(step.site, file, key) : at()));

@@ -43,6 +43,8 @@ export interface ApplyOptions {
   live: readonly LiveResource[];
   /** Re-reads the org between retry rounds. */
   refetchLive?: () => Promise<LiveResource[]>;
+  /** One kind's live objects (one list read); re-read before the first create of that kind in each round. */
+  listKind?: (kind: ResourceKind) => Promise<LiveResource[] | undefined>;
   secret: (envVar: string) => string | undefined;
   allowDestroy: boolean;
   logger: Logger;
@@ -71,7 +73,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       results.set(changeId(c), { ...base(c), status: 'manual', message: 'to be done by hand (see the plan)' });
       continue;
     }
-    const refusal = c.kind === 'update' || c.kind === 'delete' ? c.refusal : undefined;
+    const refusal = c.kind === 'create' || c.kind === 'update' || c.kind === 'delete' ? c.refusal : undefined;
     const message = refusal && impactOf(c, { allowDestroy: options.allowDestroy }) === 'refused' ? refusal.message : 'deleting needs --allow-destroy';
     results.set(changeId(c), { ...base(c), status: 'refused', message });
   }
@@ -86,16 +88,23 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const desiredByLiveKey = new Map<string, string>();
   for (const c of plan.changes) if ('live' in c && c.live) desiredByLiveKey.set(resourceId({ kind: c.resource.kind, key: c.live.key }), changeId(c));
   for (const l of options.live) outputs.set(desiredByLiveKey.get(resourceId(l)) ?? resourceId(l), l.outputs);
-  let live = new Map(options.live.map((l) => [resourceId(l), l]));
+  let live = indexLive(options.live);
 
   // The signal stops scheduling; requests already sent finish, so their outcome is known and journaled.
   const ctx = { logger: options.logger };
   const limit = pLimit(Math.max(1, options.concurrency ?? 8));
+  // A journal entry is a claim, not a fact: it is skipped only when the org (just read) confirms it,
+  // and references resolve from the object found live, never from ids the journal remembers.
   let todo = scheduled.filter((s) => {
     const entry = journal.entry(s.id);
     if (entry?.status !== 'applied') return true;
-    if (entry.outputs) outputs.set(s.id, entry.outputs);
-    results.set(s.id, { ...base(s.change), status: 'applied', ...(entry.id ? { id: entry.id } : {}), message: 'done by the interrupted apply this one resumes' });
+    const confirmed = confirmedInOrg(s, entry.id, live);
+    if (!confirmed) {
+      options.logger.debug(`apply: ${s.id} is journaled as applied but the org does not show it; doing it again`);
+      return true;
+    }
+    if (confirmed.outputs) outputs.set(s.id, confirmed.outputs);
+    results.set(s.id, { ...base(s.change), status: 'applied', ...(confirmed.id ? { id: confirmed.id } : {}), message: 'done by the interrupted apply this one resumes (confirmed in the org)' });
     return false;
   });
   const attempts = new Map<string, number>();
@@ -105,10 +114,18 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     if (round > 0 || journal.resumed) {
       // Ambiguous outcomes (a lost response, or an interrupted apply whose last entries never reached the
       // journal): look at the org first. On resume `options.live` was just read; later rounds re-read.
-      if (round > 0 && options.refetchLive) live = new Map((await options.refetchLive()).map((l) => [resourceId(l), l]));
+      if (round > 0 && options.refetchLive) live = indexLive(await options.refetchLive());
       todo = todo.filter((s) => !adoptIfDone(s, live, results, outputs, base));
     }
     const failedNow = new Set<string>();
+    // Names of a kind are re-read once per round, just before its first create: another run may have
+    // created one since the plan was read (a concurrent apply on another machine).
+    const listed = new Map<ResourceKind, Promise<LiveResource[] | undefined>>();
+    const listedOnce = (kind: ResourceKind) => {
+      let p = listed.get(kind);
+      if (!p) listed.set(kind, (p = options.listKind ? options.listKind(kind).catch(() => undefined) : Promise.resolve(undefined)));
+      return p;
+    };
     const byId = new Map(todo.map((t) => [t.id, t]));
     const promises = new Map<string, Promise<boolean>>();
     const run = (s: ScheduledChange): Promise<boolean> => {
@@ -133,6 +150,17 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           if (options.signal?.aborted) {
             results.set(s.id, { ...base(s.change), status: 'interrupted', attempts: attempts.get(s.id) ?? 0 });
             return false;
+          }
+          if (s.change.kind === 'create') {
+            const found = (await listedOnce(s.change.resource.kind))?.find((l) => l.key === s.change.resource.key);
+            if (found) {
+              outputs.set(s.id, found.outputs);
+              journal.record(s.id, { status: 'applied', id: found.id, outputs: found.outputs });
+              const adopted: ChangeResult = { ...base(s.change), status: 'applied', id: found.id, attempts: attempts.get(s.id) ?? 0, message: 'created meanwhile by another run: adopted, not created again' };
+              results.set(s.id, adopted);
+              options.onEvent?.({ type: 'done', result: adopted });
+              return true;
+            }
           }
           attempts.set(s.id, (attempts.get(s.id) ?? 0) + 1);
           const result = await execute(s, { live, outputs, journal, options, ctx });
@@ -187,13 +215,66 @@ function adoptIfDone(
     results.set(s.id, { ...base(c), status: 'applied', ...(id ? { id } : {}), message: 'found done in the org after an interrupted or failed request' });
     return true;
   };
-  if (c.kind === 'create' && now) {
+  if (c.kind === 'create' && now && (c.resource.kind !== 'kustomer.klass-attributes' || attributesPresent(c.body, now.body))) {
     outputs.set(s.id, now.outputs);
     return adopted(now.id);
   }
-  if (c.kind === 'delete' && !live.get(resourceId({ kind: c.resource.kind, key: c.live.key }))) return adopted(undefined);
-  if (c.kind === 'disable' && live.get(s.id)?.body.enabled === false) return adopted(c.live.id);
+  if (c.kind === 'delete' && !liveFor(live, c.resource.kind, c.live, false)) return adopted(undefined);
+  if (c.kind === 'disable' && liveFor(live, c.resource.kind, c.live, false)?.body.enabled === false) return adopted(c.live.id);
   return false;
+}
+
+/** A Klass's metadata exists as soon as the Klass does: it is done only when every planned attribute is there. */
+function attributesPresent(desired: Resource['body'], live: Resource['body']): boolean {
+  const want = desired.properties;
+  const have = live.properties;
+  if (typeof want !== 'object' || want === null || Array.isArray(want)) return true;
+  if (typeof have !== 'object' || have === null || Array.isArray(have)) return Object.keys(want).length === 0;
+  return Object.keys(want).every((name) => name in have);
+}
+
+/** What the org shows of a journaled change: the object (by the id the journal recorded) or its absence. */
+function confirmedInOrg(s: ScheduledChange, journaledId: string | undefined, live: Map<string, LiveResource>): { id?: string; outputs?: Record<string, string> } | undefined {
+  const c = s.change;
+  switch (c.kind) {
+    case 'create':
+    case 'update': {
+      const kind = c.resource.kind;
+      // Metadata has no id of its own worth trusting: the Klass's name and the attributes decide.
+      const now =
+        kind === 'kustomer.klass-attributes' ? live.get(s.id) : journaledId !== undefined ? liveFor(live, kind, { key: c.resource.key, id: journaledId }, false) : undefined;
+      if (!now) return undefined;
+      if (kind === 'kustomer.klass-attributes' && !attributesPresent(c.body, now.body)) return undefined;
+      return { id: now.id, outputs: now.outputs };
+    }
+    case 'disable': {
+      const now = liveFor(live, c.resource.kind, c.live, false);
+      return !now || now.body.enabled === false ? { id: c.live.id } : undefined;
+    }
+    case 'delete':
+      return liveFor(live, c.resource.kind, c.live, false) ? undefined : {};
+    case 'manual':
+    case 'noop':
+      return undefined;
+    default:
+      return assertNever(c);
+  }
+}
+
+/**
+ * The live object a change acts on: the very copy the plan read (by id), so an update or removal never
+ * lands on another object that shares the name; else, by name, the object that took its place.
+ */
+function liveFor(live: Map<string, LiveResource>, kind: ResourceKind, ref: { key: string; id: string }, byName = true): LiveResource | undefined {
+  for (const l of live.values()) if (l.kind === kind && l.id === ref.id) return l;
+  return byName ? live.get(resourceId({ kind, key: ref.key })) : undefined;
+}
+
+/** By `kind:key`; a second object of the same name (a duplicate) under `kind:key#id`, never dropped. */
+function indexLive(list: readonly LiveResource[]): Map<string, LiveResource> {
+  const out = new Map<string, LiveResource>();
+  for (const l of list) out.set(out.has(resourceId(l)) ? `${resourceId(l)}#${l.id}` : resourceId(l), l);
+  return out;
 }
 
 interface ExecuteContext {
@@ -216,7 +297,7 @@ async function execute(s: ScheduledChange, x: ExecuteContext): Promise<Executed>
       case 'update': {
         const resource = prepare(s, c.body, x);
         if ('failure' in resource) return resource.failure;
-        const current = c.kind === 'update' ? x.live.get(resourceId({ kind: c.resource.kind, key: c.live.key })) : undefined;
+        const current = c.kind === 'update' ? liveFor(x.live, c.resource.kind, c.live) : undefined;
         if (c.kind === 'update' && !current) return { status: 'failed', message: `${c.live.key} is no longer in the org; plan again`, retryable: false };
         x.journal.record(s.id, { status: 'started' });
         const after = current ? await provider.update(resource.ok, current, x.ctx) : await provider.create(resource.ok, x.ctx);
@@ -226,7 +307,8 @@ async function execute(s: ScheduledChange, x: ExecuteContext): Promise<Executed>
       }
       case 'disable':
       case 'delete': {
-        const current = x.live.get(resourceId({ kind: c.resource.kind, key: c.live.key }));
+        // Only the very object the plan read: another one of the same name is not "it".
+        const current = liveFor(x.live, c.resource.kind, c.live, false);
         if (!current) return { status: 'applied', message: 'already gone from the org' };
         x.journal.record(s.id, { status: 'started' });
         await provider.remove(current, x.ctx);

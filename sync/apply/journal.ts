@@ -1,11 +1,12 @@
 /**
- * The apply journal, `.kac/journal-<env>.json`: one entry per change of one plan (by plan hash),
+ * The apply journal, `.kac/orgs/<org>/journal.json` (one per org, never per environment name: see
+ * sync/state/org-identity.ts): one entry per change of one plan (by plan hash),
  * written atomically (batched: at most 50 ms behind). A re-run of the same plan skips what is done and
  * checks the org for the rest, so nothing is created twice. Holds ids and hook outputs only, never a
  * body or a secret.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { parseJsonFile } from '../json-file.js';
@@ -22,6 +23,8 @@ export const JournalEntrySchema = z.object({
 export const JournalFileSchema = z.object({
   version: z.literal(1),
   environment: z.string(),
+  /** The org it was written for (`key` from org-identity.ts); older journals have none. */
+  org: z.object({ id: z.string().optional(), baseUrl: z.string(), key: z.string(), label: z.string() }).optional(),
   planHash: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
@@ -48,14 +51,25 @@ export class Journal {
     this.resumed = Object.keys(file.entries).length > 0;
   }
 
-  /** Opens the journal for `planHash`, resuming it when the file on disk is for the same plan. */
-  static async open(path: string | undefined, environment: string, planHash: string, now: Date = new Date()): Promise<Journal> {
-    const existing = path ? await readJournal(path) : undefined;
-    if (existing && existing.planHash === planHash && existing.environment === environment && !existing.finishedAt) {
+  /**
+   * Opens the journal for `planHash`, resuming it when the file on disk is for the same plan and org.
+   * With `org`, a journal written for another org is never resumed, and unfinished journals of other
+   * orgs in the project (and old per-environment ones) are named through `notice` as ignored.
+   */
+  static async open(path: string | undefined, environment: string, planHash: string, o: JournalOpenOptions = {}): Promise<Journal> {
+    const now = o.now ?? new Date();
+    const org = o.org ? { ...(o.org.orgId ? { id: o.org.orgId } : {}), baseUrl: o.org.baseUrl, key: o.org.key, label: o.org.label } : undefined;
+    let existing = path ? await readJournal(path) : undefined;
+    if (existing && org && existing.org?.key !== org.key) {
+      if (!existing.finishedAt) o.notice?.(`Ignoring ${path}: it records an apply to ${existing.org?.label ?? 'an unrecorded org'}, not ${org.label}.`);
+      existing = undefined;
+    }
+    if (o.root && org) await noticeOtherOrgs(o.root, path, org.key, o.notice);
+    if (existing && existing.planHash === planHash && !existing.finishedAt) {
       return new Journal(path, existing, undefined);
     }
     const previous = existing && !existing.finishedAt ? existing : undefined;
-    return new Journal(path, { version: 1, environment, planHash, startedAt: now.toISOString(), entries: {} }, previous);
+    return new Journal(path, { version: 1, environment, ...(org ? { org } : {}), planHash, startedAt: now.toISOString(), entries: {} }, previous);
   }
 
   /** An in-memory journal (tests, benches). */
@@ -120,7 +134,30 @@ export class Journal {
   }
 }
 
-/** Undefined when there is no journal; a malformed one is refused (file, field, expectation), never ignored. */
+export interface JournalOpenOptions {
+  /** The org this apply writes to; the journal is kept for it alone. */
+  org?: { orgId: string | undefined; baseUrl: string; key: string; label: string };
+  /** The project root, to name other orgs' unfinished journals (and old `.kac/journal-<env>.json`). */
+  root?: string;
+  notice?: (message: string) => void;
+  now?: Date;
+}
+
+/** Unfinished journals of other orgs are left alone, and said so: they never resume against this one. */
+async function noticeOtherOrgs(root: string, mine: string | undefined, key: string, notice: ((m: string) => void) | undefined): Promise<void> {
+  if (!notice) return;
+  const kac = resolve(root, '.kac');
+  const candidates: string[] = [];
+  const top = await readdir(kac).catch(() => [] as string[]);
+  for (const f of top) if (/^journal-.+\.json$/.test(f)) candidates.push(join(kac, f));
+  for (const d of await readdir(join(kac, 'orgs')).catch(() => [] as string[])) if (d !== key) candidates.push(join(kac, 'orgs', d, 'journal.json'));
+  for (const file of candidates.sort()) {
+    if (file === mine) continue;
+    const j = await readJournal(file);
+    if (j && !j.finishedAt) notice(`An interrupted apply to ${j.org?.label ?? `environment "${j.environment}" (an older journal, not tied to an org)`} is recorded in ${file}; it belongs to another org and is ignored here.`);
+  }
+}
+
 async function readJournal(path: string): Promise<JournalFile | undefined> {
   let text: string;
   try {

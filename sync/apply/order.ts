@@ -18,6 +18,8 @@ export interface ScheduledChange {
 }
 
 export function changeId(change: Change): string {
+  // The extra copies of a duplicated name share its kind and key: their id tells them apart.
+  if ((change.kind === 'delete' || change.kind === 'disable') && change.extraCopy) return `${resourceId(change.resource)}#${change.live.id}`;
   return resourceId(change.resource);
 }
 

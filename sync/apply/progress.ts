@@ -18,6 +18,7 @@ const SHORT: Record<ResourceKind, string> = {
   'kustomer.hook': 'hooks',
   'kustomer.klass': 'Klasses',
   'kustomer.klass-attributes': 'attributes',
+  'kustomer.standard-attributes': 'standard attributes',
   'kustomer.workflow': 'workflows',
   'kustomer.outbound-webhook': 'outbound webhooks',
   'iterable.journey-webhook': 'Iterable webhooks',

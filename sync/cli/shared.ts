@@ -19,6 +19,14 @@ export function cliContext(io: CliIo): { logger: CliIo['logger']; env: NodeJS.Pr
   return { logger: io.logger, env: io.env };
 }
 
+/** `--no-typecheck`, on every command that builds (validate, compile, plan, apply): commander's `typecheck: false`. */
+export const NO_TYPECHECK = { flag: '--no-typecheck', description: 'emergencies only: skip the TypeScript type check of the authored files (says so loudly)' } as const;
+
+/** The build option from `--no-typecheck`: the type check runs unless it was given. */
+export function typecheckOption(options: { typecheck?: boolean }): { typecheck: boolean } {
+  return { typecheck: options.typecheck !== false };
+}
+
 export function renderDiagnostic(d: Diagnostic, io: Pick<CliIo, 'color'>): string {
   const text = formatDiagnostic(d);
   if (!io.color) return text;
@@ -47,7 +55,4 @@ export function parseNumber(min: number, max = Number.POSITIVE_INFINITY) {
   };
 }
 
-/** `.kac/journal-<env>.json`: one apply journal per environment of the project. */
-export function journalPath(root: string, environment: string): string {
-  return resolve(root, '.kac', `journal-${environment}.json`);
-}
+

@@ -9,6 +9,7 @@ import { readActionsEnv } from '../github/actions-env.js';
 import type { Logger } from '../logger.js';
 import { runDrift } from '../operations/drift.js';
 import { withProject } from '../operations/project.js';
+import { withOrgLock } from '../state/org-lock.js';
 import type { RunOnce } from './scheduler.js';
 
 export interface DriftTaskOptions {
@@ -18,6 +19,8 @@ export interface DriftTaskOptions {
   logger: Logger;
   heal?: boolean;
   allowDestroy?: boolean;
+  /** How long a healing run waits for another writer of the org; default 0 (skip this run). */
+  lockTimeoutMs?: number;
 }
 
 function where(published: DriftPublished, root: string): string {
@@ -31,7 +34,10 @@ export function driftTask(options: DriftTaskOptions): RunOnce {
     const context = { logger: options.logger, env: options.env, signal };
     const check = await withProject({ root: options.root, name: options.environment, ...context }, (build, environment) => {
       signal.throwIfAborted();
-      return runDrift(environment, { namespace: build.config.namespace, desired: build.resources, heal: options.heal ?? false, allowDestroy: options.allowDestroy ?? false }, context);
+      const drift = () => runDrift(environment, { namespace: build.config.namespace, desired: build.resources, heal: options.heal ?? false, allowDestroy: options.allowDestroy ?? false }, context);
+      // Healing writes: one writer per org. A run that finds the org busy reports it and tries next time.
+      if (!options.heal) return drift();
+      return withOrgLock(options.root, () => environment.identity(), { command: 'kac daemon --apply', timeoutMs: options.lockTimeoutMs ?? 0, onNotice: (m) => options.logger.info(m) }, drift);
     });
     const final = check.healed?.after ?? check.report;
     const published = await publishDriftReport(final, { actions: readActionsEnv(options.env), logger: options.logger, cwd: options.root });

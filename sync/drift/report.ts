@@ -5,6 +5,7 @@
  * steps pending (Iterable). Objects outside the namespace are only counted.
  */
 import type { Diagnostic } from '../../compiler/diagnostics.js';
+import { describeDuplicate } from '../plan/duplicates.js';
 import type { ResourceKind, SourceLocation } from '../../compiler/resource.js';
 import { assertNever, type Change, type Plan } from '../plan/types.js';
 import type { Finding } from '../providers/provider.js';
@@ -34,7 +35,7 @@ export interface DriftItem {
   /** For manual steps: the paste-ready configuration. */
   instructions?: string;
   /** What applying main would do about it. */
-  applyWould: 'update' | 'recreate' | 'disable' | 'delete' | 'nothing (manual)';
+  applyWould: 'update' | 'recreate' | 'disable' | 'delete' | 'nothing (manual)' | 'nothing (duplicate)';
   /** Why kac would not delete it even with --allow-destroy (a Klass with KObjects). */
   neverDeleted?: string;
 }
@@ -53,6 +54,8 @@ export function applyPhrase(item: Pick<DriftItem, 'applyWould' | 'neverDeleted'>
       return 'apply --allow-destroy would delete it';
     case 'nothing (manual)':
       return 'paste it in Iterable by hand, then kac iterable confirm';
+    case 'nothing (duplicate)':
+      return 'apply will not touch it while the name exists more than once (see Findings for how to resolve it)';
   }
 }
 
@@ -77,6 +80,8 @@ function itemOf(change: Change): DriftItem | undefined {
     case 'noop':
       return undefined;
     case 'update':
+      // A second copy of a managed name was made outside git: apply refuses to pick one.
+      if (change.refusal?.reason === 'duplicate') return { ...base, notes: [change.refusal.message, ...base.notes], bucket: 'created-in-ui', liveId: change.live.id, applyWould: 'nothing (duplicate)' };
       return { ...base, bucket: 'changed-in-ui', liveId: change.live.id, applyWould: 'update' };
     case 'create':
       return { ...base, bucket: 'deleted-in-ui', applyWould: 'recreate' };
@@ -113,7 +118,8 @@ export function buildDriftReport(plan: Plan): DriftReport {
     counts,
     items,
     unmanaged: plan.outsideNamespace,
-    findings: plan.findings,
+    // Every duplicated managed name is a finding, with its copies, their references and the way out.
+    findings: [...plan.findings, ...(plan.duplicates ?? []).map((d) => ({ severity: d.ambiguous ? ('error' as const) : ('warning' as const), resource: { kind: d.kind, key: d.key }, message: describeDuplicate(d, plan.environment.name) }))],
     errors: plan.diagnostics.filter((d) => d.severity === 'error'),
   };
 }

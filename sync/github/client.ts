@@ -7,6 +7,7 @@ import type Bottleneck from 'bottleneck';
 import { Octokit, RequestError } from 'octokit';
 import { ApiError } from '../errors.js';
 import { redact, registerSecretValue, type Logger } from '../logger.js';
+import { boundedFetchAsFetch, DEFAULT_MAX_BODY_BYTES, type HttpLimits } from '../providers/bounded-fetch.js';
 
 export type GitHubClient = InstanceType<typeof Octokit>;
 
@@ -29,6 +30,8 @@ export interface GitHubClientOptions {
    * to avoid secondary limits. Tests pass groups with no spacing; production keeps the defaults.
    */
   throttleGroups?: { write?: Bottleneck.Group; notifications?: Bottleneck.Group };
+  /** Per request: no redirect followed, a body cap, one deadline; default 30 s and 64 MiB. */
+  limits?: HttpLimits;
 }
 
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
@@ -48,6 +51,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'kac',
+    // Redirects are never followed (the token must not travel to another host), bodies are capped and
+    // every request has a deadline: the same bounded fetch as the Kustomer and Iterable clients.
+    request: { fetch: boundedFetchAsFetch(options.limits ?? { timeoutMs: 30_000, maxBodyBytes: DEFAULT_MAX_BODY_BYTES }) },
     log: {
       debug: (m: string) => logger.debug(redact(m)),
       info: (m: string) => logger.debug(redact(m)),

@@ -11,6 +11,7 @@ import { NameAllocator, camelCase } from './code.js';
 import { hookPlan } from './hook.js';
 import { klassPlan } from './klass.js';
 import { outboundWebhookPlan } from './outbound-webhook.js';
+import { STANDARD_ATTRIBUTES_DIR, standardAttributesPlan } from './standard-attributes.js';
 import { AUTHORING_NAMES, renderSource, type SourcePlan } from './source-plan.js';
 import type { KlassInScope } from './workflow-actions.js';
 import { workflowPlan, type HookInScope, type WorkflowScope } from './workflow.js';
@@ -62,6 +63,7 @@ export function definitionPath(kind: ResourceKind, key: string): string | undefi
     : kind === 'kustomer.klass' || kind === 'kustomer.klass-attributes' ? DIRS.klass
     : kind === 'kustomer.workflow' ? DIRS.workflow
     : kind === 'kustomer.outbound-webhook' ? DIRS.outbound
+    : kind === 'kustomer.standard-attributes' ? STANDARD_ATTRIBUTES_DIR
     : undefined;
   return dir && `${dir}/${fileStem(key)}.ts`;
 }
@@ -91,6 +93,14 @@ export function generateSources(resources: readonly (LiveResource | Resource)[],
     if (file && !hooks.has(r.key)) hooks.set(r.key, { handle: handles.take(camelCase(r.key, 'hook')), type: String(r.body.type ?? 'web'), file });
   }
 
+  // Workflows a step may call (`kustomer.workflow.<id>.call`), by live id.
+  const workflowsById = new Map<string, { name: string; handle: string; file: string; body: JsonObject }>();
+  for (const r of [...byKind(resources, 'kustomer.workflow'), ...byKind(context, 'kustomer.workflow')]) {
+    const file = resources.includes(r) ? pathOf(r.kind, r.key) : existing[resourceId(r)];
+    const id = 'id' in r && typeof r.id === 'string' ? r.id : undefined;
+    if (file && id && !workflowsById.has(id)) workflowsById.set(id, { name: r.key, handle: handles.take(camelCase(r.key, 'workflow')), file, body: r.body as JsonObject });
+  }
+
   const files: GeneratedFile[] = [];
   const klasses = new Map<string, KlassInScope & { file: string }>();
   const klassNames = new Set([...resources, ...context].filter((r) => r.kind === 'kustomer.klass' || r.kind === 'kustomer.klass-attributes').map((r) => r.key));
@@ -108,6 +118,7 @@ export function generateSources(resources: readonly (LiveResource | Resource)[],
   }
 
   for (const r of byKind(resources, 'kustomer.hook')) files.push(emit(pathOf(r.kind, r.key), hookPlan(r.body, options.namespace), [r], authoring));
+  for (const r of byKind(resources, 'kustomer.standard-attributes')) files.push(emit(pathOf(r.kind, r.key), standardAttributesPlan(r.key, r.body), [r], authoring));
   for (const r of byKind(resources, 'kustomer.outbound-webhook'))
     files.push(emit(pathOf(r.kind, r.key), outboundWebhookPlan(r.body), [r], authoring));
   for (const r of byKind(resources, 'kustomer.workflow')) {
@@ -117,6 +128,7 @@ export function generateSources(resources: readonly (LiveResource | Resource)[],
       hookIds,
       hooks: new Map([...hooks].map(([name, h]): [string, HookInScope] => [name, { handle: h.handle, type: h.type, specifier: specifierFrom(path, h.file) }])),
       klasses: new Map([...klasses].map(([name, k]) => [name, { ...k, specifier: specifierFrom(path, k.file) }])),
+      workflows: new Map([...workflowsById].filter(([, w]) => w.name !== r.key).map(([id, w]) => [id, { ...w, specifier: specifierFrom(path, w.file) }])),
     };
     files.push(emit(path, workflowPlan(r.body as JsonObject, scope), [r], authoring));
   }

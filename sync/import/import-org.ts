@@ -10,9 +10,10 @@ import writeFileAtomic from 'write-file-atomic';
 import type { Model } from '../../compiler/model/project.js';
 import { resourceId, type ResourceKind } from '../../compiler/resource.js';
 import { ExitError } from '../errors.js';
-import { isManaged } from '../plan/ownership.js';
+import { isManagedResource } from '../plan/ownership.js';
 import type { LiveResource } from '../providers/provider.js';
-import { authoringSpecifierFor, definitionPath, generateSources, type GeneratedFile } from './generate.js';
+import { allocateImportPaths } from './file-names.js';
+import { authoringSpecifierFor, generateSources, type GeneratedFile } from './generate.js';
 
 /** `--only` names → resource kinds (a Klass is its two resources). */
 export const IMPORT_KINDS: Record<string, ResourceKind[]> = {
@@ -20,6 +21,7 @@ export const IMPORT_KINDS: Record<string, ResourceKind[]> = {
   klass: ['kustomer.klass', 'kustomer.klass-attributes'],
   workflow: ['kustomer.workflow'],
   'outbound-webhook': ['kustomer.outbound-webhook'],
+  'standard-attributes': ['kustomer.standard-attributes'],
 };
 
 export interface SelectOptions {
@@ -35,7 +37,9 @@ export function selectLive(live: readonly LiveResource[], options: SelectOptions
   if (unknown.length > 0) throw new ExitError(`unknown kind ${unknown.map((k) => `"${k}"`).join(', ')} in --only`, 1, `use ${Object.keys(IMPORT_KINDS).join(', ')}`);
   const kinds = new Set((options.only?.length ? options.only : Object.keys(IMPORT_KINDS)).flatMap((k) => IMPORT_KINDS[k]!));
   const pattern = options.match === undefined ? undefined : globToRegExp(options.match);
-  return live.filter((r) => kinds.has(r.kind) && (pattern ? pattern.test(r.key) : isManaged(r.key, options.namespace)));
+  // A standard object is selected when it holds attributes kac owns (the live body holds only those).
+  const worthAFile = (r: LiveResource) => r.kind !== 'kustomer.standard-attributes' || Object.keys((r.body.properties ?? {}) as object).length > 0;
+  return live.filter((r) => kinds.has(r.kind) && worthAFile(r) && (pattern ? pattern.test(r.key) : isManagedResource(r, options.namespace)));
 }
 
 export function globToRegExp(glob: string): RegExp {
@@ -44,7 +48,7 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /** `kind:key` → the repo-relative file defining it, from a loaded project (hooks, Klasses, workflows, webhooks). */
-export function existingFilesOf(model: Pick<Model, 'hooks' | 'klasses' | 'workflows' | 'outboundWebhooks'> | undefined): Record<string, string> {
+export function existingFilesOf(model: Pick<Model, 'hooks' | 'klasses' | 'workflows' | 'outboundWebhooks' | 'standardAttributes'> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!model) return out;
   for (const { definition, file } of model.hooks) out[`kustomer.hook:${definition.name}`] = file;
@@ -54,6 +58,7 @@ export function existingFilesOf(model: Pick<Model, 'hooks' | 'klasses' | 'workfl
   }
   for (const { definition, file } of model.workflows) out[`kustomer.workflow:${definition.name}`] = file;
   for (const { definition, file } of model.outboundWebhooks) out[`kustomer.outbound-webhook:${definition.name}`] = file;
+  for (const { definition, file } of model.standardAttributes ?? []) out[`kustomer.standard-attributes:${definition.object}`] = file;
   return out;
 }
 
@@ -81,7 +86,7 @@ export function planImport(options: ImportPlanOptions): GeneratedFile[] {
     context: options.live.filter((r) => !selectedIds.has(resourceId(r))),
     existingFiles: options.existingFiles,
     authoringSpecifier: authoringSpecifierFor(options.outDir, options.kacRoot),
-    paths: (kind, key) => options.existingFiles[`${kind}:${key}`] ?? definitionPath(kind, key),
+    paths: allocateImportPaths(options.selected, options.existingFiles),
   });
 }
 
@@ -95,6 +100,12 @@ export interface WriteResult {
 
 export async function writeImport(files: readonly GeneratedFile[], outDir: string, force: boolean): Promise<WriteResult> {
   const result: WriteResult = { written: [], skipped: [], unchanged: [] };
+  const paths = new Set<string>();
+  for (const f of files) {
+    // Injective by construction (file-names.ts); a repeat here would silently lose an object.
+    if (paths.has(f.path.toLowerCase())) throw new Error(`internal: two imported definitions were given the file ${f.path}`);
+    paths.add(f.path.toLowerCase());
+  }
   for (const f of files) {
     const path = join(outDir, f.path);
     if (existsSync(path)) {

@@ -5,7 +5,7 @@
 import { isJsonObject, type JsonObject } from '../../compiler/json.js';
 import { findSecrets } from '../../compiler/placeholders.js';
 import { OUTBOUND_WEBHOOK_EVENTS } from '../../compiler/model/outbound-webhook.js';
-import { arr, call, obj, quote, raw, writeExpr, type Expr } from './code.js';
+import { arr, call, jsonExpr, obj, quote, raw, writeExpr, type Expr } from './code.js';
 import type { SourcePlan } from './source-plan.js';
 import { envVarName, secretTemplate } from './workflow-values.js';
 
@@ -15,8 +15,7 @@ export function outboundWebhookPlan(body: JsonObject): SourcePlan {
   const notes: string[] = [];
   const imports = new Set(['defineOutboundWebhook']);
   const envVars = new Set<string>();
-  const extra = Object.keys(body).filter((k) => !KEYS.includes(k));
-  if (extra.length > 0) notes.push(`outbound webhook: ${extra.join(', ')} would be lost`);
+  const extra = Object.fromEntries(Object.entries(body).filter(([k]) => !KEYS.includes(k)));
   const name = String(body.name);
   const events = Array.isArray(body.events) ? body.events.filter((e): e is string => typeof e === 'string') : [];
   const unknown = events.filter((e) => !(OUTBOUND_WEBHOOK_EVENTS as readonly string[]).includes(e));
@@ -42,5 +41,6 @@ export function outboundWebhookPlan(body: JsonObject): SourcePlan {
     fields.push({ key: 'headers', value: obj(entries) });
   }
   if (body.enabled === false) fields.push({ key: 'enabled', value: raw('false') });
+  if (Object.keys(extra).length > 0) fields.push({ key: 'raw', value: jsonExpr(extra) }); // kept verbatim
   return { imports, defaults: [], envVars, notes, write: (w) => writeExpr(w, call('defineOutboundWebhook', obj(fields))) };
 }

@@ -30,6 +30,8 @@ export const AUTHORING_NAMES = [
   'defineOutboundWebhook',
   'customer',
   'kobject',
+  'conversation',
+  'note',
   'restApi',
   'regexMatch',
   'branch',
@@ -38,6 +40,8 @@ export const AUTHORING_NAMES = [
   'secret',
   'payloadOf',
   'defineConfig',
+  'defineAttributes',
+  'customOf',
 ];
 
 /**

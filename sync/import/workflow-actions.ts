@@ -1,11 +1,11 @@
 /**
  * Pure. A step's action and params as a typed builder call (`customer.findByExternalId(...)`,
- * `kobject.createWithCustomer(klass, ...)`, `restApi(...)`) when the builder produces exactly those
+ * `kobject.createWithCustomer(klass, ...)`, `conversation.update(...)`, `note.create(...)`, `restApi(...)`) when the builder produces exactly those
  * params, else as `action(name, params)` with the reason in a comment, so nothing is lost.
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../compiler/json.js';
 import { call, obj, quote, raw, type Expr } from './code.js';
-import { CUSTOMER_SHAPE, REGEX_MATCH_SHAPE, REST_API_SHAPE, kobjectShape, parseWholeRef, type Expect, type Shape } from './workflow-refs.js';
+import { CONVERSATION_SHAPE, CUSTOMER_SHAPE, NOTE_SHAPE, REGEX_MATCH_SHAPE, REST_API_SHAPE, kobjectShape, parseWholeRef, type Expect, type Shape } from './workflow-refs.js';
 import { headersExpr, stringExpr, valueExpr, type ValueContext } from './workflow-values.js';
 
 /** A Klass the generated file can import: its variable and its attributes by API name. */
@@ -41,6 +41,9 @@ const BUILDERS: Record<string, Builder> = {
   'kustomer.customer.find-by-phone': single('customer.findByPhone', 'phone'),
   'kustomer.customer.create': customerCreate,
   'kustomer.customer.update': customerUpdate,
+  'kustomer.conversation.find-by-id': single('conversation.findById', 'id', CONVERSATION_SHAPE),
+  'kustomer.conversation.update': conversationUpdate,
+  'kustomer.note.create': noteCreate,
   'kustomer.kobject.create-with-customer': kobjectBuilder('createWithCustomer', ['customer', 'title'], []),
   'kustomer.kobject.create': kobjectBuilder('create', ['title'], []),
   'kustomer.kobject.update': kobjectBuilder('update', ['id'], ['title']),
@@ -86,13 +89,48 @@ function genericParams(ctx: ActionContext, params: JsonObject): Expr {
   );
 }
 
-function single(callee: string, key: string): Builder {
+function single(callee: string, key: string, shape: Shape = CUSTOMER_SHAPE): Builder {
   return (ctx, params) => {
     const value = params[key];
     if (!onlyKeys(params, [key], [key]) || typeof value !== 'string') return `params are not exactly { ${key}: string }`;
     use(ctx, callee);
-    return { expr: call(callee, obj([{ key, value: stringExpr(ctx, value, 'string') }])), shape: CUSTOMER_SHAPE };
+    return { expr: call(callee, obj([{ key, value: stringExpr(ctx, value, 'string') }])), shape };
   };
+}
+
+/** `conversation.update`: `id` a string; `status`, `subStatus` strings and `priority` a number when given; other keys as JSON. */
+function conversationUpdate(ctx: ActionContext, params: JsonObject): { expr: Expr; shape: Shape } | string {
+  if (typeof params.id !== 'string') return 'params have no string id';
+  if (params.custom !== undefined && !isJsonObject(params.custom)) return 'custom is not an object';
+  const entries: { key: string; value: Expr }[] = [];
+  for (const [key, value] of Object.entries(params)) {
+    const expect = key === 'id' || key === 'status' || key === 'subStatus' ? 'string' : key === 'priority' ? 'number' : undefined;
+    if (expect === undefined) entries.push({ key, value: valueExpr(ctx, value) });
+    else if (typeof value === 'string' && (expect === 'string' || parseWholeRef(value))) entries.push({ key, value: stringExpr(ctx, value, expect) });
+    else if (expect === 'number' && typeof value === 'number') entries.push({ key, value: raw(String(value)) });
+    else return `${key} is not a ${expect}`;
+  }
+  use(ctx, 'conversation.update');
+  return { expr: call('conversation.update', obj(entries)), shape: CONVERSATION_SHAPE };
+}
+
+/** `note.create`: exactly `{ conversation, body }` strings and optional `userMentions: [{ user }]`. */
+function noteCreate(ctx: ActionContext, params: JsonObject): { expr: Expr; shape: Shape } | string {
+  if (!onlyKeys(params, ['conversation', 'body', 'userMentions'], ['conversation', 'body'])) return 'params are not { conversation, body, userMentions }';
+  if (typeof params.conversation !== 'string' || typeof params.body !== 'string') return 'conversation or body is not a string';
+  const mentions = params.userMentions;
+  const mentionsFit =
+    mentions === undefined ||
+    (typeof mentions === 'string' && parseWholeRef(mentions) !== undefined) ||
+    (Array.isArray(mentions) && mentions.every((m) => isJsonObject(m) && onlyKeys(m, ['user'], ['user']) && typeof m.user === 'string'));
+  if (!mentionsFit) return 'userMentions is not a list of { user }';
+  const entries = [
+    { key: 'conversation', value: stringExpr(ctx, params.conversation, 'string') },
+    { key: 'body', value: stringExpr(ctx, params.body, 'string') },
+    ...(mentions === undefined ? [] : [{ key: 'userMentions', value: valueExpr(ctx, mentions) }]),
+  ];
+  use(ctx, 'note.create');
+  return { expr: call('note.create', obj(entries)), shape: NOTE_SHAPE };
 }
 
 function customerCreate(ctx: ActionContext, params: JsonObject): { expr: Expr; shape: Shape } | string {

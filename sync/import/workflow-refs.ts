@@ -36,6 +36,28 @@ export const CUSTOMER_SHAPE: Shape = {
   },
 };
 
+/** `KustomerConversation`: `custom` untyped (`Record<string, any>`) as `conversation.findById` without attributes. */
+export const CONVERSATION_SHAPE: Shape = {
+  fields: {
+    id: str,
+    customer: str,
+    name: str,
+    externalId: str,
+    status: str,
+    subStatus: str,
+    priority: 'number',
+    custom: { fields: {}, rest: 'any' },
+    tags: { items: str },
+    createdAt: str,
+    updatedAt: str,
+  },
+};
+
+/** `KustomerNote`. */
+export const NOTE_SHAPE: Shape = {
+  fields: { id: str, conversation: str, customer: str, body: str, createdAt: str, updatedAt: str },
+};
+
 export function kobjectShape(custom: Record<string, Shape> | undefined): Shape {
   return {
     fields: {

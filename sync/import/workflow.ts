@@ -5,8 +5,8 @@
  */
 import type { CodeBlockWriter } from 'ts-morph';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../compiler/json.js';
-import { NameAllocator, call, camelCase, obj, quote, raw, writeExpr, type Expr } from './code.js';
-import { actionExpr, type KlassInScope } from './workflow-actions.js';
+import { NameAllocator, call, camelCase, jsonExpr, obj, quote, raw, writeExpr, type Expr } from './code.js';
+import { actionExpr, type KlassInScope, type RenderedAction } from './workflow-actions.js';
 import { conditionExpr, isAlways } from './workflow-conditions.js';
 import { OBJECT_EVENT_SHAPE, type RefScope } from './workflow-refs.js';
 import { valueExpr, type ValueContext } from './workflow-values.js';
@@ -28,11 +28,28 @@ export interface WorkflowScope {
   hookIds: Map<string, string>;
   /** Klasses the workflow may import, by Klass name, with the module to import from. */
   klasses: Map<string, KlassInScope & { specifier: string }>;
+  /** Workflows a step may call, by live id: their handle, module and live body (for the input schema). */
+  workflows?: Map<string, { name: string; handle: string; specifier: string; body: JsonObject }>;
 }
 
-const ROOT_KEYS = ['name', 'description', 'enabled', 'meta', 'trigger', 'steps'];
-const TRIGGER_KEYS = ['id', 'eventName', 'appVersion', 'meta', 'transitions'];
+const ROOT_KEYS = ['name', 'description', 'enabled', 'meta', 'trigger', 'steps', 'response'];
+const TRIGGER_KEYS = ['id', 'eventName', 'appVersion', 'meta', 'transitions', 'callable', 'schema'];
 const STEP_KEYS = ['id', 'action', 'appVersion', 'params', 'meta', 'transitions', 'errorCases'];
+
+/**
+ * `raw: { … }`: the keys of `value` outside `known`, plus the unknown keys of its `meta` (merged into
+ * the compiled meta), verbatim. Undefined when there are none.
+ */
+function rawEntry(value: JsonObject, known: readonly string[], metaKnown: readonly string[], extra: JsonObject = {}): { key: string; value: Expr } | undefined {
+  const out: JsonObject = { ...extra };
+  for (const [k, v] of Object.entries(value)) if (!known.includes(k)) out[k] = v;
+  if (isJsonObject(value.meta)) {
+    const meta: JsonObject = {};
+    for (const [k, v] of Object.entries(value.meta)) if (!metaKnown.includes(k)) meta[k] = v;
+    if (Object.keys(meta).length > 0) out.meta = { ...(isJsonObject(out.meta) ? out.meta : {}), ...meta };
+  }
+  return Object.keys(out).length > 0 ? { key: 'raw', value: jsonExpr(out) } : undefined;
+}
 const HOOK_EVENT = /^kustomer\.hooks\.([a-z]+)\.(.+)\.receive$/;
 const HOOK_REF = /^<ref:kustomer\.hook:([^:>]+):id>$/;
 const OBJECT_EVENT = /^kustomer\.(customer|conversation|message|note|company|kobject\.[^.]+)\.(create|update)$/;
@@ -43,16 +60,18 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   const defaults: { name: string; specifier: string }[] = [];
   const envVars = new Set<string>();
   const lose = (where: string, keys: string[]) => keys.length > 0 && notes.push(`${where}: ${keys.join(', ')} cannot be written in TypeScript and would be lost`);
-  lose('workflow', unknownKeys(body, ROOT_KEYS));
   const meta = isJsonObject(body.meta) ? body.meta : {};
-  lose('workflow meta', unknownKeys(meta, ['displayName']));
 
   const trigger = isJsonObject(body.trigger) ? body.trigger : {};
-  lose('trigger', unknownKeys(trigger, TRIGGER_KEYS));
   const triggerMeta = isJsonObject(trigger.meta) ? trigger.meta : {};
-  lose('trigger meta', unknownKeys(triggerMeta, ['displayName']));
   const eventName = typeof trigger.eventName === 'string' ? trigger.eventName : '';
-  const hook = hookOf(eventName, scope);
+  const callable = trigger.callable === true && typedSchema(trigger.schema);
+  const hook = callable ? undefined : hookOf(eventName, scope);
+  // A callable trigger's eventName is the server's (normalize.ts drops it); other odd values stay raw.
+  const triggerOdd: JsonObject = {};
+  if (trigger.callable !== undefined && !callable) triggerOdd.callable = trigger.callable;
+  if (trigger.schema !== undefined && !callable) triggerOdd.schema = trigger.schema;
+  const triggerRaw = rawEntry(callable ? Object.fromEntries(Object.entries(trigger).filter(([k]) => k !== 'eventName')) : trigger, TRIGGER_KEYS, ['displayName'], triggerOdd);
   const names = new NameAllocator([...AUTHORING_NAMES, ...[...scope.hooks.values()].map((h) => h.handle), ...[...scope.klasses.values()].map((k) => k.handle)]);
 
   // A hook trigger's appVersion defaults to kac's; `null` says the live trigger has none.
@@ -60,19 +79,25 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   const triggerOptions = obj([
     ...(typeof triggerMeta.displayName === 'string' ? [{ key: 'displayName', value: raw(quote(triggerMeta.displayName)) }] : []),
     ...(triggerAppVersion === undefined ? [] : [{ key: 'appVersion', value: triggerAppVersion }]),
+    ...(triggerRaw ? [triggerRaw] : []),
   ]);
-  if (trigger.meta !== undefined && typeof triggerMeta.displayName !== 'string') lose('trigger meta', ['(no displayName)']);
-  const triggerArgs = (first: Expr) => (triggerOptions.t === 'obj' && triggerOptions.entries.length > 0 ? [first, triggerOptions] : [first]);
+  if (trigger.meta !== undefined && Object.keys(triggerMeta).length === 0) lose('trigger meta', ['(empty meta)']);
+  const triggerArgs = (...first: Expr[]) => (triggerOptions.t === 'obj' && triggerOptions.entries.length > 0 ? [...first, triggerOptions] : first);
   let triggerExpr: Expr;
   const refScope: RefScope = { steps: new Map(), used: new Set(), trigger: { kind: 'event', shape: 'unknown' } };
-  if (hook) {
+  if (callable) {
+    imports.add('onCall');
+    triggerExpr = call('onCall', ...triggerArgs(jsonExpr(trigger.schema as JsonObject)));
+    refScope.trigger = { kind: 'event', shape: 'unknown' };
+  } else if (hook) {
     imports.add('onHook');
     defaults.push({ name: hook.handle, specifier: hook.specifier });
     triggerExpr = call('onHook', ...triggerArgs(raw(hook.handle)));
     refScope.trigger = { kind: 'hook', payload: 'unknown' };
   } else {
-    imports.add('onEvent');
-    triggerExpr = call('onEvent', ...triggerArgs(raw(quote(eventName))));
+    const [callee, ...args] = eventTrigger(eventName);
+    imports.add(callee!);
+    triggerExpr = call(callee!, ...triggerArgs(...args.map((a) => raw(quote(a)))));
     refScope.trigger = { kind: 'event', shape: OBJECT_EVENT.test(eventName) ? OBJECT_EVENT_SHAPE : 'unknown' };
   }
 
@@ -87,19 +112,21 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   const statements: ((w: CodeBlockWriter) => void)[] = [];
   steps.forEach((s, index) => {
     const id = String(s.id);
-    lose(`step ${id}`, unknownKeys(s, STEP_KEYS));
     const stepMeta = isJsonObject(s.meta) ? s.meta : {};
-    lose(`step ${id} meta`, unknownKeys(stepMeta, ['displayName', 'description']));
     const ctx = { scope: refScope, at: index, envVars, imports, klasses: scope.klasses, owner: { workflow: String(body.name), step: id }, usedKlasses };
     const action = typeof s.action === 'string' ? s.action : undefined;
     // Written only where it differs from what the compiler would put there (`null`: none at all).
-    const appVersion = differsFrom(s.appVersion, defaultStepAppVersion(action));
+    const appVersion = action === undefined ? optionalString(s.appVersion) : differsFrom(s.appVersion, defaultStepAppVersion(action));
     const params = isJsonObject(s.params) ? s.params : undefined;
-    if (action === undefined && s.params !== undefined) lose(`step ${id} (no action)`, ['params']);
-    if (action === undefined && s.appVersion !== undefined) lose(`step ${id} (no action)`, ['appVersion']);
+    // A branch step's appVersion is written as given; its params, if any, are kept raw.
+    const stepOdd: JsonObject = {};
+    if (action === undefined && s.params !== undefined) stepOdd.params = s.params;
+    if (action !== undefined && s.params !== undefined && !isJsonObject(s.params)) stepOdd.params = s.params;
+    if (s.appVersion !== undefined && typeof s.appVersion !== 'string') stepOdd.appVersion = s.appVersion;
     if (action !== undefined && s.params === undefined) lose(`step ${id}`, ['(no params: kac writes {})']);
+    const stepRaw = rawEntry(s, STEP_KEYS, ['displayName', 'description'], stepOdd);
     const actionAppVersion = appVersion?.t === 'raw' && appVersion.text !== 'null' ? (s.appVersion as string) : undefined;
-    const rendered = actionExpr(ctx, action, params, actionAppVersion);
+    const rendered = callExpr(ctx, action, params, scope, defaults) ?? actionExpr(ctx, action, params, actionAppVersion);
     refScope.steps.get(id)!.shape = rendered.shape;
     const options = [
       ...(['displayName', 'description'] as const)
@@ -107,6 +134,7 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
         .map((k) => ({ key: k, value: raw(quote(stepMeta[k] as string)) })),
       ...(appVersion !== undefined && !(rendered.appVersionInAction && actionAppVersion !== undefined) ? [{ key: 'appVersion', value: appVersion }] : []),
       ...(Array.isArray(s.errorCases) && s.errorCases.length > 0 ? [{ key: 'errorCases', value: valueExpr(ctx, s.errorCases) }] : []),
+      ...(stepRaw ? [stepRaw] : []),
     ];
     const stepCall = call('step', raw(quote(id)), rendered.expr, ...(options.length > 0 ? [obj(options)] : []));
     statements.push((w) => {
@@ -122,18 +150,21 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   const valueCtx: ValueContext = { scope: refScope, at: Infinity, envVars, imports };
   const addTransitions = (source: string, transitions: JsonValue | undefined, where: string) => {
     for (const t of Array.isArray(transitions) ? transitions.filter(isJsonObject) : []) {
-      lose(`${where} transition to ${String(t.target)}`, unknownKeys(t, ['target', 'condition', 'meta']));
       const tMeta = isJsonObject(t.meta) ? t.meta : undefined;
-      if (tMeta) lose(`${where} transition meta`, unknownKeys(tMeta, ['name']));
       const label = typeof tMeta?.name === 'string' ? tMeta.name : undefined;
+      // Unknown keys, meta keys beside the label, an odd meta or label: kept verbatim.
+      const tOdd: JsonObject = t.meta !== undefined && !tMeta ? { meta: t.meta } : tMeta && tMeta.name !== undefined && label === undefined ? { meta: { name: tMeta.name } } : {};
+      const tRaw = rawEntry(t, ['target', 'condition', 'meta'], ['name'], tOdd);
+      if (tMeta && Object.keys(tMeta).length === 0) lose(`${where} transition to ${String(t.target)}`, ['(empty meta)']);
       const args: Expr[] = [raw(quote(String(t.target)))];
-      if (!isAlways(t.condition) || label !== undefined) {
+      if (!isAlways(t.condition) || label !== undefined || tRaw) {
         imports.add('when');
         const cond = isJsonObject(t.condition) ? conditionExpr(valueCtx, t.condition) : { expr: call('when.always'), lost: [] };
         lose(`${where} condition`, cond.lost);
         args.push(cond.expr);
       }
-      if (label !== undefined) args.push(raw(quote(label)));
+      if (label !== undefined || tRaw) args.push(label === undefined ? raw('undefined') : raw(quote(label)));
+      if (tRaw) args.push(obj([tRaw]));
       refScope.used.add(source);
       transitionLines.push((w) => {
         writeExpr(w, call(`${source}.to`, ...args));
@@ -154,11 +185,17 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   // The compiler writes `meta: { displayName: <name> }` unless told otherwise.
   if (body.meta === undefined) fields.push({ key: 'displayName', value: raw('null') });
   else if (typeof meta.displayName === 'string' && meta.displayName !== body.name) fields.push({ key: 'displayName', value: raw(quote(meta.displayName)) });
-  else if (typeof meta.displayName !== 'string') lose('workflow meta', ['(no displayName)']);
+  else if (typeof meta.displayName !== 'string' && Object.keys(meta).length === 0) lose('workflow meta', ['(empty meta)']);
   fields.push(...descriptionFields(body.description, scope.namespace));
   if (body.enabled === false) fields.push({ key: 'enabled', value: raw('false') });
   else if (body.enabled !== true) lose('workflow', ['enabled (absent)']);
   fields.push({ key: 'trigger', value: triggerExpr });
+  if (isJsonObject(body.response) && isJsonObject(body.response.schema)) fields.push({ key: 'response', value: jsonExpr(body.response) });
+  const rootOdd: JsonObject = body.response !== undefined && !(isJsonObject(body.response) && isJsonObject(body.response.schema)) ? { response: body.response } : {};
+  // A meta with no displayName (and the name as default) is carried raw, so compile writes it back.
+  if (body.meta !== undefined && typeof meta.displayName !== 'string' && Object.keys(meta).length > 0 && !fields.some((f) => f.key === 'displayName')) fields.push({ key: 'displayName', value: raw('null') });
+  const rootRaw = rawEntry(body, ROOT_KEYS, ['displayName'], rootOdd);
+  if (rootRaw) fields.push(rootRaw);
 
   return {
     imports,
@@ -186,6 +223,42 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   };
 }
 
+/** The trigger builder for an event name and its arguments: `onConversation('update')`, `onKObject('order', 'create')` … `onEvent(name)`. */
+function eventTrigger(eventName: string): string[] {
+  const standard = /^kustomer\.(conversation|customer)\.(create|update)$/.exec(eventName);
+  if (standard) return [standard[1] === 'conversation' ? 'onConversation' : 'onCustomer', standard[2]!];
+  const kobject = /^kustomer\.kobject\.([^.]+)\.(create|update)$/.exec(eventName);
+  if (kobject) return ['onKObject', kobject[1]!, kobject[2]!];
+  const app = /^kustomer\.app\.([^.]+)\.([^.]+)$/.exec(eventName);
+  if (app) return ['onAppEvent', app[1]!, app[2]!];
+  return ['onEvent', eventName];
+}
+
+const CALL_ACTION = /^kustomer\.workflow\.([^.]+)\.call$/;
+
+/**
+ * `callWorkflow(callee, input)` for a step calling a workflow kac imports too, when the input fits the
+ * callee's schema (so the generated file type-checks); else undefined and the step stays `action()`.
+ */
+function callExpr(ctx: ValueContext, action: string | undefined, params: JsonObject | undefined, scope: WorkflowScope, defaults: { name: string; specifier: string }[]): RenderedAction | undefined {
+  const id = action === undefined ? undefined : CALL_ACTION.exec(action)?.[1];
+  const callee = id === undefined ? undefined : scope.workflows?.get(id);
+  const trigger = callee && isJsonObject(callee.body.trigger) ? callee.body.trigger : undefined;
+  if (!callee || !trigger || trigger.callable !== true || !typedSchema(trigger.schema) || !isJsonObject(params)) return undefined;
+  const schema = trigger.schema as { properties: Record<string, { type: string }>; required?: string[] };
+  const fits =
+    Object.entries(params).every(([k, v]) => {
+      const type = schema.properties[k]?.type;
+      if (type === undefined) return false;
+      if (typeof v === 'string' && v.startsWith('/#steps.')) return true;
+      return type === 'array' ? Array.isArray(v) : type === 'object' ? isJsonObject(v) : typeof v === type;
+    }) && (schema.required ?? []).every((r) => r in params);
+  if (!fits) return undefined;
+  ctx.imports.add('callWorkflow');
+  if (!defaults.some((d) => d.name === callee.handle)) defaults.push({ name: callee.handle, specifier: callee.specifier });
+  return { expr: call('callWorkflow', raw(callee.handle), valueExpr(ctx, params)), shape: 'any', appVersionInAction: false };
+}
+
 /** The hook an eventName names (by placeholder or live id), when its definition is in scope and compiles back to the same name. */
 function hookOf(eventName: string, scope: WorkflowScope): HookInScope | undefined {
   const m = HOOK_EVENT.exec(eventName);
@@ -200,6 +273,15 @@ function differsFrom(value: JsonValue | undefined, fallback: string | undefined)
   if (value === fallback) return undefined;
   if (value === undefined) return raw('null');
   return typeof value === 'string' ? raw(quote(value)) : undefined;
+}
+
+const SCHEMA_TYPES = ['string', 'number', 'boolean', 'object', 'array'];
+
+/** A callable input schema `onCall` can type: `{ properties: { x: { type } }, required?: string[] }`. */
+function typedSchema(schema: JsonValue | undefined): boolean {
+  if (!isJsonObject(schema) || !isJsonObject(schema.properties)) return false;
+  if (schema.required !== undefined && !(Array.isArray(schema.required) && schema.required.every((r) => typeof r === 'string'))) return false;
+  return Object.values(schema.properties).every((p) => isJsonObject(p) && typeof p.type === 'string' && SCHEMA_TYPES.includes(p.type));
 }
 
 function optionalString(value: JsonValue | undefined): Expr | undefined {

@@ -13,11 +13,31 @@ export const INFERRED_PATHS = {
   /** Outbound webhook update ("presumably PUT"). */
   updateOutboundWebhook: 'PUT /v1/outbound-webhooks/{id}',
   getOutboundWebhook: 'GET /v1/outbound-webhooks/{id}',
-  /** Customer lookups, by analogy with the confirmed `GET /v1/klasses/{name}/externalId={externalId}`. */
-  customerByExternalId: 'GET /v1/customers/externalId={externalId}',
-  customerByEmail: 'GET /v1/customers/email={email}',
-  customerByPhone: 'GET /v1/customers/phone={phone}',
-  updateCustomer: 'PUT /v1/customers/{id}',
+  /**
+   * `PUT /v1/customers/{id}`: the confirmed update is `PATCH` (Kustomer's apps SDK); the local org
+   * also answers PUT, with the same partial semantics, for older clients.
+   */
+  updateCustomerPut: 'PUT /v1/customers/{id}',
+  /** `GET /v1/customers/{id}` (plain id, no `id=`): the SDK confirms only the `id=` form. */
+  customerById: 'GET /v1/customers/{id}',
+  /** Conversations: create, read and update are in Kustomer's REST reference; PATCH is accepted like PUT. */
+  updateConversationPatch: 'PATCH /v1/conversations/{id}',
+  customerConversations: 'GET /v1/customers/{id}/conversations',
+  /** Notes are created on their conversation. */
+  createNote: 'POST /v1/conversations/{id}/notes',
+  listNotes: 'GET /v1/conversations/{id}/notes',
+  getNote: 'GET /v1/notes/{id}',
+  /** Users: read by id; create exists so a test can make a user to mention. */
+  users: 'GET /v1/users, GET /v1/users/{id}, POST /v1/users',
+  /** Calling a callable workflow: seen in an ex-Kustomer engineer's curl notes [R]; answers `{ data: { response } }`. */
+  callWorkflow: 'POST /v1/workflows/{id}/call',
+  /**
+   * Standard-object metadata: `company`, `conversation`, `customer` and `message` are confirmed;
+   * `user` (a standard name in app definitions) and `note` are inferred. Whether a PUT merges per
+   * attribute or replaces the map is not confirmed either: kac's provider sends the whole map back
+   * (sync/providers/kustomer/resources/standard-attributes.ts), right under both.
+   */
+  standardMetadata: 'GET|PUT /v1/metadata/{user|note}',
   /** Emulator only: the workflow run logs. Kustomer shows them in the workflow logger UI, not the API. */
   runs: 'GET /__kac/runs',
 } as const;
@@ -51,6 +71,15 @@ export interface ApiErrorObject {
   source?: { pointer: string };
 }
 
+/**
+ * Workflow names are unique in the local org: a second workflow with a name already used is refused
+ * (409) on create and on rename. Kustomer's docs call `name` the system name but do not say it is
+ * unique (kustomer-api.md §3.6 "[I]"); kac keys workflows by name, so the local org enforces it as an
+ * explicit choice. `startLocalOrg({ allowDuplicateWorkflowNames: true })` models an org that has
+ * duplicates (tests of how kac reports them).
+ */
+export const UNIQUE_WORKFLOW_NAMES = true;
+
 /** Status for refusals the docs describe without a status code. */
 export const STATUS = {
   /** Klass delete while KObjects exist ("fails"). */
@@ -68,6 +97,16 @@ export const STATUS = {
  */
 export function formatRateLimitReset(msUntilReset: number): string {
   return (Math.max(0, msUntilReset) / 1000).toFixed(3);
+}
+
+/**
+ * A callable trigger's eventName is the server's: `kustomer.workflow.<the workflow's own id>.call`,
+ * whatever the client sent [R: a PUT with `callable: true` sends none (jessekoconnor/dev-notes); exports
+ * carry their own id]. Other triggers are kept as sent.
+ */
+export function callableTrigger(trigger: unknown, workflowId: string): unknown {
+  if (typeof trigger !== 'object' || trigger === null || Array.isArray(trigger) || (trigger as { callable?: unknown }).callable !== true) return trigger;
+  return { ...trigger, eventName: `kustomer.workflow.${workflowId}.call` };
 }
 
 /** Workflow server fields on reads (seen in a real `GET /v1/workflows/{id}`); their defaults are guesses. */
@@ -112,7 +151,8 @@ export const EMULATOR_TOKEN_ROLES = [
 ];
 
 /**
- * A hook post is answered after the triggered workflows ran, so a test sees their effects at once.
+ * A hook post, and any request that creates or changes a standard object, is answered after the
+ * workflows it triggered ran (and the ones those triggered), so a client sees their effects at once.
  * Kustomer queues the runs and answers immediately (runs finish "in any order").
  */
 export const HOOK_RUNS_BEFORE_RESPONSE = true;
@@ -130,6 +170,9 @@ export const RESOURCE_TYPES = {
   outboundWebhook: 'outbound_webhook',
   customer: 'customer',
   kobject: 'kobject',
+  conversation: 'conversation',
+  note: 'note',
+  user: 'user',
   token: 'token',
   transaction: 'transaction',
 } as const;

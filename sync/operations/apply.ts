@@ -73,7 +73,8 @@ export async function runApply(target: Target, options: ApplyOptions, context: O
   if (context.signal?.aborted) return { status: 'applied', plan, result, complete: false };
   const verification = await verifyApply(target, { namespace: plan.namespace, desired: plan.desired, allowDestroy: options.allowDestroy }, context);
   const incomplete = result.counts.failed + result.counts['skipped-dependency-failed'] + result.counts.interrupted;
-  const complete = incomplete === 0 && executableChanges(verification, options.allowDestroy).length === 0;
+  const ambiguous = (verification.duplicates ?? []).some((d) => d.ambiguous);
+  const complete = incomplete === 0 && executableChanges(verification, options.allowDestroy).length === 0 && !ambiguous;
   return { status: 'applied', plan, result, verification, complete };
 }
 
@@ -83,6 +84,7 @@ export function executePlan(target: Target, planned: Planned, options: { allowDe
     providers: providersByKind(target.providers),
     live: planned.live,
     refetchLive: () => readLive(target.providers, { logger: context.logger, ...signalOf(context) }),
+    listKind: async (kind) => target.providers.find((p) => p.kinds.includes(kind))?.listKind?.(kind, { logger: context.logger, ...signalOf(context) }),
     secret: target.secret ?? ((name) => readSecret(name, context.env)),
     allowDestroy: options.allowDestroy,
     logger: context.logger,
@@ -128,7 +130,7 @@ async function checkSavedPlan(target: Target, saved: { plan: Plan; file: string 
   }
   const stale = findStaleness(plan, live, { touched });
   if (stale.length) {
-    throw new ExitError(`${file} is stale: the org changed since it was made, so nothing was applied.\n  ${stale.join('\n  ')}`, 1, `make a new plan: kac plan --env ${target.name} --out ${file}`);
+    throw new ExitError(`${file} is stale: the org changed since it was made, so nothing was applied.\n  ${stale.join('\n  ')}`, 1, `make a new plan: kac plan${target.name === 'direct' ? '' : ` --env ${target.name}`} --out ${file}`);
   }
   return { plan, live };
 }

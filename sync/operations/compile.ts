@@ -6,7 +6,7 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ProjectBuild } from '../../compiler/build.js';
+import type { BuildOptions, ProjectBuild } from '../../compiler/build.js';
 import { DIST_FOLDERS, MANIFEST_FILE, renderDist, type DistFile } from '../../compiler/compile/dist.js';
 import type { Diagnostic } from '../../compiler/diagnostics.js';
 import { buildValidProject } from './project.js';
@@ -17,8 +17,8 @@ export interface WriteDistResult {
   removed: number;
 }
 
-export async function runCompile(root: string, outDir: string, onWarning?: (warning: Diagnostic) => void): Promise<{ build: ProjectBuild; write: WriteDistResult }> {
-  const build = await buildValidProject(root, onWarning);
+export async function runCompile(root: string, outDir: string, onWarning?: (warning: Diagnostic) => void, options: BuildOptions = {}): Promise<{ build: ProjectBuild; write: WriteDistResult }> {
+  const build = await buildValidProject(root, onWarning, options);
   return { build, write: await writeDist(outDir, renderDist(build.resources)) };
 }
 

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import type { GeneratedFile } from '../import/generate.js';
 import { planImport, selectLive, writeImport, type WriteResult } from '../import/import-org.js';
-import { isManaged } from '../plan/ownership.js';
+import { isManagedResource } from '../plan/ownership.js';
 import type { LiveResource } from '../providers/provider.js';
 import { signalOf, type OperationContext, type Target } from './context.js';
 import { readLive } from './plan.js';
@@ -17,7 +17,7 @@ export const KAC_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ImportOptions {
   namespace: string;
-  /** Kind names (hook, klass, workflow, outbound-webhook); default all. */
+  /** Kind names (hook, klass, workflow, outbound-webhook, standard-attributes); default all. */
   only?: readonly string[];
   /** A name pattern (`*`, `?`); selects objects outside the namespace too. */
   match?: string;
@@ -51,7 +51,7 @@ export async function runImport(target: Target, options: ImportOptions, context:
     selected,
     files,
     write,
-    outsideNamespace: [...new Set(selected.filter((r) => !isManaged(r.key, options.namespace)).map((r) => r.key))],
+    outsideNamespace: [...new Set(selected.filter((r) => !isManagedResource(r, options.namespace)).map((r) => r.key))],
     envVars: [...new Set(files.flatMap((f) => f.envVars))].sort(),
   };
 }

@@ -3,7 +3,7 @@
  * refuses definitions with errors and hands warnings to the caller) and an environment of
  * kac.config.ts (closed, with its local org, whatever happens).
  */
-import { buildProject, type ProjectBuild } from '../../compiler/build.js';
+import { buildProject, type BuildOptions, type ProjectBuild } from '../../compiler/build.js';
 import { hasErrors, type Diagnostic } from '../../compiler/diagnostics.js';
 import type { KacConfig } from '../../compiler/model/config.js';
 import type { Resource } from '../../compiler/resource.js';
@@ -11,9 +11,12 @@ import { resolveEnvironment, type Environment } from '../env/resolve-environment
 import { DiagnosticsError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
-/** Config → load → validate → compile; throws DiagnosticsError on any error, passes each warning to `onWarning`. */
-export async function buildValidProject(root: string, onWarning?: (warning: Diagnostic) => void): Promise<ProjectBuild> {
-  const build = await buildProject(root);
+/**
+ * Config → load → (type check) → validate → compile; throws DiagnosticsError on any error, passes each
+ * warning to `onWarning`. `options.typecheck`: the CLI's validate, compile, plan and apply pass it.
+ */
+export async function buildValidProject(root: string, onWarning?: (warning: Diagnostic) => void, options: BuildOptions = {}): Promise<ProjectBuild> {
+  const build = await buildProject(root, options);
   if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
   if (onWarning) for (const d of build.diagnostics) onWarning(d);
   return build;
@@ -28,6 +31,8 @@ export interface EnvironmentRequest {
   root: string;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  /** Standard objects whose metadata to read (import: all); default those `desired` defines attributes for. */
+  standardObjects?: readonly string[];
 }
 
 /** Runs `fn` with the environment open, closing it (and the local org) whatever happens. */
@@ -43,9 +48,10 @@ export async function withEnvironment<T>(request: EnvironmentRequest, fn: (envir
 
 /** Build the project, then run `fn` with its environment open. */
 export async function withProject<T>(
-  request: Omit<EnvironmentRequest, 'config' | 'desired'> & { onWarning?: (warning: Diagnostic) => void },
+  request: Omit<EnvironmentRequest, 'config' | 'desired'> & { onWarning?: (warning: Diagnostic) => void; typecheck?: boolean },
   fn: (build: ProjectBuild, environment: Environment) => Promise<T>,
 ): Promise<T> {
-  const build = await buildValidProject(request.root, request.onWarning);
-  return withEnvironment({ ...request, config: build.config, desired: build.resources }, (environment) => fn(build, environment));
+  const { typecheck, ...rest } = request;
+  const build = await buildValidProject(request.root, request.onWarning, typecheck === undefined ? {} : { typecheck });
+  return withEnvironment({ ...rest, config: build.config, desired: build.resources }, (environment) => fn(build, environment));
 }

@@ -24,16 +24,21 @@ export interface Compared {
   diagnostics: Diagnostic[];
 }
 
-/** Top-level keys git does not declare are not compared (server noise the provider did not strip). */
+/** Attribute metadata (a Klass's, a standard object's): compared per attribute; kac never removes one. */
+const isAttributes = (kind: Resource['kind']) => kind === 'kustomer.klass-attributes' || kind === 'kustomer.standard-attributes';
+
+/**
+ * Every live key is compared: the provider already dropped the server-populated fields (one list per
+ * kind, normalize.ts), so a key added in the UI is drift and a key removed from git is a change.
+ * The one exception is attribute metadata (a Klass's, a standard object's): Kustomer merges it per
+ * attribute and kac never removes one, so attributes git does not declare are left out (the plan says
+ * they are kept).
+ */
 function comparableLive(kind: Resource['kind'], live: JsonObject, desired: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const key of Object.keys(desired)) if (key in live) out[key] = live[key]!;
-  if (kind === 'kustomer.klass-attributes' && isJsonObject(live.properties) && isJsonObject(desired.properties)) {
-    const props: JsonObject = {};
-    for (const name of Object.keys(desired.properties)) if (name in live.properties) props[name] = live.properties[name]!;
-    out.properties = props;
-  }
-  return out;
+  if (!isAttributes(kind) || !isJsonObject(live.properties) || !isJsonObject(desired.properties)) return live;
+  const props: JsonObject = {};
+  for (const name of Object.keys(desired.properties)) if (name in live.properties) props[name] = live.properties[name]!;
+  return { ...live, properties: props };
 }
 
 function createSummary(resource: Resource, body: JsonObject, pending: string[]): SemanticNote[] {
@@ -43,7 +48,7 @@ function createSummary(resource: Resource, body: JsonObject, pending: string[]):
     const shown = displayDesired(body);
     const trigger = isJsonObject(shown.trigger) ? String(shown.trigger.eventName ?? '') : '';
     notes.push({ code: 'step-added', message: `new workflow with ${steps.length} step(s), triggered by ${trigger || '?'}` });
-  } else if (resource.kind === 'kustomer.klass-attributes') {
+  } else if (isAttributes(resource.kind)) {
     notes.push(...summarizeUpdate(resource.kind, undefined, body));
   } else {
     notes.push({ code: 'field-changed', message: `new ${resource.kind.replace(/^\w+\./, '')}` });
@@ -62,13 +67,30 @@ function attributeTypeProblems(resource: Resource, live: JsonObject): { refusal:
     diagnostics.push({
       code: 'plan/attribute-type-changed',
       severity: 'error',
-      message: `attribute "${name}" of Klass "${resource.key}" is "${String(l.type)}" in Kustomer but "${String(d.type)}" in git; an attribute's type cannot change.`,
+      message: `attribute "${name}" of ${resource.kind === 'kustomer.klass-attributes' ? 'Klass ' : ''}"${resource.key}" is "${String(l.type)}" in Kustomer but "${String(d.type)}" in git; an attribute's type cannot change.`,
       location: resource.source,
       hint: `give it a new name with the right suffix (a new attribute) and stop writing "${name}"; the old values stay in Kustomer.`,
     });
   }
   if (diagnostics.length === 0) return undefined;
   return { refusal: { reason: 'attribute-type', message: diagnostics.map((d) => d.message).join(' ') }, diagnostics };
+}
+
+/**
+ * Kustomer's workflow PUT is partial (kustomer-api.md §3.1: root keys not sent stay), so a root key
+ * live has and git does not cannot be removed by apply: say so, and how to clear it.
+ */
+function partialUpdateNotes(kind: Resource['kind'], live: JsonObject, desired: JsonObject): SemanticNote[] {
+  if (kind !== 'kustomer.workflow') return [];
+  return Object.keys(live)
+    .filter((key) => !(key in desired))
+    .sort()
+    .map((key) => ({
+      code: 'kept-by-partial-update' as const,
+      message:
+        `"${key}" is live but not in git, and Kustomer's workflow update keeps keys it is not sent, so apply cannot remove it: ` +
+        `clear it in Kustomer's UI, or keep it in git as \`raw: { ${key}: … }\` (what kac import writes)`,
+    }));
 }
 
 export function compareResource(resource: Resource, live: LiveResource | undefined, ctx: CompareContext): Compared {
@@ -93,7 +115,7 @@ export function compareResource(resource: Resource, live: LiveResource | undefin
     code: 'secret-unknown',
     message: `${u.envVar} is not set here, so the value at ${u.path.join('.')} could not be compared`,
   }));
-  const kept = resource.kind === 'kustomer.klass-attributes' ? summarizeUpdate(resource.kind, live.body, resolved).filter((n) => n.code === 'attribute-kept') : [];
+  const kept = isAttributes(resource.kind) ? summarizeUpdate(resource.kind, live.body, resolved).filter((n) => n.code === 'attribute-kept') : [];
 
   const renamed = live.key !== resource.key;
   if (!renamed && canonicalJson(comparable) === canonicalJson(liveBody)) {
@@ -107,6 +129,7 @@ export function compareResource(resource: Resource, live: LiveResource | undefin
     ...summarizeUpdate(resource.kind, liveBody, comparable).filter((n) => !(renamed && n.message === 'name changed')),
     ...pending.map((p) => ({ code: 'reference-pending' as const, message: `${p} is known after apply` })),
     ...kept,
+    ...partialUpdateNotes(resource.kind, liveBody, comparable),
     ...notes,
   ];
 
@@ -119,7 +142,7 @@ export function compareResource(resource: Resource, live: LiveResource | undefin
       hint: `keep the name "${live.key}", or create "${resource.key}" as a new Klass (drop renamedFrom) and migrate its KObjects yourself.`,
     };
     diagnostics.push({ code: 'plan/klass-rename', severity: 'error', message: refusal.message, location: resource.source, hint: refusal.hint });
-  } else if (resource.kind === 'kustomer.klass-attributes') {
+  } else if (isAttributes(resource.kind)) {
     const problems = attributeTypeProblems(resource, live.body);
     if (problems) {
       refusal = problems.refusal;

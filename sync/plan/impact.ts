@@ -13,6 +13,7 @@ export function impactOf(change: Change, options: ImpactOptions = {}): Impact {
     case 'noop':
       return 'none';
     case 'create':
+      return change.refusal ? 'refused' : 'safe';
     case 'disable':
       return 'safe';
     case 'update':

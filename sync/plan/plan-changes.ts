@@ -3,15 +3,16 @@
  * at; everything else is counted and left alone. Never throws for one resource: problems become
  * refusals and diagnostics on the plan.
  */
-import { canonicalJson } from '../../compiler/json.js';
+import { canonicalJson, isJsonObject } from '../../compiler/json.js';
 import type { Diagnostic } from '../../compiler/diagnostics.js';
 import { compareResources, resourceId, type Resource, type ResourceKind } from '../../compiler/resource.js';
 import type { Finding, LiveResource } from '../providers/provider.js';
 import { compareResource } from './compare.js';
 import { hashJson } from './hash.js';
-import { isManaged } from './ownership.js';
+import { isManaged, isManagedResource } from './ownership.js';
 import type { OutputsByResource } from './resolve.js';
-import { assertNever, PLAN_VERSION, type Change, type LiveRef, type Plan, type PlanEnvironment } from './types.js';
+import { describeDuplicate, findDuplicates, type LiveDuplicate } from './duplicates.js';
+import { assertNever, PLAN_VERSION, type Change, type LiveRef, type Plan, type PlanEnvironment, type Refusal } from './types.js';
 
 export interface PlanInput {
   namespace: string;
@@ -36,15 +37,24 @@ const liveRef = (l: LiveResource): LiveRef => ({ key: l.key, id: l.id, fingerpri
 
 export function planChanges(input: PlanInput): Plan {
   const manualKinds = input.manualKinds ?? new Set<ResourceKind>();
-  const inNamespace = (l: LiveResource) => manualKinds.has(l.kind) || isManaged(l.key, input.namespace);
+  const inNamespace = (l: LiveResource) => manualKinds.has(l.kind) || isManagedResource(l, input.namespace);
   const outsideNamespace: Plan['outsideNamespace'] = {};
+  const managed = input.live.filter((l) => inNamespace(l));
+  for (const l of input.live) if (!inNamespace(l)) outsideNamespace[l.kind] = (outsideNamespace[l.kind] ?? 0) + 1;
+  // A name that exists more than once live maps to the copy kac keeps; the others are extra copies.
+  const duplicates = findDuplicates(managed, input.live);
+  const duplicateOf = new Map(duplicates.map((d) => [resourceId(d), d]));
   const live = new Map<string, LiveResource>();
-  for (const l of input.live) {
-    if (inNamespace(l)) live.set(resourceId(l), l);
-    else outsideNamespace[l.kind] = (outsideNamespace[l.kind] ?? 0) + 1;
+  const extras: LiveResource[] = [];
+  for (const l of managed) {
+    const d = duplicateOf.get(resourceId(l));
+    if (d && l.id !== d.kept) extras.push(l);
+    else live.set(resourceId(l), l);
   }
 
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = duplicates.map((d) => ({ code: 'plan/duplicate-live-name', severity: 'warning', message: describeDuplicate(d, input.environment.name) }));
+  const allowDestroy = input.allowDestroy ?? false;
+  const ambiguous = (id: string) => !allowDestroy && duplicateOf.get(id)?.ambiguous === true;
   const desired = [...input.desired].sort(compareResources);
   const matched = new Map<string, LiveResource | undefined>();
   const claimed = new Set<string>();
@@ -85,9 +95,15 @@ export function planChanges(input: PlanInput): Plan {
       changes.push(manualChange(r, found, input.manualInstructions));
       continue;
     }
-    const compared = compareResource(r, found, { outputs, secret: input.secret });
-    changes.push(compared.change);
+    const refs = pinnedReferences(r, found, duplicateOf, outputs, input.live);
+    const compared = compareResource(r, found, { outputs: refs.outputs, secret: input.secret });
     diagnostics.push(...compared.diagnostics);
+    const unsure = refs.ambiguous.filter(ambiguous);
+    if (ambiguous(resourceId(r))) {
+      changes.push(refusedForDuplicate(r, compared.change, found!, `${r.kind} "${r.key}" exists ${duplicateOf.get(resourceId(r))!.copies.length} times in the org; kac will not update either copy while the name is ambiguous.`));
+    } else if (unsure.length > 0 && compared.change.kind !== 'noop') {
+      changes.push(refusedForDuplicate(r, compared.change, found, `${r.kind} "${r.key}" references ${unsure.map((id) => `"${id}"`).join(', ')}, which exists more than once in the org; kac will not choose a copy for it.`));
+    } else changes.push(compared.change);
   }
   for (const [kind, count] of unprovided) {
     diagnostics.push({
@@ -104,10 +120,28 @@ export function planChanges(input: PlanInput): Plan {
     const change = removalChange(l, manualKinds.has(l.kind), input.allowDestroy ?? false, desiredIds);
     if (change) changes.push(change);
   }
+  for (const l of extras) {
+    const id = resourceId(l);
+    const d = duplicateOf.get(id)!;
+    if (!d.ambiguous) continue;
+    if (desiredIds.has(id) || claimed.has(id)) {
+      // The name is in git: with --allow-destroy the extra copies go; without, the refusal above says how.
+      if (!allowDestroy) continue;
+      const base = { resource: { kind: l.kind, key: l.key }, live: liveRef(l), diff: '', extraCopy: true as const };
+      const note = { code: 'field-changed' as const, message: `an extra copy (${l.id}) of a name that exists ${d.copies.length} times; ${d.kept} is kept` };
+      if (l.kind === 'kustomer.workflow') {
+        if (l.body.enabled !== false) changes.push({ kind: 'disable', ...base, summary: [note] });
+      } else changes.push({ kind: 'delete', ...base, summary: [note] });
+      continue;
+    }
+    const change = removalChange(l, manualKinds.has(l.kind), allowDestroy, desiredIds);
+    if (change && (change.kind === 'delete' || change.kind === 'disable')) changes.push({ ...change, extraCopy: true });
+  }
   changes.sort((a, b) => compareResources(a.resource, b.resource));
 
   const fingerprints: Record<string, LiveRef> = {};
   for (const [id, l] of [...live].sort(([a], [b]) => (a < b ? -1 : 1))) fingerprints[id] = liveRef(l);
+  for (const l of extras) fingerprints[`${resourceId(l)}#${l.id}`] = liveRef(l);
 
   return {
     version: PLAN_VERSION,
@@ -122,7 +156,42 @@ export function planChanges(input: PlanInput): Plan {
     outsideNamespace,
     findings: [...(input.findings ?? [])],
     diagnostics,
+    ...(duplicates.length ? { duplicates } : {}),
   };
+}
+
+/**
+ * The outputs `r` resolves its references against. A reference to a duplicated name resolves to the
+ * copy the live object already points at (so nothing is re-targeted); with no such copy it is ambiguous.
+ */
+function pinnedReferences(
+  r: Resource,
+  found: LiveResource | undefined,
+  duplicateOf: ReadonlyMap<string, LiveDuplicate>,
+  outputs: OutputsByResource,
+  all: readonly LiveResource[],
+): { outputs: OutputsByResource; ambiguous: string[] } {
+  const refs = r.dependsOn.map(resourceId).filter((id) => duplicateOf.has(id));
+  if (refs.length === 0) return { outputs, ambiguous: [] };
+  const pinned: OutputsByResource = new Map(outputs);
+  const ambiguousRefs: string[] = [];
+  const text = found ? canonicalJson(found.body, 0) : '';
+  for (const id of refs) {
+    const d = duplicateOf.get(id)!;
+    const pointed = d.copies.filter((c) => text.includes(c.id));
+    if (pointed.length === 1) {
+      const copy = all.find((l) => l.id === pointed[0]!.id && resourceId(l) === id);
+      if (copy) pinned.set(id, copy.outputs);
+    } else ambiguousRefs.push(id);
+  }
+  return { outputs: pinned, ambiguous: ambiguousRefs };
+}
+
+function refusedForDuplicate(r: Resource, change: Change, found: LiveResource | undefined, message: string): Change {
+  const refusal: Refusal = { reason: 'duplicate', message, hint: 'see the duplicate-live-name warning below for which copy is used where and how to remove the extras' };
+  const planned = 'body' in change ? { body: change.body, desiredHash: change.desiredHash, pendingRefs: change.pendingRefs } : { body: r.body, desiredHash: hashJson(r.body), pendingRefs: [] };
+  const base = { resource: { kind: r.kind, key: r.key }, ...(r.source ? { source: r.source } : {}), summary: change.summary.length ? change.summary : [{ code: 'field-changed' as const, message: 'the name exists more than once live' }], diff: change.diff, ...planned, refusal };
+  return found ? { kind: 'update', ...base, live: liveRef(found) } : { kind: 'create', ...base };
 }
 
 function manualChange(r: Resource, found: LiveResource | undefined, instructions?: (r: Resource) => string): Change {
@@ -156,6 +225,11 @@ function removalChange(l: LiveResource, manual: boolean, allowDestroy: boolean, 
       // Attributes go with their Klass; kac never removes attributes on its own.
       return desiredIds.has(resourceId({ kind: 'kustomer.klass', key: l.key }))
         ? { kind: 'noop', ...base, summary: [], notes: ['attributes not in git are kept in Kustomer'] }
+        : undefined;
+    case 'kustomer.standard-attributes':
+      // kac never removes attributes; the body holds only owned ones (a standard object is never deleted).
+      return isJsonObject(l.body.properties) && Object.keys(l.body.properties).length > 0
+        ? { kind: 'noop', ...base, summary: [], notes: [`attributes not in git are kept in Kustomer: ${Object.keys(l.body.properties).sort().join(', ')}`] }
         : undefined;
     case 'kustomer.klass': {
       const kobjects = Number(l.facts?.kobjectCount ?? 0);

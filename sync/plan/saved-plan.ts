@@ -9,7 +9,7 @@ import { resourceId } from '../../compiler/resource.js';
 import { parseJsonFile } from '../json-file.js';
 import type { LiveResource } from '../providers/provider.js';
 import { hashJson } from './hash.js';
-import { isManaged } from './ownership.js';
+import { isManagedResource } from './ownership.js';
 import { PLAN_VERSION, PlanSchema } from './schema.js';
 import type { Plan } from './types.js';
 
@@ -41,7 +41,7 @@ export function findStaleness(plan: Plan, current: readonly LiveResource[], opti
   const touched = new Set(options.touched ?? []);
   for (const id of [...touched]) if (id.startsWith('kustomer.klass:')) touched.add(id.replace('kustomer.klass:', 'kustomer.klass-attributes:'));
   const manualKinds = new Set(plan.manualKinds);
-  const inNamespace = (l: LiveResource) => manualKinds.has(l.kind) || isManaged(l.key, plan.namespace);
+  const inNamespace = (l: LiveResource) => manualKinds.has(l.kind) || isManagedResource(l, plan.namespace);
   const now = new Map(current.filter(inNamespace).map((l) => [resourceId(l), l]));
   const problems: string[] = [];
   for (const [id, recorded] of Object.entries(plan.fingerprints)) {

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { Diagnostic } from '../../compiler/diagnostics.js';
 import { RESOURCE_KINDS, type Resource, type ResourceRef, type SourceLocation } from '../../compiler/resource.js';
 import type { JsonObject } from '../../compiler/json.js';
+import type { BehaviourReport } from '../behaviour/types.js';
+import type { LiveDuplicate } from './duplicates.js';
 
 export const PLAN_VERSION = 1;
 
@@ -60,6 +62,7 @@ export const SemanticNoteSchema = z.object({
     'renamed',
     'secret-unknown',
     'reference-pending',
+    'kept-by-partial-update',
   ]),
   message: z.string(),
   /** The workflow step it concerns, so the Mermaid graph can mark it. */
@@ -71,7 +74,7 @@ export const LiveRefSchema = z.object({ key: z.string(), id: z.string(), fingerp
 
 /** Why a change cannot be applied as planned. `allow-destroy` lifts with `--allow-destroy`. */
 export const RefusalSchema = z.object({
-  reason: z.enum(['allow-destroy', 'has-kobjects', 'klass-rename', 'attribute-type', 'outside-namespace', 'no-provider']),
+  reason: z.enum(['allow-destroy', 'has-kobjects', 'klass-rename', 'attribute-type', 'outside-namespace', 'no-provider', 'duplicate']),
   message: z.string(),
   hint: z.string().optional(),
 });
@@ -94,7 +97,13 @@ const plannedBody = {
   pendingRefs: z.array(z.string()),
 };
 
-export const CreateChangeSchema = z.object({ kind: z.literal('create'), ...changeBase, ...plannedBody });
+export const CreateChangeSchema = z.object({
+  kind: z.literal('create'),
+  ...changeBase,
+  ...plannedBody,
+  /** Set when the body would reference a name that exists more than once live. */
+  refusal: RefusalSchema.optional(),
+});
 export const UpdateChangeSchema = z.object({
   kind: z.literal('update'),
   ...changeBase,
@@ -105,9 +114,16 @@ export const UpdateChangeSchema = z.object({
   refusal: RefusalSchema.optional(),
 });
 /** A workflow removed from git: Kustomer has no workflow delete, so kac disables it. */
-export const DisableChangeSchema = z.object({ kind: z.literal('disable'), ...changeBase, live: LiveRefSchema });
+/** `extraCopy`: one extra copy of a name that exists more than once live (acted on by its id). */
+export const DisableChangeSchema = z.object({ kind: z.literal('disable'), ...changeBase, live: LiveRefSchema, extraCopy: z.literal(true).optional() });
 /** A hook, outbound webhook or Klass removed from git. Refused unless allowed (`has-kobjects` always). */
-export const DeleteChangeSchema = z.object({ kind: z.literal('delete'), ...changeBase, live: LiveRefSchema, refusal: RefusalSchema.optional() });
+export const DeleteChangeSchema = z.object({
+  kind: z.literal('delete'),
+  ...changeBase,
+  live: LiveRefSchema,
+  refusal: RefusalSchema.optional(),
+  extraCopy: z.literal(true).optional(),
+});
 /** A resource of a system without a write API (Iterable journey webhooks): done by a person. */
 export const ManualChangeSchema = z.object({
   kind: z.literal('manual'),
@@ -126,6 +142,27 @@ export const NoopChangeSchema = z.object({
 });
 
 export const ChangeSchema = z.discriminatedUnion('kind', [CreateChangeSchema, UpdateChangeSchema, DisableChangeSchema, DeleteChangeSchema, ManualChangeSchema, NoopChangeSchema]);
+
+const BehaviourReportSchema = z.object({
+  samples: z.array(z.string()),
+  workflows: z.array(
+    z.object({
+      workflow: z.string(),
+      change: z.enum(['create', 'update', 'disable']),
+      sampleEvents: z.number().int(),
+      differences: z.array(z.object({ event: z.string(), source: z.string(), sentences: z.array(z.string()) })),
+      tests: z.object({ total: z.number().int(), passed: z.number().int(), nowFailing: z.array(z.string()), nowPassing: z.array(z.string()) }).nullable(),
+    }),
+  ),
+}) satisfies z.ZodType<BehaviourReport>;
+
+const LiveDuplicateSchema = z.object({
+  kind: ResourceKindSchema,
+  key: z.string(),
+  copies: z.array(z.object({ id: z.string(), referencedBy: z.array(z.string()), enabled: z.boolean() })),
+  kept: z.string(),
+  ambiguous: z.boolean(),
+}) satisfies z.ZodType<LiveDuplicate>;
 
 export const PlanSchema = z.object({
   version: z.literal(PLAN_VERSION),
@@ -148,4 +185,10 @@ export const PlanSchema = z.object({
   findings: z.array(FindingSchema),
   /** Errors make the plan unappliable (attribute type changed, Klass renamed ...). */
   diagnostics: z.array(DiagnosticSchema),
+  /** What changing workflows do differently with the sample events and tests (`kac plan` adds it). */
+  behaviour: BehaviourReportSchema.optional(),
+  /** The org the plan was read from (saved plans): applying it to another org is refused. */
+  org: z.object({ id: z.string().optional(), baseUrl: z.string(), key: z.string() }).optional(),
+  /** Managed names that exist more than once live (each is also a warning diagnostic). */
+  duplicates: z.array(LiveDuplicateSchema).optional(),
 });

@@ -47,6 +47,11 @@ export interface Provider {
   inspect?(desired: readonly Resource[], ctx: ProviderContext): Promise<Finding[]>;
   /** Every live object of the provider's kinds, normalised (server-populated fields dropped, one list per kind). */
   fetchLive(ctx: ProviderContext): Promise<LiveResource[]>;
+  /**
+   * Every live object of one kind (one list read): apply re-reads a kind's names before creating, so an
+   * object another run created meanwhile is adopted, not duplicated. Undefined: the kind has no list.
+   */
+  listKind?(kind: ResourceKind, ctx: ProviderContext): Promise<LiveResource[] | undefined>;
   /** `body` has every ref and secret placeholder already resolved. */
   create(resource: Resource, ctx: ProviderContext): Promise<LiveResource>;
   update(resource: Resource, live: LiveResource, ctx: ProviderContext): Promise<LiveResource>;

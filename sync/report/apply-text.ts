@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { ApplyResult } from '../apply/apply-plan.js';
 import { isExecutable } from '../plan/impact.js';
+import { describeDuplicate } from '../plan/duplicates.js';
 import type { Plan } from '../plan/types.js';
 import { changeLabel } from './summary.js';
 
@@ -30,10 +31,13 @@ export function renderApplyResult(result: ApplyResult, options: { color: boolean
 export function renderVerification(verify: Plan, options: { color: boolean }): string {
   const c = pc.createColors(options.color);
   const pending = verify.changes.filter((x) => x.kind !== 'noop');
-  if (pending.length === 0) return c.green('Verified: a fresh plan is empty; the org matches git.');
+  const duplicates = (verify.duplicates ?? []).filter((d) => d.ambiguous).map((d) => c.red(`  duplicate: ${describeDuplicate(d, verify.environment.name)}`));
+  const notes = (verify.duplicates ?? []).filter((d) => !d.ambiguous).map((d) => `  note: ${describeDuplicate(d, verify.environment.name)}`);
+  if (pending.length === 0 && duplicates.length === 0) return [c.green('Verified: a fresh plan is empty; the org matches git.'), ...notes].join('\n');
+  if (pending.length === 0) return [c.yellow('Not verified: a fresh plan is empty, but names in the namespace exist more than once live:'), ...duplicates].join('\n');
   const executable = pending.filter((x) => isExecutable(x, verify.allowDestroy));
   const head = executable.length
     ? c.red(`Verification: ${executable.length} change(s) still differ after apply:`)
     : c.yellow(`Verification: only refused or manual changes remain (${pending.length}):`);
-  return [head, ...pending.map((x) => `  ${changeLabel(x).verb} ${x.resource.kind} ${x.resource.key}${x.summary[0] ? `: ${x.summary[0].message}` : ''}`)].join('\n');
+  return [head, ...pending.map((x) => `  ${changeLabel(x).verb} ${x.resource.kind} ${x.resource.key}${x.summary[0] ? `: ${x.summary[0].message}` : ''}`), ...duplicates].join('\n');
 }

@@ -7,6 +7,9 @@ import { formatDiagnostic } from '../../compiler/diagnostics.js';
 import { redact } from '../logger.js';
 import { impactOf } from '../plan/impact.js';
 import type { Change, Plan } from '../plan/types.js';
+import { renderBehaviourMarkdown } from './behaviour.js';
+import { renderManualStepsMarkdown } from './manual-steps.js';
+import { readableDiff, readableNotes } from './readable-change.js';
 import { workflowFlowchart } from './mermaid.js';
 import { changeLabel, outsideNamespaceLine, refusalOf, summarizePlan } from './summary.js';
 
@@ -32,14 +35,15 @@ function detailsOf(change: Change, plan: Plan): string {
   const { verb } = changeLabel(change);
   const parts = [`<details><summary>${ICON[verb] ?? ''} ${verb} <code>${change.resource.kind}</code> <code>${escapeHtml(change.resource.key)}</code></summary>`, ''];
   if (change.source) parts.push(`Defined in ${code(`${change.source.file}:${change.source.line}`)}.`, '');
-  for (const note of change.summary) parts.push(`- ${escapeHtml(note.message)}`);
+  for (const note of readableNotes(change)) parts.push(`- ${escapeHtml(note)}`);
   const refusal = refusalOf(change, plan.allowDestroy);
   if (refusal) parts.push(`- **Refused:** ${escapeHtml(refusal.message)}${refusal.hint ? ` _Hint: ${escapeHtml(refusal.hint)}_` : ''}`);
   parts.push('');
   if (change.kind === 'manual') parts.push('Do this by hand:', '', fence(change.instructions, ''), '');
-  if (change.diff) parts.push(fence(change.diff, 'diff'), '');
+  if (change.diff) parts.push(fence(readableDiff(change), 'diff'), '');
   if (change.resource.kind === 'kustomer.workflow' && (change.kind === 'create' || change.kind === 'update')) {
-    parts.push(fence(workflowFlowchart(change.body, change.summary), 'mermaid'), '');
+    const compiled = plan.desired.find((r) => r.kind === 'kustomer.workflow' && r.key === change.resource.key)?.body;
+    parts.push(fence(workflowFlowchart(change.body, change.summary, compiled ? { compiled } : {}), 'mermaid'), '');
   }
   parts.push('</details>', '');
   return parts.join('\n');
@@ -56,17 +60,13 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const destroys = pending.filter((c) => impactOf(c, { allowDestroy: plan.allowDestroy }) === 'destroy');
   if (destroys.length) head.push(`> [!CAUTION]\n> Will delete: ${destroys.map((c) => code(c.resource.key)).join(', ')}`, '');
   if (refused.length) head.push(`> [!WARNING]\n> Refused: ${refused.map((c) => `${code(c.resource.key)} (${escapeCell(refusalOf(c, plan.allowDestroy)!.message)})`).join('; ')}`, '');
-  const manual = pending.filter((c) => c.kind === 'manual');
-  if (manual.length) {
-    // The one part of a plan nobody can apply for you: a checklist, whatever else is cut for size.
-    head.push('**Manual steps** (Iterable has no API for journey webhooks; the values to paste are in each one\'s details):', '');
-    for (const c of manual) head.push(`- [ ] ${code(c.resource.key)}: paste it in Iterable › Integrations › Journey Webhooks, then \`kac iterable confirm ${c.resource.key}\``);
-    head.push('');
-  }
+  head.push(...renderBehaviourMarkdown(plan.behaviour));
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) head.push('**Errors** (nothing can be applied until they are fixed):', '', fence(errors.map(formatDiagnostic).join('\n'), ''), '');
 
-  const footer: string[] = [];
+  // The one part of a plan nobody can apply for you: after the org changes, never cut for size.
+  const manualBlock = renderManualStepsMarkdown(plan);
+  const footer: string[] = manualBlock ? [manualBlock] : [];
   if (plan.findings.length) {
     footer.push('**Findings**', '');
     for (const f of plan.findings) footer.push(`- ${f.severity}: ${code(f.resource.key)} ${escapeHtml(f.message)}`);
@@ -99,11 +99,11 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     }
     text = redact([...head, ...rows, '', `_${pending.length - kept} more rows left out; the full plan is in the JSON plan._`, ''].join('\n'));
   }
-  // Details most worth reading first: what to do by hand, then what destroys, then the rest. A block
-  // too big for what is left is skipped, not the end of the list.
-  const rank = (c: Change) => (c.kind === 'manual' ? 0 : impactOf(c, { allowDestroy: plan.allowDestroy }) === 'destroy' ? 1 : 2);
+  // Details most worth reading first: what destroys, then the rest (manual steps have their own block).
+  // A block too big for what is left is skipped, not the end of the list.
+  const rank = (c: Change) => (impactOf(c, { allowDestroy: plan.allowDestroy }) === 'destroy' ? 1 : 2);
   let omitted = 0;
-  for (const change of [...pending].sort((a, b) => rank(a) - rank(b))) {
+  for (const change of pending.filter((c) => c.kind !== 'manual').sort((a, b) => rank(a) - rank(b))) {
     const block = redact(detailsOf(change, plan));
     if (text.length + block.length + tail.length <= budget) text += '\n' + block;
     else omitted++;

@@ -7,6 +7,9 @@ import { formatDiagnostic } from '../../compiler/diagnostics.js';
 import { redact } from '../logger.js';
 import { impactOf } from '../plan/impact.js';
 import { assertNever, type Change, type Plan } from '../plan/types.js';
+import { renderBehaviourText } from './behaviour.js';
+import { renderManualStepsText } from './manual-steps.js';
+import { readableDiff, readableNotes } from './readable-change.js';
 import { changeLabel, outsideNamespaceLine, refusalOf, summarizePlan } from './summary.js';
 
 export interface TextOptions {
@@ -15,7 +18,7 @@ export interface TextOptions {
   diffs?: boolean;
   /** At most this many summary lines per change, then "… and N more" (default: all). */
   maxNotes?: number;
-  /** Print manual changes' paste-ready instructions (default true). */
+  /** Print manual changes inline with their paste-ready instructions (default: one summary block after the changes). */
   instructions?: boolean;
   /** One line per change (its first summary line), no diffs or instructions. */
   compact?: boolean;
@@ -64,17 +67,18 @@ export function renderChangeText(change: Change, plan: Plan, options: TextOption
   const refusal = refusalOf(change, plan.allowDestroy);
   const lines = [`${paint(`${symbol} ${verb.padEnd(9)}`)} ${change.resource.kind} ${p.bold(change.resource.key)}${refusal ? ` ${p.red('REFUSED')}` : ''}${where}`];
   const max = options.maxNotes ?? Infinity;
-  for (const note of change.summary.slice(0, max)) lines.push(`      ${note.message}`);
-  if (change.summary.length > max) lines.push(p.dim(`      … and ${change.summary.length - max} more`));
+  const notes = readableNotes(change);
+  for (const note of notes.slice(0, max)) lines.push(`      ${note}`);
+  if (notes.length > max) lines.push(p.dim(`      … and ${notes.length - max} more`));
   if (change.kind === 'noop') for (const note of change.notes.filter((n) => !change.summary.some((s) => s.message === n))) lines.push(`      ${note}`);
   if (refusal) {
     lines.push(`      ${p.red(refusal.message)}`);
     if (refusal.hint) lines.push(`      hint: ${refusal.hint}`);
   }
   if (change.kind === 'manual') {
-    lines.push(options.instructions === false ? p.dim('      (kac plan prints the paste-ready steps)') : indent(change.instructions, '      | '));
+    lines.push(options.instructions === true ? indent(change.instructions, '      | ') : p.dim('      (paste-ready text: kac iterable status --steps)'));
   }
-  if (change.kind === 'update' && options.diffs !== false && change.diff) lines.push(indent(colorDiff(change.diff, p), '      '));
+  if (change.kind === 'update' && options.diffs !== false && change.diff) lines.push(indent(colorDiff(readableDiff(change), p), '      '));
   return lines.join('\n');
 }
 
@@ -82,8 +86,10 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   const p = painter(options.color);
   const summary = summarizePlan(plan);
   const out: string[] = [p.bold(`kac plan: environment ${plan.environment.name} (${plan.environment.target}), namespace "${plan.namespace}"`), ''];
+  if (!options.compact) out.push(...renderBehaviourText(plan.behaviour));
   const pending = plan.changes.filter((c) => c.kind !== 'noop' || c.notes.length > 0);
-  const shown = pending.filter((c) => c.kind !== 'noop');
+  // Manual steps are one block after the org changes (their paste-ready text: kac iterable status --steps).
+  const shown = pending.filter((c) => c.kind !== 'noop' && (c.kind !== 'manual' || options.instructions === true));
   if (options.compact) {
     for (const change of shown) {
       const { symbol, verb } = changeLabel(change);
@@ -93,6 +99,7 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
     }
     if (shown.length) out.push('');
   } else for (const change of shown) out.push(renderChangeText(change, plan, options), '');
+  if (options.instructions !== true) out.push(...renderManualStepsText(plan));
   const noted = pending.filter((c) => c.kind === 'noop');
   if (noted.length && !options.compact) {
     out.push(p.dim('Unchanged, with notes:'));

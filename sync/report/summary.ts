@@ -78,7 +78,7 @@ export function changeLabel(c: Change): { symbol: string; verb: string } {
 
 /** The refusal of a change, if any, in a form every renderer can print. */
 export function refusalOf(c: Change, allowDestroy: boolean): { message: string; hint?: string } | undefined {
-  if ((c.kind === 'update' || c.kind === 'delete') && c.refusal && impactOf(c, { allowDestroy }) === 'refused') return c.refusal;
+  if ((c.kind === 'create' || c.kind === 'update' || c.kind === 'delete') && c.refusal && impactOf(c, { allowDestroy }) === 'refused') return c.refusal;
   return undefined;
 }
 

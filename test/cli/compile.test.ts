@@ -52,7 +52,7 @@ test('kac compile: refuses on errors, prints them all and writes nothing', async
     const io = memoryIo();
     assert.is(await main(['compile', '--root', fixtureRoot('invalid-graph'), '--out', out], io), 1);
     assert.is(io.stderr.filter((l) => / - (error|warning) /.test(l)).length, 12);
-    assert.is(io.stderr.at(-1), '10 error(s) in the definitions');
+    assert.is(io.stderr.at(-1), '10 error(s) in the definitions: nothing was done. See them all, warnings included, with: npx kac validate');
     assert.not.ok(existsSync(out));
   } finally {
     await rm(join(out, '..'), { recursive: true, force: true });

@@ -29,10 +29,11 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export async function createHarness(orgOptions: LocalOrgOptions = {}): Promise<Harness> {
+/** `project`: a folder under test/fixtures/projects (default `e2e`). */
+export async function createHarness(orgOptions: LocalOrgOptions = {}, project = 'e2e'): Promise<Harness> {
   const parent = join(repoRoot, 'test/fixtures/projects');
-  const root = await mkdtemp(join(parent, 'e2e-run-'));
-  await cp(join(parent, 'e2e'), root, { recursive: true, filter: (src) => !src.includes('.kac') });
+  const root = await mkdtemp(join(parent, `${project}-run-`));
+  await cp(join(parent, project), root, { recursive: true, filter: (src) => !src.includes('.kac') });
   const org = await startLocalOrg({ stateDir: null, rateLimitPerMinute: 100_000, ...orgOptions });
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, KUSTOMER_BASE_URL: org.baseUrl, KUSTOMER_API_KEY: org.token, E2E_SYNC_TOKEN: SYNC_TOKEN };
   const transcript: string[] = [];

@@ -100,7 +100,7 @@ loop('a saved plan is refused when the org changed since, naming what changed', 
   assert.is(stale.code, 1);
   assert.match(stale.err, 'plan.json is stale: the org changed since it was made, so nothing was applied.');
   assert.match(stale.err, 'kustomer.hook:e2e-events changed in the org');
-  assert.match(stale.err, 'hint: make a new plan: kac plan --env direct --out plan.json');
+  assert.match(stale.err, 'hint: make a new plan: kac plan --out plan.json');
 
   assert.is((await h.kac('plan', '--out', 'plan.json')).code, 0);
   const fresh = await h.kac('apply', 'plan.json', '--auto-approve');
@@ -121,7 +121,10 @@ loop('unmanaged objects survive every command, even with --allow-destroy', async
 
 loop('no secret value in any output, plan file, journal or dist/', async () => {
   assert.is((await h.kac('compile')).code, 0);
-  const files = [join(h.root, 'plan.json'), join(h.root, '.kac/journal-direct.json')];
+  // The journal is kept per org (.kac/orgs/<org>/journal.json), never per environment name.
+  const orgs = await readdir(join(h.root, '.kac/orgs'));
+  assert.is(orgs.length, 1);
+  const files = [join(h.root, 'plan.json'), join(h.root, '.kac/orgs', orgs[0]!, 'journal.json')];
   for (const name of await readdir(join(h.root, 'dist'), { recursive: true })) if (name.endsWith('.json')) files.push(join(h.root, 'dist', name));
   const texts = [...h.transcript, ...(await Promise.all(files.map((f) => readFile(f, 'utf8'))))];
   assert.ok(texts.length > 10);

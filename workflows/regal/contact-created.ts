@@ -1,5 +1,5 @@
-// Regal `contact.created` → a Regal Contact card, and the customer created with the contact's name when
-// Kustomer has none. externalId: this event has no id of its own in the Kustomer envelope, but a contact
+// Regal `contact.created` → a Regal Contact card; the customer is created with the contact's name when
+// Kustomer has none, and a found customer is renamed when the event carries first and last name. externalId: this event has no id of its own in the Kustomer envelope, but a contact
 // is created once, so the contact's identity names the event: `eventId` (Reporting envelope) when sent,
 // then External ID, userId, phone and email. Missing parts render empty; the key never is.
 import regalContact from '../../klasses/regal-contact.js';
@@ -14,6 +14,7 @@ export default regalTimelineWorkflow({
   title: (e) => `Regal contact created: ${e.properties.firstName} ${e.properties.lastName}`,
   externalId: (e) => `contact.created:${e.eventId}:${e.externalId}:${e.userId}:${e.traits.phone}:${e.traits.email}`,
   customerName: (e) => `${e.properties.firstName} ${e.properties.lastName}`,
+  customerNameFields: (e) => [e.properties.firstName, e.properties.lastName],
   custom: (e) => ({
     firstNameStr: e.properties.firstName,
     lastNameStr: e.properties.lastName,

@@ -10,6 +10,7 @@ import {
   when,
   type AttributeDefinition,
   type CustomMapping,
+  type HookTransaction,
   type KlassDefinition,
   type KustomerCustomer,
   type Node,
@@ -18,7 +19,7 @@ import {
   type WorkflowDefinition,
 } from '../../compiler/index.js';
 import regalEvents from './hook.js';
-import type { RegalEvent, RegalEventName, RegalEventPayloads } from './payloads/index.js';
+import { regalEventSchemas, type RegalEvent, type RegalEventName, type RegalEventPayloads } from './payloads/index.js';
 
 /**
  * The mapping `M` with every key the Klass does not have typed `never`. An object literal returned from a
@@ -58,6 +59,13 @@ export interface TimelineRecipe<
   tags?: (event: Ref<RegalEventPayloads[E]>) => Value<string[]>;
   /** The name given to a customer this workflow creates. */
   customerName?: (event: Ref<RegalEventPayloads[E]>) => Value<string>;
+  /**
+   * The event fields `customerName` is made of. When the event carries every one of them, a customer
+   * this workflow FINDS is renamed to `customerName` (`kustomer.customer.update`) before the card is
+   * added, as Regal's guide keeps the customer's contact details current; when any is missing or
+   * empty the found customer keeps its name, so a name is never overwritten with an empty one.
+   */
+  customerNameFields?: (event: Ref<RegalEventPayloads[E]>) => Ref<unknown>[];
 }
 
 /**
@@ -87,12 +95,12 @@ export function regalTimelineWorkflow<
   M extends CustomMapping<A>,
 >(
   recipe: TimelineRecipe<Name, E, A, M>,
-): WorkflowDefinition<Name> {
+): WorkflowDefinition<Name, HookTransaction<RegalEventPayloads[E]>> {
   return defineWorkflow({
     name: recipe.name,
     displayName: recipe.displayName,
     description: recipe.description,
-    trigger: onHook(regalEvents, { payload: payloadOf<RegalEventPayloads[E]>(), displayName: 'Regal event received' }),
+    trigger: onHook(regalEvents, { payload: payloadOf<RegalEventPayloads[E]>(regalEventSchemas[recipe.event]), displayName: 'Regal event received' }),
     steps({ trigger, event, step }) {
       // The context types `event` from the trigger's payload; inside this generic function that type is
       // still open, so name it: the event's own type for the mapping, the shared envelope for the rest.
@@ -170,16 +178,31 @@ export function regalTimelineWorkflow<
           .to(createdWithUserId, has.userId, 'not found: create with userId')
           .to(created, when.always(), 'not found: create');
 
-      byExternalId.to(createKObject('create-kobject-found-by-external-id', 'found by externalId', byExternalId), when.exists(byExternalId.out.id), 'found');
-      byUserId.to(createKObject('create-kobject-found-by-user-id', 'found by userId', byUserId), when.exists(byUserId.out.id), 'found');
+      // A found customer gets the event's name when the event carries all of it (customerNameFields).
+      const nameFields = recipe.customerName && recipe.customerNameFields ? recipe.customerNameFields(payload) : [];
+      const nameGiven = nameFields.length > 0 ? when.and(...nameFields.map((f) => when.exists(f))) : undefined;
+      const onFound = (finder: Node<KustomerCustomer>, how: string, suffix: string) => {
+        const card = createKObject(`create-kobject-found-by-${suffix}`, `found by ${how}`, finder);
+        if (nameGiven && recipe.customerName) {
+          const rename = step(`update-customer-found-by-${suffix}`, customer.update({ id: finder.out.id, name: recipe.customerName(payload) }), {
+            displayName: `Update the customer's name (found by ${how})`,
+          });
+          finder.to(rename, when.and(when.exists(finder.out.id), nameGiven), 'found, event has the name');
+          rename.to(card, when.always(), 'updated');
+        }
+        finder.to(card, when.exists(finder.out.id), 'found');
+      };
+
+      onFound(byExternalId, 'externalId', 'external-id');
+      onFound(byUserId, 'userId', 'user-id');
       for (const finder of [byExternalId, byUserId]) {
         finder.to(byPhone, has.phone, 'not found: try phone').to(byEmail, has.email, 'not found: try email');
         notFoundCreate(finder);
       }
-      byPhone.to(createKObject('create-kobject-found-by-phone', 'found by phone', byPhone), when.exists(byPhone.out.id), 'found');
+      onFound(byPhone, 'phone', 'phone');
       byPhone.to(byEmail, has.email, 'not found: try email');
       notFoundCreate(byPhone);
-      byEmail.to(createKObject('create-kobject-found-by-email', 'found by email', byEmail), when.exists(byEmail.out.id), 'found');
+      onFound(byEmail, 'email', 'email');
       notFoundCreate(byEmail);
 
       createdWithExternalId.to(createKObject('create-kobject-created-with-external-id', 'created with externalId', createdWithExternalId), when.always(), 'created');

@@ -4,7 +4,7 @@
  */
 import { join, relative, resolve } from 'node:path';
 import type { ResourceKind } from '../../../compiler/resource.js';
-import { projectRoot, renderDiagnostic } from '../shared.js';
+import { NO_TYPECHECK, projectRoot, renderDiagnostic, typecheckOption } from '../shared.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerCompile: RegisterCommand = (program, io) => {
@@ -13,14 +13,20 @@ export const registerCompile: RegisterCommand = (program, io) => {
     .description('validate, then write the compiled JSON of every resource to dist/')
     .option('--out <dir>', 'output directory (default: <root>/dist)')
     .option('--root <dir>', 'project root (default: the current directory)')
-    .action(async (options: { out?: string; root?: string }) => {
+    .option(NO_TYPECHECK.flag, NO_TYPECHECK.description)
+    .action(async (options: { out?: string; root?: string; typecheck?: boolean }) => {
       const root = projectRoot(io, options.root);
       const outDir = options.out ? resolve(io.cwd, options.out) : join(root, 'dist');
       const { runCompile } = await import('../../operations/compile.js');
-      const { build, write } = await runCompile(root, outDir, (d) => {
-        io.err(renderDiagnostic(d, io));
-        io.err('');
-      });
+      const { build, write } = await runCompile(
+        root,
+        outDir,
+        (d) => {
+          io.err(renderDiagnostic(d, io));
+          io.err('');
+        },
+        typecheckOption(options),
+      );
       const kinds = new Map<ResourceKind, number>();
       for (const r of build.resources) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
       const byKind = [...kinds].map(([kind, n]) => `${n} ${kind}`).join(', ');

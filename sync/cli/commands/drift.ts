@@ -50,7 +50,11 @@ async function runDriftCommand(options: DriftCommandOptions, io: CliIo): Promise
     }
     if (options.adopt && report.hasDrift) {
       const publish = options.github ? await adoptPublisher(io) : undefined;
-      const result = await runAdopt(env, { build, root }, { ...cliContext(io), ...(publish ? { publish } : {}) });
+      // Adopt reads the org to rewrite git: not while another kac run is half-way through changing it.
+      const { withOrgLock } = await import('../../state/org-lock.js');
+      const result = await withOrgLock(root, () => env.identity(), { command: 'kac drift --adopt', timeoutMs: 60_000, onNotice: (m) => io.err(m) }, () =>
+        runAdopt(env, { build, root }, { ...cliContext(io), ...(publish ? { publish } : {}) }),
+      );
       for (const a of result.adoption.adopted) io.err(`adopted   ${a.kind} ${a.key} → ${a.path}`);
       for (const d of result.adoption.deletedInUi) io.err(`not adopted: ${d.kind} ${d.key} was deleted in the UI (apply recreates it; delete its file to accept)`);
       for (const path of result.written) io.out(`wrote     ${path}`);

@@ -4,7 +4,9 @@
  */
 import { resolve } from 'node:path';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_STATE_DIR } from '../../local-org/defaults.js';
+import { ExitError } from '../../errors.js';
 import { parseNumber } from '../shared.js';
+import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
 interface EmulatorOptions {
@@ -18,6 +20,17 @@ interface EmulatorOptions {
   state: string;
   memory?: boolean;
   reset?: boolean;
+}
+
+/** The hooks the org has, each with its URL and a curl line that reads the token from $KUSTOMER_API_KEY. */
+async function hooksBanner(baseUrl: string, token: string, io: CliIo): Promise<string> {
+  const { createKustomerClient } = await import('../../providers/kustomer/client/index.js');
+  const { readHooks, renderHooks, sampleData } = await import('../../inspect/hooks.js');
+  const hooks = await readHooks(createKustomerClient({ baseUrl, apiKey: token, logger: io.logger, maxRetries: 1 }));
+  const hint = 'In another terminal, export the KUSTOMER_API_KEY line above: the curl lines send it.';
+  return hooks.length === 0
+    ? 'No hooks yet: `kac apply --env local` creates the ones defined in git; `kac hooks` then lists them with a curl line.'
+    : renderHooks(hooks, { keyVar: 'KUSTOMER_API_KEY', data: sampleData(io.cwd), keyHint: hint });
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -52,6 +65,7 @@ export const registerEmulator: RegisterCommand = (program, io) => {
     .action(async (o: EmulatorOptions) => {
       const stateDir = o.memory ? null : resolve(io.cwd, o.state);
       const { startLocalOrg } = await import('../../local-org/server/server.js');
+      const { StateLockedError } = await import('../../local-org/server/state-lock.js');
       const org = await startLocalOrg({
         port: o.port,
         stateDir,
@@ -64,13 +78,22 @@ export const registerEmulator: RegisterCommand = (program, io) => {
           ...(o.failRate !== undefined ? { failRate: o.failRate } : {}),
           ...(o.dropRate !== undefined ? { dropRate: o.dropRate } : {}),
         },
+        onNotice: (m) => io.err(m),
+      }).catch((error: unknown) => {
+        if (error instanceof StateLockedError) {
+          throw new ExitError(error.message, 1, `kac commands with --env local already use that org; stop it first (kill ${error.lock.pid}) to start another on ${error.stateDir}`);
+        }
+        throw error;
       });
+      // Listen for Ctrl-C before printing: a signal during the banner still stops cleanly.
+      const stopped = untilStopped();
       io.out(`Local Kustomer org listening on ${org.baseUrl}`);
       io.out(`KUSTOMER_BASE_URL=${org.baseUrl}`);
       io.out(`KUSTOMER_API_KEY=${org.token}`);
       io.err(stateDir ? `state: ${stateDir}` : 'state: in memory only');
-      io.err(`run logs: kac runs (or GET ${org.baseUrl}/__kac/runs, emulator-only). Ctrl-C to stop.`);
-      const signal = await untilStopped();
+      io.out(await hooksBanner(org.baseUrl, org.token, io));
+      io.err(`run logs: kac runs (or GET ${org.baseUrl}/__kac/runs, emulator-only); a customer's cards: kac timeline; the studio: kac studio. Ctrl-C to stop.`);
+      const signal = await stopped;
       io.err(`${signal}: stopping`);
       await org.close();
     });

@@ -4,6 +4,7 @@
  * file without --force; says which files it wrote, left alone, and which secrets to set.
  */
 import { relative, resolve } from 'node:path';
+import { STANDARD_OBJECTS } from '../../../compiler/model/standard-attributes.js';
 import { DiagnosticsError } from '../../errors.js';
 import type { CliIo } from '../io.js';
 import { cliContext, projectRoot } from '../shared.js';
@@ -35,7 +36,7 @@ async function runImportCommand(options: ImportCommandOptions, io: CliIo): Promi
   const existingFiles = outDir === root ? existingFilesOf((await loadProject(root, config)).model) : {};
   const only = options.only?.split(',').map((k) => k.trim()).filter(Boolean);
   let source = '';
-  const outcome = await withEnvironment({ config, desired: [], name: options.env, root, ...cliContext(io) }, (env) => {
+  const outcome = await withEnvironment({ config, desired: [], standardObjects: STANDARD_OBJECTS, name: options.env, root, ...cliContext(io) }, (env) => {
     source = `${env.name} (${env.target})`;
     return runImport(env, { namespace: config.namespace, ...(only ? { only } : {}), ...(options.match ? { match: options.match } : {}), existingFiles, outDir, force: options.force ?? false }, cliContext(io));
   });
@@ -63,7 +64,10 @@ async function runImportCommand(options: ImportCommandOptions, io: CliIo): Promi
         `Rename a workflow, hook or webhook with renamedFrom: '<old name>' to adopt it (Klass names cannot change).`,
     );
   }
-  io.err(`Imported ${outcome.files.length} file(s) from ${source}. Next: kac plan${options.env ? ` --env ${options.env}` : ''} should show nothing to do.`);
+  // The count is what was written: a skipped file holds something else, an unchanged one held this already.
+  const { written, unchanged, skipped } = outcome.write;
+  const counts = [`${written.length} written`, ...(unchanged.length ? [`${unchanged.length} unchanged`] : []), ...(skipped.length ? [`${skipped.length} skipped`] : [])];
+  io.err(`Imported ${outcome.files.length} definition file(s) from ${source}: ${counts.join(', ')}.${skipped.length ? '' : ` Next: kac plan${options.env ? ` --env ${options.env}` : ''} should show nothing to do.`}`);
 }
 
 export const registerImport: RegisterCommand = (program, io) => {
@@ -71,7 +75,7 @@ export const registerImport: RegisterCommand = (program, io) => {
     .command('import')
     .description('write typed definition files for the objects in a live org (the round trip plans to nothing)')
     .option('--env <name>', 'environment from kac.config.ts (default: defaultEnvironment, else local)')
-    .option('--only <kinds>', 'comma-separated: hook, klass, workflow, outbound-webhook (default: all)')
+    .option('--only <kinds>', 'comma-separated: hook, klass, workflow, outbound-webhook, standard-attributes (default: all)')
     .option('--match <pattern>', "names to import, '*' and '?' wildcards (default: the namespace's objects)")
     .option('--out <dir>', 'where to write (default: the project root)')
     .option('--force', 'overwrite existing files that differ')

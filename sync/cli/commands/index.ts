@@ -15,6 +15,10 @@ import { registerApply } from './apply.js';
 import { registerImport } from './import.js';
 import { registerDrift } from './drift.js';
 import { registerDaemon } from './daemon.js';
+import { registerHooks } from './hooks.js';
+import { registerTimeline } from './timeline.js';
+import { registerStudio } from './studio.js';
+import { registerTest } from './test.js';
 
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
@@ -30,4 +34,8 @@ export const commands: RegisterCommand[] = [
   registerImport,
   registerDrift,
   registerDaemon,
+  registerHooks,
+  registerTimeline,
+  registerStudio,
+  registerTest,
 ];

@@ -26,17 +26,32 @@ export const registerIterable: RegisterCommand = (program, io, setExit) => {
   iterable
     .command('status')
     .description('list templates: confirmed, pending, changed-since-confirmed or removed; exit 2 when any needs pasting')
+    .option('--steps', 'also print the paste-ready text of each template that needs a manual step')
     .option('--root <dir>', 'project root (default: the current directory)')
-    .action(async (options: { root?: string }) => {
+    .action(async (options: { root?: string; steps?: boolean }) => {
       const root = projectRoot(io, options.root);
-      const [{ buildValidProject }, { readConfirmations, templateStates }] = await Promise.all([import('../../operations/project.js'), import('../../providers/iterable/confirmations.js')]);
+      const [{ buildValidProject }, { readConfirmations, templateStates }, { renderIterableInstructions }] = await Promise.all([
+        import('../../operations/project.js'),
+        import('../../providers/iterable/confirmations.js'),
+        import('../../providers/iterable/instructions.js'),
+      ]);
       const build = await buildValidProject(root);
       const states = templateStates(build.resources, await readConfirmations(root));
       if (states.length === 0) io.out('No Iterable templates.');
       for (const s of states) io.out(renderStatusLine(s));
       const open = states.filter((s) => s.status !== 'confirmed');
+      if (options.steps) {
+        for (const s of open) {
+          const resource = build.resources.find((r) => r.kind === 'iterable.journey-webhook' && r.key === s.key);
+          const steps = resource
+            ? renderIterableInstructions(resource)
+            : `Remove the journey webhook "${s.key}" in Iterable: it is no longer in git. Then delete its entry from ${CONFIRMATIONS_FILE}.`;
+          io.out(['', `== ${s.key} (${s.status})`, steps].join('\n'));
+        }
+      }
       if (open.length > 0) {
-        io.err(`${open.length} template(s) need a manual step in Iterable: "kac plan" shows what to paste; then "kac iterable confirm <name>".`);
+        const next = options.steps ? 'paste each as above' : '"kac iterable status --steps" shows what to paste';
+        io.err(`${open.length} template(s) need a manual step in Iterable: ${next}; then "kac iterable confirm <name>".`);
         setExit(2);
       }
     });

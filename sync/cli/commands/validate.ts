@@ -4,7 +4,7 @@
  */
 import { hasErrors, type Diagnostic } from '../../../compiler/diagnostics.js';
 import type { Model } from '../../../compiler/model/project.js';
-import { projectRoot, renderDiagnostic } from '../shared.js';
+import { NO_TYPECHECK, projectRoot, renderDiagnostic, typecheckOption } from '../shared.js';
 import type { RegisterCommand } from './index.js';
 
 export const registerValidate: RegisterCommand = (program, io, setExit) => {
@@ -12,14 +12,19 @@ export const registerValidate: RegisterCommand = (program, io, setExit) => {
     .command('validate')
     .description('check every definition and print all problems (file:line:col); exit 1 on any error')
     .option('--root <dir>', 'project root (default: the current directory)')
-    .action(async (options: { root?: string }) => {
+    .option('--verbose', 'print every warning, also those unchanged since the last run')
+    .option(NO_TYPECHECK.flag, NO_TYPECHECK.description)
+    .action(async (options: { root?: string; verbose?: boolean; typecheck?: boolean }) => {
       // The compiler's own build: validate reports errors instead of refusing on them.
-      const { buildProject } = await import('../../../compiler/build.js');
-      const build = await buildProject(projectRoot(io, options.root));
-      for (const d of build.diagnostics) {
+      const [{ buildProject }, { quietWarnings, unchangedLine }] = await Promise.all([import('../../../compiler/build.js'), import('../seen-warnings.js')]);
+      const root = projectRoot(io, options.root);
+      const build = await buildProject(root, typecheckOption(options));
+      const { show, unchanged } = await quietWarnings(root, build.diagnostics, { isTTY: io.isTTY, verbose: options.verbose ?? false });
+      for (const d of show) {
         io.out(renderDiagnostic(d, io));
         io.out('');
       }
+      if (unchanged > 0) io.out(unchangedLine(unchanged));
       io.out(summaryLine(build.diagnostics, build.model));
       // In GitHub Actions the same diagnostics become annotations on the PR diff.
       if (io.env.GITHUB_ACTIONS === 'true') {
@@ -43,9 +48,9 @@ export function summaryLine(diagnostics: readonly Diagnostic[], model: Model): s
     ];
     return `No problems found in ${counts.join(', ')}.`;
   }
-  const files = new Set(diagnostics.map((d) => d.location?.file ?? '')).size;
+  const files = new Set(diagnostics.flatMap((d) => (d.location ? [d.location.file] : []))).size;
   const found = [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(Boolean).join(' and ');
-  return `Found ${found} in ${count(files, 'file')}.`;
+  return files === 0 ? `Found ${found}.` : `Found ${found} in ${count(files, 'file')}.`;
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

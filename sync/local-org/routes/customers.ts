@@ -1,6 +1,7 @@
 /**
- * Customers, as far as workflows need them: create, read, update, lookups by externalId, email and
- * phone (paths inferred: see inferred.ts), and the KObjects on a customer's timeline.
+ * Customers, as far as workflows and Kustomer's own apps SDK need them: create, read
+ * (`/v1/customers/id=<id>`), partial update (`PATCH`), lookups by externalId, email and phone (paths
+ * confirmed by the SDK, kustomer-api.md addendum), and the KObjects on a customer's timeline.
  */
 import type { JsonObject } from '../../../compiler/json.js';
 import type { CustomerRecord } from '../runtime/host.js';
@@ -24,6 +25,8 @@ function requireCustomer(req: ApiRequest, id: string): CustomerRecord {
   return record;
 }
 
+const updateCustomer = (req: ApiRequest) => single(200, customerResource(req.store.updateCustomer(req.params[0]!, objectBody(req))));
+
 export const customerRoutes: Route[] = [
   { method: 'POST', pattern: /^\/v1\/customers$/, handler: (req) => single(201, customerResource(req.store.createCustomer(objectBody(req)))) },
   {
@@ -31,14 +34,12 @@ export const customerRoutes: Route[] = [
     pattern: /^\/v1\/customers\/externalId=(.+)$/,
     handler: (req) => found(req.store.findCustomerByExternalId(req.params[0]!), `externalId "${req.params[0]}"`),
   },
+  { method: 'GET', pattern: /^\/v1\/customers\/id=(.+)$/, handler: (req) => found(req.store.getCustomer(req.params[0]!), `id "${req.params[0]}"`) },
   { method: 'GET', pattern: /^\/v1\/customers\/email=(.+)$/, handler: (req) => found(req.store.findCustomerByEmail(req.params[0]!), `email "${req.params[0]}"`) },
   { method: 'GET', pattern: /^\/v1\/customers\/phone=(.+)$/, handler: (req) => found(req.store.findCustomerByPhone(req.params[0]!), `phone "${req.params[0]}"`) },
   { method: 'GET', pattern: /^\/v1\/customers\/([^/=]+)$/, handler: (req) => single(200, customerResource(requireCustomer(req, req.params[0]!))) },
-  {
-    method: 'PUT',
-    pattern: /^\/v1\/customers\/([^/=]+)$/,
-    handler: (req) => single(200, customerResource(req.store.updateCustomer(req.params[0]!, objectBody(req)))),
-  },
+  { method: 'PATCH', pattern: /^\/v1\/customers\/([^/=]+)$/, handler: updateCustomer },
+  { method: 'PUT', pattern: /^\/v1\/customers\/([^/=]+)$/, handler: updateCustomer },
   {
     method: 'POST',
     pattern: /^\/v1\/customers\/([^/]+)\/klasses\/([^/]+)$/,

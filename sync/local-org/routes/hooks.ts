@@ -4,22 +4,13 @@
  * Web hook posts need the Bearer token; form hook posts need none (docs §4).
  */
 import type { JsonObject, JsonValue } from '../../../compiler/json.js';
-import type { RuntimeHost } from '../runtime/host.js';
-import type { WorkflowRunLog } from '../runtime/types.js';
+import type { WorkflowEngine } from '../runtime/engine.js';
 import { randomToken } from '../store/ids.js';
 import { HOOK_BODY_LIMIT_BYTES, RESOURCE_TYPES } from '../inferred-api.js';
 import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, type ApiRequest, type ApiResponse, type Route } from '../server/http.js';
 import type { HookRow } from '../store/state.js';
 import type { LocalStore } from '../store/store.js';
-import { invalid, optionalType, requireString } from '../store/validate.js';
-
-/** The workflow runtime's entry (sync/local-org/runtime), injected by the server. */
-export type WorkflowRunner = (
-  workflow: JsonObject,
-  trigger: JsonObject,
-  host: RuntimeHost,
-  options?: { workflowId?: string; fetch?: typeof fetch },
-) => Promise<WorkflowRunLog>;
+import { HookBodySchema, parseBody } from '../store/body-schemas.js';
 
 type Kind = 'web' | 'form';
 
@@ -39,14 +30,10 @@ function requireHook(req: ApiRequest, kind: Kind, id: string): HookRow {
   return hook;
 }
 
+/** zod: HookBodySchema; an update is partial. */
 function hookBodyErrors(body: JsonObject, create: boolean) {
-  return [
-    ...(create || body.name !== undefined ? requireString(body, 'name', 255) : []),
-    ...optionalType(body, 'description', 'string'),
-    ...Object.keys(body)
-      .filter((k) => k !== 'name' && k !== 'description')
-      .map((k) => invalid(`/${k}`, `"${k}" is not a hook field`)),
-  ];
+  const parsed = parseBody(create ? HookBodySchema : HookBodySchema.partial(), body, { unknownKey: (k) => `"${k}" is not a hook field` });
+  return parsed.ok ? [] : parsed.errors;
 }
 
 function createHook(kind: Kind) {
@@ -100,40 +87,27 @@ export function hookTransaction(store: LocalStore, hook: HookRow, data: JsonValu
   };
 }
 
-/** Runs the enabled workflows the hook triggers, in parallel as Kustomer does, and stores each log. */
-export async function receiveHookPost(store: LocalStore, hook: HookRow, data: JsonValue, run: WorkflowRunner, fetchImpl?: typeof fetch) {
+/** Runs the enabled workflows the hook triggers (the engine records each run), then what they raised. */
+export async function receiveHookPost(store: LocalStore, engine: WorkflowEngine, hook: HookRow, data: JsonValue) {
   const transaction = hookTransaction(store, hook, data);
-  const eventName = hook.attributes.eventName as string;
-  const workflows = store.state.workflows.filter((w) => w.attributes.enabled === true && (w.attributes.trigger as JsonObject | undefined)?.eventName === eventName);
-  const logs = await Promise.all(
-    workflows.map(async (w): Promise<WorkflowRunLog> => {
-      const startedAt = store.isoNow();
-      try {
-        return await run({ ...w.attributes, id: w.id }, transaction, store, { workflowId: w.id, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
-      } catch (error) {
-        // The runtime reports failures in its log; a throw is its bug, kept visible in the run log.
-        const message = error instanceof Error ? error.message : String(error);
-        return { id: store.newId(), workflowId: w.id, workflowName: String(w.attributes.name), startedAt, finishedAt: store.isoNow(), status: 'failed', steps: [], error: `runtime error: ${message}` };
-      }
-    }),
-  );
-  for (const log of logs) store.recordRun({ hookId: hook.id, eventName, log });
+  const logs = await engine.dispatch(hook.attributes.eventName as string, transaction, 0, hook.id);
+  await engine.settle();
   return { transaction, logs };
 }
 
-function receive(kind: Kind, run: WorkflowRunner, fetchImpl?: typeof fetch) {
+function receive(kind: Kind) {
   return async (req: ApiRequest): Promise<ApiResponse> => {
     const hash = kind === 'web' ? req.params[0]! : req.params[1]!;
     if (kind === 'form' && req.params[0] !== req.store.state.orgId) fail(404, 'not_found', 'no hook at this address');
     const hook = req.store.state.hooks.find((h) => h.kind === kind && h.hash === hash);
     if (!hook) fail(404, 'not_found', 'no hook at this address');
-    const { transaction, logs } = await receiveHookPost(req.store, hook, req.body ?? {}, run, fetchImpl);
+    const { transaction, logs } = await receiveHookPost(req.store, req.engine, hook, req.body ?? {});
     const { attributes, ...rest } = transaction;
     return { status: 200, body: { data: { ...rest, attributes: { createdAt: (attributes as JsonObject).createdAt } }, meta: { workflowRuns: logs.length } } };
   };
 }
 
-export function hookRoutes(run: WorkflowRunner, fetchImpl?: typeof fetch): Route[] {
+export function hookRoutes(): Route[] {
   const routes: Route[] = [];
   for (const kind of ['web', 'form'] as const) {
     routes.push(
@@ -149,11 +123,11 @@ export function hookRoutes(run: WorkflowRunner, fetchImpl?: typeof fetch): Route
     );
   }
   routes.push(
-    { method: 'POST', pattern: /^\/v1\/hooks\/web\/([0-9a-f]{40})$/, handler: receive('web', run, fetchImpl), bodyLimit: HOOK_BODY_LIMIT_BYTES, budget: 'hooks' },
+    { method: 'POST', pattern: /^\/v1\/hooks\/web\/([0-9a-f]{40})$/, handler: receive('web'), bodyLimit: HOOK_BODY_LIMIT_BYTES, budget: 'hooks' },
     {
       method: 'POST',
       pattern: /^\/v1\/hooks\/form\/([0-9a-f]{24})\/([0-9a-f]{40})$/,
-      handler: receive('form', run, fetchImpl),
+      handler: receive('form'),
       auth: 'none',
       bodyLimit: HOOK_BODY_LIMIT_BYTES,
       budget: 'hooks',

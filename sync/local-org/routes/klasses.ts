@@ -10,9 +10,8 @@ import { RESOURCE_TYPES, STATUS } from '../inferred-api.js';
 import { fail, failAll, objectBody, paginate, resourceObject, single, withoutKeys, type ApiRequest, type ResourceObject, type Route } from '../server/http.js';
 import type { Row } from '../store/state.js';
 import type { LocalStore } from '../store/store.js';
-import { invalid, optionalType, validateKlassName } from '../store/validate.js';
+import { KlassBodySchema, parseBody } from '../store/body-schemas.js';
 
-const KLASS_FIELDS = ['name', 'displayName', 'icon', 'color', 'jsonSchema', 'klassSchema', 'mixins', 'status'];
 const SERVER_FIELDS = ['id', 'createdAt', 'updatedAt', 'appVersion', 'appDisabled', 's3DataUrl'];
 
 export function klassResource(row: Row): ResourceObject {
@@ -28,14 +27,10 @@ export function kobjectResource(record: KObjectRecord, store: LocalStore): Resou
   });
 }
 
-function klassFieldErrors(body: JsonObject) {
-  const errors = Object.keys(body)
-    .filter((k) => !KLASS_FIELDS.includes(k))
-    .map((k) => invalid(`/${k}`, `"${k}" is not a Klass field`));
-  for (const f of ['displayName', 'icon', 'color'] as const) errors.push(...optionalType(body, f, 'string'));
-  if (body.status !== undefined && body.status !== 'enabled' && body.status !== 'disabled') errors.push(invalid('/status', 'status must be "enabled" or "disabled"'));
-  if (body.mixins !== undefined && !Array.isArray(body.mixins)) errors.push(invalid('/mixins', 'mixins must be a list'));
-  return errors;
+/** zod: KlassBodySchema (an update is partial; its name is checked for immutability instead). */
+function klassFieldErrors(body: JsonObject, create: boolean) {
+  const parsed = parseBody(create ? KlassBodySchema : KlassBodySchema.partial(), body, { unknownKey: (k) => `"${k}" is not a Klass field` });
+  return parsed.ok ? [] : parsed.errors;
 }
 
 function requireKlassById(store: LocalStore, id: string): Row {
@@ -58,7 +53,7 @@ function listKlasses(req: ApiRequest) {
 
 function createKlass(req: ApiRequest) {
   const body = withoutKeys(objectBody(req), SERVER_FIELDS);
-  failAll([...validateKlassName(body.name), ...klassFieldErrors(body)]);
+  failAll(klassFieldErrors(body, true));
   if (req.store.klassByName(body.name as string)) fail(STATUS.duplicateName, 'conflict', `a Klass named "${String(body.name)}" exists`, '/name');
   const now = req.store.isoNow();
   const row: Row = { id: req.store.newId(), attributes: { status: 'enabled', ...body, createdAt: now, updatedAt: now } };
@@ -82,7 +77,7 @@ function updateKlass(req: ApiRequest) {
   if (body.name !== undefined && body.name !== row.attributes.name) {
     fail(400, 'immutable', `a Klass name can't be changed (it is "${String(row.attributes.name)}")`, '/name');
   }
-  failAll(klassFieldErrors(body));
+  failAll(klassFieldErrors(body, false));
   const next = { ...row.attributes, ...body };
   if (JSON.stringify(next) !== JSON.stringify(row.attributes)) {
     row.attributes = { ...next, updatedAt: req.store.isoNow() };

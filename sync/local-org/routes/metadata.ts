@@ -4,11 +4,13 @@
  * attribute whose `type` contradicts its name suffix is refused.
  */
 import { isJsonObject, type JsonObject } from '../../../compiler/json.js';
+import { STANDARD_OBJECTS } from '../../../compiler/model/standard-attributes.js';
 import { RESOURCE_TYPES } from '../inferred-api.js';
 import { fail, failAll, objectBody, resourceObject, single, type ApiRequest, type Route } from '../server/http.js';
 import { attributeTypeOf, invalid, validateMetadataProperties } from '../store/validate.js';
 
-const STANDARD = ['company', 'conversation', 'customer', 'message', 'user', 'note'];
+/** kac's standard objects, and `note` (its metadata path is inferred: INFERRED_PATHS.standardMetadata). */
+const STANDARD: readonly string[] = [...STANDARD_OBJECTS, 'note'];
 const TOP_LEVEL = ['properties', 'standardProperties', 'relationships', 'validations'];
 
 function checkResource(req: ApiRequest): string {

@@ -5,20 +5,21 @@
 import { OUTBOUND_WEBHOOK_DEFAULT_ENABLED, RESOURCE_TYPES } from '../inferred-api.js';
 import { randomToken } from '../store/ids.js';
 import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, withoutKeys, type ApiRequest, type Route } from '../server/http.js';
+import { OutboundWebhookBodySchema, parseBody } from '../store/body-schemas.js';
 import type { Row } from '../store/state.js';
-import { invalid, validateOutboundWebhook } from '../store/validate.js';
 
-const FIELDS = ['name', 'url', 'events', 'headers', 'enabled'];
 const SERVER_FIELDS = ['id', 'token', 'createdAt', 'updatedAt'];
 
 function webhookResource(row: Row, req: ApiRequest) {
   return resourceObject(RESOURCE_TYPES.outboundWebhook, row.id, row.attributes, `/v1/outbound-webhooks/${row.id}`, standardRelationships(req.store));
 }
 
-function unknownFields(body: Record<string, unknown>) {
-  return Object.keys(body)
-    .filter((k) => !FIELDS.includes(k))
-    .map((k) => invalid(`/${k}`, `"${k}" is not an outbound webhook field`));
+/** The body without echoed server fields, checked (zod: OutboundWebhookBodySchema); PUT is partial. */
+function webhookBody(req: ApiRequest, partial: boolean) {
+  const body = withoutKeys(objectBody(req), SERVER_FIELDS);
+  const parsed = parseBody(partial ? OutboundWebhookBodySchema.partial() : OutboundWebhookBodySchema, body, { unknownKey: (k) => `"${k}" is not an outbound webhook field` });
+  if (!parsed.ok) failAll(parsed.errors);
+  return body;
 }
 
 function requireWebhook(req: ApiRequest): Row {
@@ -33,8 +34,7 @@ export const outboundWebhookRoutes: Route[] = [
     method: 'POST',
     pattern: /^\/v1\/outbound-webhooks$/,
     handler: (req) => {
-      const body = withoutKeys(objectBody(req), SERVER_FIELDS);
-      failAll([...unknownFields(body), ...validateOutboundWebhook(body, false)]);
+      const body = webhookBody(req, false);
       const now = req.store.isoNow();
       const row: Row = {
         id: req.store.newId(),
@@ -51,8 +51,7 @@ export const outboundWebhookRoutes: Route[] = [
     pattern: /^\/v1\/outbound-webhooks\/([0-9a-f]{24})$/,
     handler: (req) => {
       const row = requireWebhook(req);
-      const body = withoutKeys(objectBody(req), SERVER_FIELDS);
-      failAll([...unknownFields(body), ...validateOutboundWebhook(body, true)]);
+      const body = webhookBody(req, true);
       row.attributes = { ...row.attributes, ...body, updatedAt: req.store.isoNow() };
       req.store.changed();
       return single(200, webhookResource(row, req));

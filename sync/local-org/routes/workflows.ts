@@ -4,11 +4,13 @@
  * an `_id`, timestamps, `editable` ...).
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../compiler/json.js';
-import { RESOURCE_TYPES, STATUS, workflowServerDefaults } from '../inferred-api.js';
+import { RESOURCE_TYPES, STATUS, callableTrigger, workflowServerDefaults } from '../inferred-api.js';
 import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, withoutKeys, type ApiRequest, type Route } from '../server/http.js';
 import type { Row } from '../store/state.js';
 import type { LocalStore } from '../store/store.js';
-import { optionalType, requireString, validateWorkflowGraph } from '../store/validate.js';
+import { parseBody, WorkflowBodySchema } from '../store/body-schemas.js';
+import { invalid, validateWorkflowGraph } from '../store/validate.js';
+import { WorkflowRunError } from '../runtime/types.js';
 
 /** Fields the server owns: a client echoing them back (from a read) changes nothing. */
 export const WORKFLOW_SERVER_FIELDS = [
@@ -36,13 +38,10 @@ function withStepIds(steps: JsonValue | undefined, previous: JsonValue | undefin
   return steps.map((s) => (isJsonObject(s) ? { ...s, _id: (typeof s.id === 'string' && known.get(s.id)) || store.newId() } : s));
 }
 
+/** zod: WorkflowBodySchema; an update is partial. */
 function fieldErrors(body: JsonObject, create: boolean) {
-  return [
-    ...(create || body.name !== undefined ? requireString(body, 'name', 255) : []),
-    ...optionalType(body, 'description', 'string'),
-    ...optionalType(body, 'enabled', 'boolean'),
-    ...optionalType(body, 'meta', 'object'),
-  ];
+  const parsed = parseBody(create ? WorkflowBodySchema : WorkflowBodySchema.partial(), body);
+  return parsed.ok ? [] : parsed.errors;
 }
 
 function requireWorkflow(store: LocalStore, id: string): Row {
@@ -62,14 +61,23 @@ function listWorkflows(req: ApiRequest) {
   return paginate(req, rows.map((w) => workflowResource(w, req.store)));
 }
 
+/** UNIQUE_WORKFLOW_NAMES (inferred-api.ts): a name another workflow has is refused. */
+function nameTaken(store: LocalStore, name: JsonValue | undefined, self?: Row) {
+  if (store.allowDuplicateWorkflowNames || typeof name !== 'string') return [];
+  const other = store.state.workflows.find((w) => w !== self && w.attributes.name === name);
+  return other ? [{ ...invalid('/name', `a workflow named "${name}" exists (${other.id}); workflow names are unique in the local org`), status: STATUS.duplicateName, code: 'conflict', title: 'Conflict' }] : [];
+}
+
 function createWorkflow(req: ApiRequest) {
   const body = clientFields(objectBody(req));
-  failAll([...fieldErrors(body, true), ...validateWorkflowGraph(body)]);
+  failAll([...fieldErrors(body, true), ...nameTaken(req.store, body.name), ...validateWorkflowGraph(body)]);
   const now = req.store.isoNow();
+  const id = req.store.newId();
   const row: Row = {
-    id: req.store.newId(),
+    id,
     attributes: {
       ...body,
+      ...(body.trigger === undefined ? {} : { trigger: callableTrigger(body.trigger, id) as JsonValue }),
       enabled: body.enabled === true,
       steps: withStepIds(body.steps ?? [], undefined, req.store) ?? [],
       ...(workflowServerDefaults() as JsonObject),
@@ -90,7 +98,8 @@ function updateWorkflow(req: ApiRequest) {
   const body = clientFields(objectBody(req));
   const before = clientFields(row.attributes);
   const merged = { ...before, ...body };
-  failAll([...fieldErrors(body, false), ...validateWorkflowGraph(merged)]);
+  if (merged.trigger !== undefined) merged.trigger = callableTrigger(merged.trigger, row.id) as JsonValue;
+  failAll([...fieldErrors(body, false), ...nameTaken(req.store, body.name, row), ...validateWorkflowGraph(merged)]);
   if (JSON.stringify(merged) !== JSON.stringify(before)) {
     const now = req.store.isoNow();
     const server = withoutKeys(row.attributes, Object.keys(before));
@@ -107,7 +116,22 @@ function updateWorkflow(req: ApiRequest) {
   return single(200, workflowResource(row, req.store));
 }
 
+/** `POST /v1/workflows/{id}/call` with `{ inputs }` [R]: runs the callable workflow, answers its response. */
+async function callWorkflow(req: ApiRequest) {
+  const row = requireWorkflow(req.store, req.params[0]!);
+  const body = req.body === undefined ? {} : objectBody(req);
+  if (body.inputs !== undefined && !isJsonObject(body.inputs)) fail(400, 'invalid', 'inputs: must be an object', '/inputs');
+  try {
+    const { log, response } = await req.engine.call(row.id, (body.inputs as JsonObject | undefined) ?? {});
+    return { status: 200, body: { data: { type: 'workflow_call', id: log.id, attributes: { response, status: log.status } } } };
+  } catch (error) {
+    if (error instanceof WorkflowRunError) fail(400, 'call_failed', error.message);
+    throw error;
+  }
+}
+
 export const workflowRoutes: Route[] = [
+  { method: 'POST', pattern: /^\/v1\/workflows\/([^/]+)\/call$/, handler: callWorkflow },
   { method: 'GET', pattern: /^\/v1\/workflows$/, handler: listWorkflows },
   { method: 'POST', pattern: /^\/v1\/workflows$/, handler: createWorkflow },
   { method: 'GET', pattern: /^\/v1\/workflows\/([^/]+)$/, handler: (req) => single(200, workflowResource(requireWorkflow(req.store, req.params[0]!), req.store)) },

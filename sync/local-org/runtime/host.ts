@@ -29,6 +29,44 @@ export interface KObjectRecord {
   updatedAt: string;
 }
 
+export interface ConversationRecord {
+  id: string;
+  /** The customer the conversation belongs to (required by Kustomer's create). */
+  customer: string;
+  name?: string | null;
+  externalId?: string | null;
+  status: string;
+  subStatus?: string | null;
+  priority: number;
+  queue?: unknown;
+  assignedUsers: string[];
+  assignedTeams: string[];
+  tags: string[];
+  custom: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NoteRecord {
+  id: string;
+  conversation: string;
+  customer: string;
+  body: string;
+  externalId?: string | null;
+  userMentions: unknown[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  displayName: string;
+  email: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Thrown by the host for a request Kustomer would refuse (unknown Klass, wrong attribute type ...). */
 export class HostError extends Error {
   constructor(
@@ -53,6 +91,13 @@ export interface RuntimeHost {
   updateKObject(klassName: string, id: string, body: Record<string, unknown>): KObjectRecord;
   getKObject(klassName: string, id: string): KObjectRecord | undefined;
   findKObjectByExternalId(klassName: string, externalId: string): KObjectRecord | undefined;
+  /** Body as `POST /v1/conversations`: `{ customer, name, status, priority, custom, tags ... }`. */
+  createConversation(body: Record<string, unknown>): ConversationRecord;
+  updateConversation(id: string, body: Record<string, unknown>): ConversationRecord;
+  getConversation(id: string): ConversationRecord | undefined;
+  /** Body as `POST /v1/conversations/{id}/notes`: `{ body, userMentions, externalId }`. */
+  createNote(conversationId: string, body: Record<string, unknown>): NoteRecord;
+  getUser(id: string): UserRecord | undefined;
   /** The clock, injectable for deterministic tests. */
   now(): Date;
 }

@@ -9,6 +9,8 @@
  * - non-empty `errorCases` are not interpreted: a failing step fails the run and says so (run.ts).
  */
 
+import { WorkflowRunError } from './types.js';
+
 /** Steps executed per run before the run fails as a probable loop. Kustomer rejects cycles at save
  * time and stops a run after 5 minutes (§3.1); the local org guards by count, not wall-clock. */
 export const DEFAULT_MAX_STEPS = 100;
@@ -120,4 +122,130 @@ function stableJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
       : v,
   );
+}
+
+// --- events, callable and scheduled workflows (issue 10) ---
+
+/**
+ * How many events deep one chain may go before its workflows are not run: an API change is depth 0,
+ * a workflow it triggers writes at depth 1, and so on; a call adds one too. Kustomer rejects cycles
+ * inside one workflow at save time but does not document what stops two workflows triggering each
+ * other (customer.update → update customer → ...); the local org stops at this depth and records
+ * each workflow it did not run as a failed run that says why.
+ */
+export const MAX_EVENT_DEPTH = 8;
+
+/**
+ * `.update` events fire only when a field actually changed: an update that sends what is stored
+ * raises nothing (Kustomer's conversation.update "fires on every new message", which the local org
+ * does not model). Without this, any workflow that writes the object it was triggered by would loop.
+ */
+export const UPDATE_EVENTS_ONLY_ON_CHANGE = true;
+
+/**
+ * `kustomer.workflow.<id>.call` params: the callee's inputs (its trigger schema's properties), which
+ * the callee reads as `/#steps.1.<input>` (§3.3). A params object that is exactly `{ inputs: {...} }`
+ * is read as the body of `POST /v1/workflows/{id}/call` [R] instead.
+ */
+export function callInputs(params: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(params);
+  const inputs = params.inputs;
+  if (keys.length === 1 && inputs !== null && typeof inputs === 'object' && !Array.isArray(inputs)) return inputs as Record<string, unknown>;
+  return params;
+}
+
+/**
+ * A callable workflow's response. Kustomer has a response action whose JSON was not captured; the
+ * local org takes the output of the callee's last step, keeping only the properties of the workflow's
+ * `response.schema` when it declares one (so a callee ends with a `kustomer.transform.generic` step
+ * that shapes its answer). A callee that ran no step answers `{}`.
+ */
+export function calleeResponse(workflow: Record<string, unknown>, lastOutput: unknown): Record<string, unknown> {
+  const output = lastOutput !== null && typeof lastOutput === 'object' && !Array.isArray(lastOutput) ? (lastOutput as Record<string, unknown>) : {};
+  const schema = (workflow.response as { schema?: { properties?: Record<string, unknown> } } | undefined)?.schema;
+  if (!schema?.properties) return structuredClone(output);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.properties)) if (output[key] !== undefined) out[key] = structuredClone(output[key]);
+  return out;
+}
+
+/** A workflow is callable when its trigger says `callable: true` or its event is its own `.call`. */
+export function isCallable(workflowId: string, workflow: Record<string, unknown>): boolean {
+  const trigger = workflow.trigger as { callable?: unknown; eventName?: unknown } | undefined;
+  return trigger?.callable === true || trigger?.eventName === `kustomer.workflow.${workflowId}.call`;
+}
+
+/**
+ * The scheduler's `runAt`: `{ value: 10, type: "relative" }` is seen in exports [R] without its unit;
+ * the local org reads relative values as MINUTES from now. `{ type: "absolute", value }` takes an ISO
+ * date or epoch milliseconds. Anything else fails the step.
+ */
+export const SCHEDULER_RELATIVE_UNIT_MS = 60_000;
+
+export function scheduledTime(runAt: unknown, now: Date, action: string): Date {
+  const spec = runAt as { value?: unknown; type?: unknown } | undefined;
+  const type = spec?.type ?? 'relative';
+  const value = spec?.value;
+  if (type === 'relative') {
+    const n = toNumber(value);
+    if (n === undefined || n < 0) throw new WorkflowRunError(`${action}: runAt.value must be a non-negative number of minutes, got ${JSON.stringify(value)}`);
+    return new Date(now.getTime() + n * SCHEDULER_RELATIVE_UNIT_MS);
+  }
+  if (type === 'absolute') {
+    const t = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+    if (!Number.isFinite(t)) throw new WorkflowRunError(`${action}: runAt.value must be an ISO date or epoch milliseconds, got ${JSON.stringify(value)}`);
+    return new Date(t);
+  }
+  throw new WorkflowRunError(`${action}: runAt.type must be "relative" or "absolute", got ${JSON.stringify(type)}`);
+}
+
+/**
+ * `kustomer.transform.generic`: its params (already resolved: references and templates) are its
+ * output, so later steps read `/#steps.<id>.<key>`. The action's own definition was not captured.
+ */
+export function transformOutput(params: Record<string, unknown>): Record<string, unknown> {
+  return structuredClone(params);
+}
+
+/**
+ * Value functions, written `/#fn:<name>,<arg>,<arg>` (the `/#fn:ifExists,steps.1.x` form in exports).
+ * An argument starting `steps.` is a reference, anything else a literal.
+ * - `parseInt,<value>[,<radix>]`: JavaScript's parseInt; a value that is not a number gives undefined
+ *   (the param is left out), never NaN.
+ * - `dateFormat,<date>[,<format>]`: the date (ISO or epoch ms) in UTC, formatted with moment-style
+ *   tokens YYYY YY MM M DD D HH H hh h mm ss SSS A; no format gives the ISO string. An unreadable
+ *   date gives undefined.
+ */
+export const VALUE_FUNCTIONS = ['parseInt', 'dateFormat'] as const;
+
+export function parseIntValue(value: unknown, radix: unknown): number | undefined {
+  const base = radix === undefined ? 10 : Number(radix);
+  const n = Number.parseInt(String(value ?? ''), base);
+  return Number.isNaN(n) ? undefined : n;
+}
+
+export function formatDate(value: unknown, format: unknown): string | undefined {
+  const t = typeof value === 'number' ? value : typeof value === 'string' ? (/^\d+$/.test(value) ? Number(value) : Date.parse(value)) : Number.NaN;
+  if (!Number.isFinite(t)) return undefined;
+  const d = new Date(t);
+  if (format === undefined || format === '') return d.toISOString();
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const h12 = d.getUTCHours() % 12 || 12;
+  const tokens: Record<string, string> = {
+    YYYY: String(d.getUTCFullYear()),
+    YY: pad(d.getUTCFullYear() % 100),
+    MM: pad(d.getUTCMonth() + 1),
+    M: String(d.getUTCMonth() + 1),
+    DD: pad(d.getUTCDate()),
+    D: String(d.getUTCDate()),
+    HH: pad(d.getUTCHours()),
+    H: String(d.getUTCHours()),
+    hh: pad(h12),
+    h: String(h12),
+    mm: pad(d.getUTCMinutes()),
+    ss: pad(d.getUTCSeconds()),
+    SSS: pad(d.getUTCMilliseconds(), 3),
+    A: d.getUTCHours() < 12 ? 'AM' : 'PM',
+  };
+  return String(format).replace(/YYYY|YY|SSS|MM|M|DD|D|HH|H|hh|h|mm|ss|A/g, (token) => tokens[token] ?? token);
 }

@@ -66,6 +66,7 @@ export async function runWorkflow(
     host,
     fetch: options.fetch ?? globalThis.fetch,
     httpTimeoutMs: options.httpTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS,
+    ...(options.calls ? { calls: options.calls } : {}),
   };
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
 

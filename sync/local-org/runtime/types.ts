@@ -42,6 +42,16 @@ export interface RunOptions {
   variables?: Record<string, string>;
   /** Timeout of one `kustomer.rest-api.json` call (default DEFAULT_HTTP_TIMEOUT_MS). */
   httpTimeoutMs?: number;
+  /** Other workflows, for call and schedule actions; given by the engine (engine.ts). */
+  calls?: WorkflowCalls;
+}
+
+/** What a run may do with other workflows of its org. */
+export interface WorkflowCalls {
+  /** Runs the callable workflow with these inputs now and returns its response. */
+  call(workflowId: string, inputs: Record<string, unknown>): Promise<unknown>;
+  /** Queues a call for `runAt` (the org's clock decides when it is due). */
+  schedule(workflowId: string, inputs: Record<string, unknown>, runAt: Date): { id: string; workflowId: string; runAt: string };
 }
 
 /** What an action sees besides its params. */
@@ -49,6 +59,7 @@ export interface ActionContext {
   host: RuntimeHost;
   fetch: typeof fetch;
   httpTimeoutMs: number;
+  calls?: WorkflowCalls;
 }
 
 /** Ends the run as `failed`. The message names the step and what went wrong, in workflow terms. */

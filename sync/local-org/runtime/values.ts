@@ -4,6 +4,7 @@
  * string with `{{...}}` is rendered as a template; objects and arrays resolve recursively; other
  * values are literals. Unsupported forms (`/#fn:...`) throw rather than pass through as text.
  */
+import { formatDate, parseIntValue, VALUE_FUNCTIONS } from './inferred-semantics.js';
 import { WorkflowRunError } from './types.js';
 import { isTemplate, renderTemplate, type TemplateData } from './templates.js';
 
@@ -39,12 +40,26 @@ export function resolveValue(value: unknown, ctx: ValueContext): unknown {
   return value;
 }
 
+/** `/#fn:<name>,<arg>,...` (see inferred-semantics.ts VALUE_FUNCTIONS); other functions fail by name. */
+function callValueFunction(text: string, ctx: ValueContext): unknown {
+  const [name = '', ...rawArgs] = text.slice('/#fn:'.length).split(',');
+  const args = rawArgs.map((arg) => (arg.startsWith('steps.') ? lookupStepPath(ctx.steps, arg.split('.')[1] ?? '', arg.split('.').slice(2)) : arg));
+  switch (name as (typeof VALUE_FUNCTIONS)[number]) {
+    case 'parseInt':
+      return parseIntValue(args[0], args[1]);
+    case 'dateFormat':
+      return formatDate(args[0], args[1]);
+    default:
+      throw new WorkflowRunError(
+        `function helper ${JSON.stringify(text)} is not supported by the local Kustomer org (supported: ${VALUE_FUNCTIONS.map((f) => `/#fn:${f}`).join(', ')})`,
+      );
+  }
+}
+
 function resolveString(text: string, ctx: ValueContext): unknown {
   const ref = WHOLE_REF.exec(text);
   if (ref) return lookupStepPath(ctx.steps, ref[1] as string, ref[2] ? ref[2].slice(1).split('.') : []);
-  if (text.startsWith('/#fn:')) {
-    throw new WorkflowRunError(`function helper ${JSON.stringify(text)} is not supported by the local Kustomer org`);
-  }
+  if (text.startsWith('/#fn:')) return callValueFunction(text, ctx);
   if (text.startsWith('/#')) {
     throw new WorkflowRunError(`reference ${JSON.stringify(text)} is not supported by the local Kustomer org (expected /#steps.<id>.<path>)`);
   }

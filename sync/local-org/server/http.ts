@@ -5,6 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { JsonObject, JsonValue } from '../../../compiler/json.js';
 import type { ApiErrorObject } from '../inferred-api.js';
+import type { WorkflowEngine } from '../runtime/engine.js';
 import type { LocalStore } from '../store/store.js';
 
 export interface ApiRequest {
@@ -19,6 +20,8 @@ export interface ApiRequest {
   /** `http://127.0.0.1:<port>`: hook urls are built from it. */
   baseUrl: string;
   store: LocalStore;
+  /** Runs workflows: hook posts, calls. Standard events are settled by the server after each request. */
+  engine: WorkflowEngine;
 }
 
 export interface ApiResponse {

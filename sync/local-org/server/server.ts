@@ -6,21 +6,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { runWorkflow } from '../runtime/index.js';
+import { WorkflowEngine, type WorkflowRunner } from '../runtime/engine.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
-import { errorBody, HttpError, type ApiRequest, type ApiResponse, type Route } from './http.js';
+import { errorBody, type ApiRequest } from './http.js';
 import { readBody } from './read-body.js';
 import { RateLimiter, rateLimitHeaders, type RateLimitState } from './rate-limit.js';
-import { authRoutes, emulatorRoutes } from '../routes/auth.js';
-import { customerRoutes } from '../routes/customers.js';
-import { hookRoutes, type WorkflowRunner } from '../routes/hooks.js';
-import { klassRoutes } from '../routes/klasses.js';
-import { metadataRoutes } from '../routes/metadata.js';
-import { outboundWebhookRoutes } from '../routes/outbound-webhooks.js';
-import { workflowRoutes } from '../routes/workflows.js';
+import { allRoutes, findRoute, respond, routeParams } from './routes.js';
+import { acquireStateLock, type HeldLock } from './state-lock.js';
 import type { StoredRun } from '../store/state.js';
-import { HostValidationError, LocalStore } from '../store/store.js';
-import { HostError } from '../runtime/host.js';
+import { LocalStore } from '../store/store.js';
 
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_STATE_DIR } from '../defaults.js';
 
@@ -52,6 +46,12 @@ export interface LocalOrgOptions {
   workflowFetch?: typeof fetch;
   /** Replaces the workflow runtime (tests of the hook plumbing). */
   runWorkflow?: WorkflowRunner;
+  /** How often due scheduled workflow calls are run, by the org's clock (`now`). Default 1000 ms; 0: never (tests call `runDueSchedules`). */
+  schedulerIntervalMs?: number;
+  /** Accept a second workflow with a name already used (a real org where duplicates exist); default false. */
+  allowDuplicateWorkflowNames?: boolean;
+  /** Told about things worth a line on stderr (a stale state lock taken over). */
+  onNotice?: (message: string) => void;
 }
 
 export interface RequestRecord {
@@ -74,30 +74,41 @@ export interface LocalOrg {
   /** Every API request answered (or dropped), oldest first. */
   readonly requests: RequestRecord[];
   runs(): StoredRun[];
+  readonly engine: WorkflowEngine;
+  /** Runs the scheduled workflow calls due by the org's clock; returns how many ran. */
+  runDueSchedules(): Promise<number>;
 }
 
+/**
+ * Starts the org. With a state directory, this process becomes its one owner: it takes the state lock
+ * first (state-lock.ts; a StateLockedError names a live holder) and gives it back on close.
+ */
 export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {
-  const store = await LocalStore.open({
-    stateDir: options.stateDir === undefined ? DEFAULT_STATE_DIR : options.stateDir,
-    ...(options.token !== undefined ? { token: options.token } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.reset ? { reset: true } : {}),
-  });
+  const stateDir = options.stateDir === undefined ? DEFAULT_STATE_DIR : options.stateDir;
+  const lock: HeldLock | undefined = stateDir === null ? undefined : await acquireStateLock(stateDir, options.onNotice ? { onNotice: options.onNotice } : {});
+  let store: LocalStore;
+  try {
+    store = await LocalStore.open({
+      stateDir,
+      ...(options.token !== undefined ? { token: options.token } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.reset ? { reset: true } : {}),
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const windowMs = options.rateLimitWindowMs ?? 60_000;
   const perMinute = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
   const apiBudget = new RateLimiter(perMinute, windowMs);
   const hookBudget = new RateLimiter(perMinute, windowMs);
   const faults = new FaultInjector({ seed: options.seed ?? 1, ...options.faults });
-  const routes: Route[] = [
-    ...authRoutes,
-    ...klassRoutes,
-    ...metadataRoutes,
-    ...workflowRoutes,
-    ...hookRoutes(options.runWorkflow ?? runWorkflow, options.workflowFetch),
-    ...outboundWebhookRoutes,
-    ...customerRoutes,
-    ...emulatorRoutes,
-  ];
+  if (options.allowDuplicateWorkflowNames) store.allowDuplicateWorkflowNames = true;
+  const engine = new WorkflowEngine(store, {
+    ...(options.runWorkflow ? { run: options.runWorkflow } : {}),
+    ...(options.workflowFetch ? { fetch: options.workflowFetch } : {}),
+  });
+  const routes = allRoutes();
   const requests: RequestRecord[] = [];
   let baseUrl = '';
 
@@ -120,14 +131,14 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
       requests.push({ method, path: url.pathname + url.search, status, ...(fault ? { fault } : {}) });
       if (requests.length > 20_000) requests.splice(0, requests.length - 20_000);
     };
-    const candidates = routes.filter((r) => r.pattern.test(url.pathname));
-    const route = candidates.find((r) => r.method === method);
-    if (!route) {
+    const found = findRoute(routes, method, url.pathname);
+    if (!('route' in found)) {
       req.resume();
-      const status = candidates.length > 0 ? 405 : 404;
+      const status = found.status;
       record(status);
       return send(res, status, errorBody(status, `${method} ${url.pathname} is not an endpoint of this org`));
     }
+    const route = found.route;
     if ((route.auth ?? 'token') === 'token' && req.headers.authorization !== `Bearer ${store.state.token}`) {
       req.resume();
       record(401);
@@ -172,13 +183,14 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     }
     const apiRequest: ApiRequest = {
       method,
-      params: (route.pattern.exec(url.pathname) ?? []).slice(1).map((p) => decodeURIComponent(p)),
+      params: routeParams(route, url.pathname),
       pathname: url.pathname,
       query: url.searchParams,
       body: body.value,
       headers: req.headers,
       baseUrl,
       store,
+      engine,
     };
     const response = await respond(route, apiRequest);
     await store.flush();
@@ -194,11 +206,29 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     send(res, response.status, response.body, { ...headers, ...response.headers });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+  await lock?.listening(port, baseUrl);
+
+  // Scheduled calls become due as the org's clock moves; a test with a fake clock calls runDueSchedules.
+  let scheduling: Promise<unknown> = Promise.resolve();
+  const runDueSchedules = async () => {
+    const ran = await engine.runDueSchedules();
+    await store.flush();
+    return ran;
+  };
+  const schedulerMs = options.schedulerIntervalMs ?? 1000;
+  const timer = schedulerMs > 0 ? setInterval(() => void (scheduling = scheduling.then(runDueSchedules).catch(() => undefined)), schedulerMs) : undefined;
+  timer?.unref();
 
   return {
     baseUrl,
@@ -209,8 +239,10 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
       return store.state.orgId;
     },
     store,
+    engine,
     requests,
     runs: () => store.state.runs,
+    runDueSchedules,
     setFaults(next) {
       if (next.rateLimitPerMinute !== undefined) apiBudget.limit = hookBudget.limit = next.rateLimitPerMinute;
       if (next.rateLimitWindowMs !== undefined) apiBudget.windowMs = hookBudget.windowMs = next.rateLimitWindowMs;
@@ -219,22 +251,14 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     },
     reset: () => store.reset(),
     async close() {
+      if (timer) clearInterval(timer);
+      await scheduling;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
       await store.flush();
+      await lock?.release();
     },
   };
-}
-
-async function respond(route: Route, req: ApiRequest): Promise<ApiResponse> {
-  try {
-    return await route.handler(req);
-  } catch (error) {
-    if (error instanceof HttpError) return { status: error.status, body: { errors: error.errors } };
-    if (error instanceof HostValidationError) return { status: error.status, body: { errors: error.errors } };
-    if (error instanceof HostError) return { status: error.status, body: errorBody(error.status, error.message) };
-    throw error;
-  }
 }

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import type { JsonObject } from '../../../compiler/json.js';
-import type { CustomerRecord, KObjectRecord } from '../runtime/host.js';
+import type { ConversationRecord, CustomerRecord, KObjectRecord, NoteRecord, UserRecord } from '../runtime/host.js';
 import type { StepLog, WorkflowRunLog } from '../runtime/types.js';
-import type { HookRow, OrgState, Row, StoredRun } from './state.js';
+import type { HookRow, OrgState, Row, ScheduledCall, StoredRun } from './state.js';
 
 const JsonObjectSchema = z.record(z.string(), z.json()) as z.ZodType<JsonObject>;
 
@@ -43,6 +43,51 @@ const KObjectRecordSchema = z.looseObject({
   // `data` may be absent from the file (undefined is not JSON); the record always has the key.
   .transform((k): KObjectRecord => ({ ...k, data: k.data })) satisfies z.ZodType<KObjectRecord, unknown>;
 
+const ConversationRecordSchema = z.looseObject({
+  id: z.string(),
+  customer: z.string(),
+  name: z.string().nullish(),
+  externalId: z.string().nullish(),
+  status: z.string(),
+  subStatus: z.string().nullish(),
+  priority: z.number(),
+  queue: z.unknown().optional(),
+  assignedUsers: z.array(z.string()),
+  assignedTeams: z.array(z.string()),
+  tags: z.array(z.string()),
+  custom: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<ConversationRecord>;
+
+const NoteRecordSchema = z.looseObject({
+  id: z.string(),
+  conversation: z.string(),
+  customer: z.string(),
+  body: z.string(),
+  externalId: z.string().nullish(),
+  userMentions: z.array(z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<NoteRecord>;
+
+const UserRecordSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<UserRecord>;
+
+const ScheduledCallSchema = z.looseObject({
+  id: z.string(),
+  workflowId: z.string(),
+  inputs: JsonObjectSchema,
+  runAt: z.string(),
+  scheduledBy: z.string().optional(),
+}) satisfies z.ZodType<ScheduledCall>;
+
 const StepLogSchema = z.looseObject({
   id: z.string(),
   action: z.string().optional(),
@@ -64,7 +109,7 @@ export const WorkflowRunLogSchema = z.looseObject({
   error: z.string().optional(),
 }) satisfies z.ZodType<WorkflowRunLog>;
 
-export const StoredRunSchema = z.looseObject({ hookId: z.string(), eventName: z.string(), log: WorkflowRunLogSchema }) satisfies z.ZodType<StoredRun>;
+export const StoredRunSchema = z.looseObject({ hookId: z.string().optional(), eventName: z.string(), log: WorkflowRunLogSchema }) satisfies z.ZodType<StoredRun>;
 
 export const OrgStateSchema = z.looseObject({
   version: z.literal(1),
@@ -78,5 +123,10 @@ export const OrgStateSchema = z.looseObject({
   outboundWebhooks: z.array(RowSchema),
   customers: z.array(CustomerRecordSchema),
   kobjects: z.array(KObjectRecordSchema),
+  // Lists added after version 1 was first written: older state files have none of them.
+  conversations: z.array(ConversationRecordSchema).default([]),
+  notes: z.array(NoteRecordSchema).default([]),
+  users: z.array(UserRecordSchema).default([]),
+  scheduled: z.array(ScheduledCallSchema).default([]),
   runs: z.array(StoredRunSchema),
 }) satisfies z.ZodType<OrgState>;

@@ -9,7 +9,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { parseJsonFile } from '../../json-file.js';
 import { OrgStateSchema } from './state-schema.js';
 import type { JsonObject } from '../../../compiler/json.js';
-import type { CustomerRecord, KObjectRecord } from '../runtime/host.js';
+import type { ConversationRecord, CustomerRecord, KObjectRecord, NoteRecord, UserRecord } from '../runtime/host.js';
 import type { WorkflowRunLog } from '../runtime/types.js';
 
 /** A stored API object: its id and its JSON:API attributes (server fields included). */
@@ -25,10 +25,23 @@ export interface HookRow extends Row {
 }
 
 export interface StoredRun {
-  /** The hook whose post started the run. */
-  hookId: string;
+  /** The hook whose post started the run, when a hook post did. */
+  hookId?: string;
   eventName: string;
+  /** How many events deep this run is: 0 for an API request or hook post, +1 per event a run caused. */
+  depth?: number;
   log: WorkflowRunLog;
+}
+
+/** A `kustomer.app.scheduler.schedule-workflow` call waiting for its time. */
+export interface ScheduledCall {
+  id: string;
+  workflowId: string;
+  inputs: JsonObject;
+  /** ISO time at or after which it runs. */
+  runAt: string;
+  /** The run that scheduled it. */
+  scheduledBy?: string;
 }
 
 export interface OrgState {
@@ -45,10 +58,16 @@ export interface OrgState {
   outboundWebhooks: Row[];
   customers: CustomerRecord[];
   kobjects: KObjectRecord[];
+  conversations: ConversationRecord[];
+  notes: NoteRecord[];
+  users: UserRecord[];
+  scheduled: ScheduledCall[];
   runs: StoredRun[];
 }
 
 export const STATE_FILE = 'org.json';
+/** Owner read/write only (issue 11: the state file holds secrets). */
+export const STATE_FILE_MODE = 0o600;
 /** Older runs are dropped first; the logs are for inspection, not an audit trail. */
 export const MAX_STORED_RUNS = 500;
 
@@ -63,6 +82,10 @@ export function emptyState(ids: { orgId: string; userId: string; token: string }
     outboundWebhooks: [],
     customers: [],
     kobjects: [],
+    conversations: [],
+    notes: [],
+    users: [],
+    scheduled: [],
     runs: [],
   };
 }
@@ -111,8 +134,9 @@ export class StatePersister {
       this.dirty = false;
       const text = JSON.stringify(this.snapshot());
       this.writing = (async () => {
-        await mkdir(dir, { recursive: true });
-        await writeFileAtomic(join(dir, STATE_FILE), text);
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        // The state holds the API token and any real secret values set for local runs: owner only.
+        await writeFileAtomic(join(dir, STATE_FILE), text, { mode: STATE_FILE_MODE });
       })().finally(() => {
         this.writing = undefined;
       });

@@ -1,24 +1,83 @@
 /**
- * The local org's store: the state in memory, its persistence, and the customer and KObject records
- * the workflow runtime reads and writes (it implements RuntimeHost). Routes change state through it
- * and call `changed()`; the server flushes before answering.
+ * The local org's store: the state in memory, its persistence, and the customer, KObject,
+ * conversation, note and user records the workflow runtime reads and writes (it implements
+ * RuntimeHost). Every create or change of a standard object queues its standard event
+ * (`kustomer.customer.update` ...) in `pendingEvents`; the workflow engine drains them. Routes change
+ * state through it and call `changed()`; the server flushes before answering.
  */
 import type { JsonObject } from '../../../compiler/json.js';
 import { HostError, type CustomerRecord, type KObjectRecord, type RuntimeHost } from '../runtime/host.js';
+import { CustomerBodySchema, KObjectCreateBodySchema, KObjectUpdateBodySchema, parseBody } from './body-schemas.js';
+import { eventName, eventPayload, type OrgEvent, type StandardObject } from './events.js';
 import { objectId, randomToken } from './ids.js';
-import { emptyState, loadState, MAX_STORED_RUNS, removeState, StatePersister, type OrgState, type StoredRun } from './state.js';
-import { validateCustomValues } from './validate.js';
+import { emptyState, loadState, MAX_STORED_RUNS, removeState, StatePersister, type OrgState, type ScheduledCall, type StoredRun } from './state.js';
+import { StandardObjects, StoreValidationError } from './standard-objects.js';
 import type { ApiErrorObject } from '../inferred-api.js';
 
-export class LocalStore implements RuntimeHost {
+export class LocalStore extends StandardObjects implements RuntimeHost {
   private persister: StatePersister;
+  /** Standard events not yet run (in memory: a restart does not replay them). */
+  readonly pendingEvents: OrgEvent[] = [];
+  /**
+   * The depth given to events raised through this object. The store itself raises depth 0 (API
+   * requests); the engine hands each run `forDepth(d)`, a view of this store that raises d + 1.
+   */
+  protected eventDepth = 0;
+  /** Accept a second workflow with an existing name (off: inferred-api.ts UNIQUE_WORKFLOW_NAMES). */
+  allowDuplicateWorkflowNames = false;
 
   private constructor(
     public state: OrgState,
     private readonly stateDir: string | null,
     private readonly clock: () => Date,
   ) {
+    super();
     this.persister = new StatePersister(stateDir, () => this.state);
+  }
+
+  /**
+   * This store, raising events at `depth`. A prototype view: state, queue and persistence are shared,
+   * only `eventDepth` differs, so concurrent runs never see each other's depth.
+   */
+  forDepth(depth: number): LocalStore {
+    return Object.create(this, { eventDepth: { value: depth, enumerable: false } }) as LocalStore;
+  }
+
+  /** Queues a standard event for the engine. */
+  emit(object: StandardObject, change: 'create' | 'update', record: object, changes?: JsonObject): void {
+    this.pendingEvents.push({ name: eventName(object, change), payload: eventPayload(record, changes), depth: this.eventDepth });
+  }
+
+  takeEvent(): OrgEvent | undefined {
+    return this.pendingEvents.shift();
+  }
+
+  // --- workflows, as the engine needs them ---
+
+  enabledWorkflowsFor(name: string) {
+    return this.state.workflows.filter((w) => w.attributes.enabled === true && (w.attributes.trigger as JsonObject | undefined)?.eventName === name);
+  }
+
+  workflowById(id: string) {
+    return this.state.workflows.find((w) => w.id === id);
+  }
+
+  // --- scheduled workflow calls ---
+
+  scheduleCall(call: Omit<ScheduledCall, 'id'>): ScheduledCall {
+    const scheduled = { id: this.newId(), ...call };
+    this.state.scheduled.push(scheduled);
+    this.changed();
+    return scheduled;
+  }
+
+  /** Removes and returns the calls due at `now`, earliest first. */
+  takeDueCalls(now: Date): ScheduledCall[] {
+    const due = this.state.scheduled.filter((c) => Date.parse(c.runAt) <= now.getTime());
+    if (due.length === 0) return [];
+    this.state.scheduled = this.state.scheduled.filter((c) => !due.includes(c));
+    this.changed();
+    return due.sort((a, b) => Date.parse(a.runAt) - Date.parse(b.runAt));
   }
 
   /** Loads `<stateDir>/org.json` (or starts empty); `stateDir: null` keeps everything in memory. */
@@ -29,6 +88,7 @@ export class LocalStore implements RuntimeHost {
     const state = saved ?? emptyState({ orgId: objectId(clock()), userId: objectId(clock()), token: options.token ?? randomToken() });
     if (options.token !== undefined) state.token = options.token;
     const store = new LocalStore(state, options.stateDir, clock);
+    store.ensureOrgUser();
     store.changed();
     await store.flush();
     return store;
@@ -37,6 +97,8 @@ export class LocalStore implements RuntimeHost {
   /** Empties the org (keeping its id and token) and persists the empty state. */
   async reset(): Promise<void> {
     this.state = emptyState({ orgId: this.state.orgId, userId: this.state.userId, token: this.state.token });
+    this.pendingEvents.length = 0;
+    this.ensureOrgUser();
     this.changed();
     await this.flush();
   }
@@ -96,37 +158,39 @@ export class LocalStore implements RuntimeHost {
   }
 
   createCustomer(body: Record<string, unknown>): CustomerRecord {
-    const errors = customerErrors(body);
+    const parsed = parseBody(CustomerBodySchema, body);
+    const errors = parsed.ok ? [] : parsed.errors;
     if (typeof body.externalId === 'string' && this.findCustomerByExternalId(body.externalId)) {
       errors.push({ status: 409, code: 'conflict', title: 'Conflict', detail: `a customer with externalId "${body.externalId}" exists` });
     }
     throwIfAny(errors);
+    if (!parsed.ok) throw new Error('unreachable: parse errors were thrown');
+    const value = parsed.value;
     const now = this.isoNow();
     const record: CustomerRecord = {
       id: this.newId(),
-      name: (body.name as string | undefined) ?? null,
-      externalId: (body.externalId as string | undefined) ?? null,
-      emails: (body.emails as CustomerRecord['emails'] | undefined) ?? [],
-      phones: (body.phones as CustomerRecord['phones'] | undefined) ?? [],
-      custom: (body.custom as Record<string, unknown> | undefined) ?? {},
-      tags: (body.tags as string[] | undefined) ?? [],
+      name: value.name ?? null,
+      externalId: value.externalId ?? null,
+      emails: value.emails ?? [],
+      phones: value.phones ?? [],
+      custom: value.custom ?? {},
+      tags: value.tags ?? [],
       createdAt: now,
       updatedAt: now,
     };
     this.state.customers.push(record);
     this.changed();
+    this.emit('customer', 'create', record);
     return record;
   }
 
+  /** Partial: fields sent replace the stored ones, `custom` merges per attribute. */
   updateCustomer(id: string, body: Record<string, unknown>): CustomerRecord {
     const record = this.getCustomer(id);
     if (!record) throw new HostError(`customer ${id} not found`, 404);
     throwIfAny(customerErrors(body));
     const { id: _id, createdAt: _c, updatedAt: _u, custom, ...rest } = body;
-    Object.assign(record, rest);
-    if (custom !== undefined) record.custom = { ...record.custom, ...(custom as Record<string, unknown>) };
-    record.updatedAt = this.isoNow();
-    this.changed();
+    this.applyUpdate('customer', record, rest, custom);
     return record;
   }
 
@@ -134,40 +198,41 @@ export class LocalStore implements RuntimeHost {
 
   createKObject(klassName: string, body: Record<string, unknown>): KObjectRecord {
     if (!this.klassByName(klassName)) throw new HostError(`Klass "${klassName}" not found`, 404);
-    const errors = kobjectErrors(body, true);
+    const parsed = parseBody(KObjectCreateBodySchema, body);
+    const errors = parsed.ok ? [] : parsed.errors;
     const customer = body.customer;
     if (customer !== undefined && (typeof customer !== 'string' || !this.getCustomer(customer))) {
       errors.push({ status: 404, code: 'not_found', title: 'Not found', detail: `customer ${String(customer)} not found`, source: { pointer: '/customer' } });
     }
     throwIfAny(errors);
+    if (!parsed.ok) throw new Error('unreachable: parse errors were thrown');
+    const value = parsed.value;
     const now = this.isoNow();
     const record: KObjectRecord = {
       id: this.newId(),
       klassName,
       ...(typeof customer === 'string' ? { customer } : {}),
-      externalId: (body.externalId as string | undefined) ?? null,
-      title: body.title as string,
-      description: (body.description as string | undefined) ?? null,
+      externalId: value.externalId ?? null,
+      title: value.title,
+      description: value.description ?? null,
       data: body.data ?? {},
-      custom: (body.custom as Record<string, unknown> | undefined) ?? {},
-      tags: (body.tags as string[] | undefined) ?? [],
+      custom: value.custom ?? {},
+      tags: value.tags ?? [],
       createdAt: now,
       updatedAt: now,
     };
     this.state.kobjects.push(record);
     this.changed();
+    this.emit({ kobject: klassName }, 'create', record);
     return record;
   }
 
   updateKObject(klassName: string, id: string, body: Record<string, unknown>): KObjectRecord {
     const record = this.getKObject(klassName, id);
     if (!record) throw new HostError(`KObject ${id} of Klass "${klassName}" not found`, 404);
-    throwIfAny(kobjectErrors(body, false));
+    throwIfAny(kobjectErrors(body));
     const { id: _id, klassName: _k, createdAt: _c, updatedAt: _u, custom, ...rest } = body;
-    Object.assign(record, rest);
-    if (custom !== undefined) record.custom = { ...record.custom, ...(custom as Record<string, unknown>) };
-    record.updatedAt = this.isoNow();
-    this.changed();
+    this.applyUpdate({ kobject: klassName }, record, rest, custom);
     return record;
   }
 
@@ -181,48 +246,22 @@ export class LocalStore implements RuntimeHost {
 }
 
 /** Refusals in the runtime's vocabulary; the HTTP layer turns them back into `errors` arrays. */
-export class HostValidationError extends HostError {
-  constructor(readonly errors: ApiErrorObject[]) {
-    super(errors.map((e) => e.detail ?? e.title).join('; '), errors[0]?.status ?? 400);
-  }
-}
+export { StoreValidationError as HostValidationError } from './standard-objects.js';
 
-function throwIfAny(errors: ApiErrorObject[]): void {
-  if (errors.length > 0) throw new HostValidationError(errors);
+export function throwIfAny(errors: ApiErrorObject[]): void {
+  if (errors.length > 0) throw new StoreValidationError(errors);
 }
 
 function digits(phone: string): string {
   return phone.replace(/[^\d]/g, '');
 }
 
-function bad(pointer: string, detail: string): ApiErrorObject {
-  return { status: 400, code: 'invalid', title: 'Invalid request', detail, source: { pointer } };
-}
-
 function customerErrors(body: Record<string, unknown>): ApiErrorObject[] {
-  const errors: ApiErrorObject[] = [];
-  for (const field of ['name', 'externalId'] as const) {
-    if (body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string') errors.push(bad(`/${field}`, `${field} must be a string`));
-  }
-  for (const [field, key] of [['emails', 'email'], ['phones', 'phone']] as const) {
-    const list = body[field];
-    if (list !== undefined && !(Array.isArray(list) && list.every((e) => typeof e === 'object' && e !== null && typeof (e as JsonObject)[key] === 'string'))) {
-      errors.push(bad(`/${field}`, `${field} must be a list of { ${key} } objects`));
-    }
-  }
-  errors.push(...validateCustomValues(body.custom));
-  return errors;
+  const parsed = parseBody(CustomerBodySchema, body);
+  return parsed.ok ? [] : parsed.errors;
 }
 
-function kobjectErrors(body: Record<string, unknown>, create: boolean): ApiErrorObject[] {
-  const errors: ApiErrorObject[] = [];
-  if (create || body.title !== undefined) {
-    if (typeof body.title !== 'string' || body.title === '') errors.push(bad('/title', 'title is required and must be a non-empty string'));
-  }
-  for (const field of ['externalId', 'description'] as const) {
-    if (body[field] !== undefined && body[field] !== null && typeof body[field] !== 'string') errors.push(bad(`/${field}`, `${field} must be a string`));
-  }
-  if (body.tags !== undefined && !(Array.isArray(body.tags) && body.tags.every((t) => typeof t === 'string'))) errors.push(bad('/tags', 'tags must be a list of strings'));
-  errors.push(...validateCustomValues(body.custom));
-  return errors;
+function kobjectErrors(body: Record<string, unknown>): ApiErrorObject[] {
+  const parsed = parseBody(KObjectUpdateBodySchema, body);
+  return parsed.ok ? [] : parsed.errors;
 }

@@ -1,6 +1,6 @@
 /**
- * Request-body checks the local org makes, each returning every problem found as JSON:API-like error
- * objects (an empty list means valid). The rules are Kustomer's documented ones, the limits included.
+ * Checks the zod body schemas (body-schemas.ts) can not express, each returning every problem found as
+ * JSON:API-like error objects: attribute types by name suffix, metadata properties, the workflow graph.
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../compiler/json.js';
 import { ATTRIBUTE_TYPE_BY_SUFFIX, MAX_STRING_ATTRIBUTE_LENGTH, type ApiErrorObject } from '../inferred-api.js';
@@ -15,28 +15,6 @@ export function attributeTypeOf(name: string): string | undefined {
     if (name.length > suffix.length && name.endsWith(suffix)) return type;
   }
   return undefined;
-}
-
-export function requireString(body: JsonObject, field: string, max?: number): ApiErrorObject[] {
-  const value = body[field];
-  if (typeof value !== 'string' || value.length === 0) return [invalid(`/${field}`, `${field} is required and must be a non-empty string`)];
-  if (max !== undefined && value.length > max) return [invalid(`/${field}`, `${field} must be at most ${max} characters`)];
-  return [];
-}
-
-export function optionalType(body: JsonObject, field: string, type: 'string' | 'boolean' | 'object' | 'array'): ApiErrorObject[] {
-  const value = body[field];
-  if (value === undefined) return [];
-  const ok = type === 'array' ? Array.isArray(value) : type === 'object' ? isJsonObject(value) : typeof value === type;
-  return ok ? [] : [invalid(`/${field}`, `${field} must be ${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}`)];
-}
-
-/** Klass names: letters, digits, `_` and `-` (docs "Key fields"). */
-export function validateKlassName(name: JsonValue | undefined): ApiErrorObject[] {
-  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name)) {
-    return [invalid('/name', 'name is required and may contain only letters, digits, "_" and "-"')];
-  }
-  return [];
 }
 
 /** Metadata properties: the suffix decides the type, so a contradicting `type` is refused. */
@@ -122,7 +100,9 @@ export function validateWorkflowGraph(body: JsonObject): ApiErrorObject[] {
   const trigger = body.trigger;
   const steps = body.steps ?? [];
   if (!isJsonObject(trigger)) return [invalid('/trigger', 'trigger is required and must be an object')];
-  if (typeof trigger.eventName !== 'string' || trigger.eventName === '') errors.push(invalid('/trigger/eventName', 'trigger.eventName is required'));
+  // A callable trigger needs none: the server derives it (inferred-api.ts callableTrigger).
+  if (trigger.callable !== true && (typeof trigger.eventName !== 'string' || trigger.eventName === ''))
+    errors.push(invalid('/trigger/eventName', 'trigger.eventName is required'));
   if (!Array.isArray(steps)) return [...errors, invalid('/steps', 'steps must be an array')];
   const ids = new Map<string, number>();
   steps.forEach((step, i) => {
@@ -177,27 +157,4 @@ function findCycle(edges: Map<string, string[]>): string[] | undefined {
     if (found) return found;
   }
   return undefined;
-}
-
-/** Outbound webhooks: name ≤ 255, https url ≤ 255, 1..12 events, headers as `[{name, value}]`. */
-export function validateOutboundWebhook(body: JsonObject, partial: boolean): ApiErrorObject[] {
-  const errors: ApiErrorObject[] = [];
-  if (!partial || body.name !== undefined) errors.push(...requireString(body, 'name', 255));
-  if (!partial || body.url !== undefined) {
-    const urlErrors = requireString(body, 'url', 255);
-    errors.push(...urlErrors);
-    if (urlErrors.length === 0 && !/^https:\/\/[^\s/]+/.test(body.url as string)) errors.push(invalid('/url', 'url must be an https:// URL'));
-  }
-  if (!partial || body.events !== undefined) {
-    const events = body.events;
-    if (!Array.isArray(events) || events.length === 0 || !events.every((e) => typeof e === 'string')) {
-      errors.push(invalid('/events', 'events is required and must be a non-empty list of event names'));
-    } else if (events.length > 12) errors.push(invalid('/events', `at most 12 events are allowed, got ${events.length}`));
-  }
-  const headers = body.headers;
-  if (headers !== undefined && !(Array.isArray(headers) && headers.every((h) => isJsonObject(h) && typeof h.name === 'string' && typeof h.value === 'string'))) {
-    errors.push(invalid('/headers', 'headers must be a list of { name, value } strings'));
-  }
-  errors.push(...optionalType(body, 'enabled', 'boolean'));
-  return errors;
 }

@@ -10,6 +10,7 @@ export function summarizeUpdate(kind: ResourceKind, live: JsonObject | undefined
     case 'kustomer.workflow':
       return summarizeWorkflow(live ?? {}, desired);
     case 'kustomer.klass-attributes':
+    case 'kustomer.standard-attributes':
       return summarizeKlassAttributes(live, desired);
     case 'kustomer.outbound-webhook':
       return summarizeOutboundWebhook(live ?? {}, desired);

@@ -7,6 +7,7 @@ import pRetry, { AbortError } from 'p-retry';
 import { z } from 'zod';
 import { ApiError } from '../../errors.js';
 import { redact } from '../../logger.js';
+import { boundedFetch, BoundedFetchError, DEFAULT_MAX_BODY_BYTES, type BoundedResponse } from '../bounded-fetch.js';
 
 export const ITERABLE_HOSTS = { us: 'https://api.iterable.com', eu: 'https://api.eu.iterable.com' } as const;
 /** Iterable caps `pageSize` of GET /api/journeys at 50. */
@@ -34,8 +35,10 @@ export interface IterableClientOptions {
   region?: 'us' | 'eu';
   /** Overrides the region's host (the local double in tests). */
   baseUrl?: string;
-  /** Per call; default 15 s. */
+  /** One request's deadline, connect + headers + body; default 15 s. */
   timeoutMs?: number;
+  /** Largest response body read; default 64 MiB. */
+  maxBodyBytes?: number;
   /** Retries after 429, 5xx, network errors and timeouts; default 3. */
   retries?: number;
   /** First retry delay in ms; default 500 (tests pass 1). */
@@ -57,6 +60,7 @@ export function createIterableClient(options: IterableClientOptions): IterableCl
   const baseUrl = (options.baseUrl ?? ITERABLE_HOSTS[options.region ?? 'us']).replace(/\/+$/, '');
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const pageSize = Math.min(MAX_JOURNEYS_PAGE_SIZE, Math.max(1, options.pageSize ?? MAX_JOURNEYS_PAGE_SIZE));
   const scrub = (text: string) => redact(text).split(options.apiKey).join('<redacted>');
 
@@ -65,19 +69,17 @@ export function createIterableClient(options: IterableClientOptions): IterableCl
       new ApiError({ system: 'iterable', method: 'GET', path, ...details }, message);
     return pRetry(
       async () => {
-        const timeout = AbortSignal.timeout(timeoutMs);
-        let response: Response;
+        let response: BoundedResponse;
         try {
-          response = await fetchImpl(`${baseUrl}${path}`, {
-            headers: { 'Api-Key': options.apiKey, Accept: 'application/json' },
-            signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-          });
+          response = await boundedFetch(fetchImpl, `${baseUrl}${path}`, { headers: { 'Api-Key': options.apiKey, Accept: 'application/json' } }, { timeoutMs, maxBodyBytes, signal });
         } catch (error) {
           if (signal?.aborted) throw new AbortError(fail({ cause: error }, `iterable: GET ${path} was cancelled`));
-          const what = timeout.aborted ? `timed out after ${timeoutMs} ms` : `failed (network: ${scrub(error instanceof Error ? error.message : String(error))})`;
-          throw fail({ cause: error }, `iterable: GET ${path} ${what}`);
+          if (!(error instanceof BoundedFetchError)) throw error;
+          const failure = fail({ cause: error, ...(error.status ? { status: error.status } : {}) }, `iterable: GET ${path} failed: ${scrub(error.detail)}`);
+          // A redirect or an oversized body would come back the same way: not retried.
+          throw error.kind === 'redirect' || error.kind === 'too-large' ? new AbortError(failure) : failure;
         }
-        const text = await response.text();
+        const text = response.text;
         if (!response.ok) {
           const error = fail({ status: response.status, excerpt: scrub(text.slice(0, 200)) });
           throw RETRYABLE(response.status) ? error : new AbortError(error);

@@ -13,8 +13,9 @@ import { getKlassAttributes, klassAttributesHandler } from './resources/klass-at
 import { countKObjects, klassHandler, listKlasses, liveKlass } from './resources/klass.js';
 import { listOutboundWebhooks, liveOutboundWebhook, outboundWebhookHandler } from './resources/outbound-webhook.js';
 import { listWorkflows, liveWorkflow, workflowHandler } from './resources/workflow.js';
+import { getStandardAttributes, standardAttributesHandler } from './resources/standard-attributes.js';
 
-export const KUSTOMER_KINDS = ['kustomer.hook', 'kustomer.klass', 'kustomer.klass-attributes', 'kustomer.workflow', 'kustomer.outbound-webhook'] as const;
+export const KUSTOMER_KINDS = ['kustomer.hook', 'kustomer.klass', 'kustomer.klass-attributes', 'kustomer.standard-attributes', 'kustomer.workflow', 'kustomer.outbound-webhook'] as const;
 
 export interface KustomerProviderOptions {
   /**
@@ -24,9 +25,16 @@ export interface KustomerProviderOptions {
   namespace?: string;
   /** Read the form hooks too (`GET /v1/hooks/form`, inferred). Default true. */
   formHooks?: boolean;
+  /**
+   * Standard objects (`customer`, `conversation` …) whose metadata to read for kac's own attributes:
+   * the ones the project defines attributes for (import: all). Needs `namespace` (ownership).
+   */
+  standardObjects?: readonly string[];
 }
 
-const HANDLERS: Record<(typeof KUSTOMER_KINDS)[number], KindHandler> = {
+type Handlers = Record<(typeof KUSTOMER_KINDS)[number], KindHandler>;
+
+const HANDLERS: Omit<Handlers, 'kustomer.standard-attributes'> = {
   'kustomer.hook': hookHandler,
   'kustomer.klass': klassHandler,
   'kustomer.klass-attributes': klassAttributesHandler,
@@ -34,16 +42,38 @@ const HANDLERS: Record<(typeof KUSTOMER_KINDS)[number], KindHandler> = {
   'kustomer.outbound-webhook': outboundWebhookHandler,
 };
 
-function handlerFor(kind: ResourceKind): KindHandler {
-  const handler = (HANDLERS as Partial<Record<ResourceKind, KindHandler>>)[kind];
+function handlerIn(handlers: Handlers, kind: ResourceKind): KindHandler {
+  const handler = (handlers as Partial<Record<ResourceKind, KindHandler>>)[kind];
   if (!handler) throw new Error(`the Kustomer provider does not handle ${kind}`);
   return handler;
 }
 
 export function createKustomerProvider(client: KustomerClient, options: KustomerProviderOptions = {}): Provider {
+  const handlers: Handlers = { ...HANDLERS, 'kustomer.standard-attributes': standardAttributesHandler(options.namespace) };
+  const handlerFor = (kind: ResourceKind) => handlerIn(handlers, kind);
+  const namespace = options.namespace;
   return {
     system: 'kustomer',
     kinds: KUSTOMER_KINDS,
+
+    async listKind(kind, ctx) {
+      const signal = ctx.signal;
+      switch (kind) {
+        case 'kustomer.hook': {
+          const [web, form] = await Promise.all([listHooks(client, 'web', signal), options.formHooks === false ? Promise.resolve([]) : listHooks(client, 'form', signal)]);
+          return [...web.map((h) => liveHook('web', h)), ...form.map((h) => liveHook('form', h))];
+        }
+        case 'kustomer.klass':
+          return (await listKlasses(client, signal)).map(liveKlass);
+        case 'kustomer.workflow':
+          return (await listWorkflows(client, signal)).map(liveWorkflow);
+        case 'kustomer.outbound-webhook':
+          return (await listOutboundWebhooks(client, signal)).map(liveOutboundWebhook);
+        default:
+          // Metadata is merged by PUT: a second write of the same attributes is harmless.
+          return undefined;
+      }
+    },
 
     async fetchLive(ctx: ProviderContext): Promise<LiveResource[]> {
       const signal = ctx.signal;
@@ -56,23 +86,26 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
             .map((k) => getKlassAttributes(client, k.attributes.name, signal)),
         ),
       );
-      const [webHooks, formHooks, klasses, workflows, webhooks, attributes] = await Promise.all([
+      const readingStandard = namespace === undefined ? [] : (options.standardObjects ?? []).map((object) => getStandardAttributes(client, object, namespace, signal));
+      const [webHooks, formHooks, klasses, workflows, webhooks, attributes, standard] = await Promise.all([
         listHooks(client, 'web', signal),
         options.formHooks === false ? Promise.resolve([]) : listHooks(client, 'form', signal),
         listingKlasses,
         listWorkflows(client, signal),
         listOutboundWebhooks(client, signal),
         readingAttributes,
+        Promise.all(readingStandard),
       ]);
       const live = [
         ...webHooks.map((h) => liveHook('web', h)),
         ...formHooks.map((h) => liveHook('form', h)),
         ...klasses.map(liveKlass),
         ...attributes,
+        ...standard.filter((s): s is LiveResource => s !== undefined),
         ...workflows.map(liveWorkflow),
         ...webhooks.map(liveOutboundWebhook),
       ];
-      warnDuplicates(live, ctx);
+      // A name listed twice is kept twice: the planner reports duplicates (sync/plan/duplicates.ts).
       return live;
     },
 
@@ -84,14 +117,4 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
       return { kobjectCount: await countKObjects(client, live.key, ctx.signal) };
     },
   };
-}
-
-/** Kustomer doesn't stop two workflows (or hooks) sharing a name; kac matches by name, so say so. */
-function warnDuplicates(live: LiveResource[], ctx: ProviderContext): void {
-  const seen = new Set<string>();
-  for (const r of live) {
-    const id = `${r.kind}:${r.key}`;
-    if (seen.has(id)) ctx.logger.warn(`${r.kind} "${r.key}" exists more than once in the org; kac matches by name and sees only one`);
-    seen.add(id);
-  }
 }

@@ -21,4 +21,16 @@ test('find: nothing before the position, nothing in a missing file', () => {
   assert.equal(locator.find({ file: 'klasses/none.ts', line: 1, column: 1 }, 'x'), undefined);
 });
 
+test('find: a property read only when asked (a reference path segment)', () => {
+  const flow = { file: 'workflows/regal/call-completed.ts', line: 18, column: 1 };
+  assert.equal(locator.find(flow, 'call_id'), undefined);
+  assert.equal(locator.find(flow, 'call_id', { access: true }), { file: 'workflows/regal/call-completed.ts', line: 19, column: 43 });
+});
+
+test('find orBefore: the last match before the position when none follows (an object built before the call)', () => {
+  const after = { file: 'klasses/call.ts', line: 12, column: 1 };
+  assert.equal(locator.find(after, 'talkTime', { orBefore: true }), { file: 'klasses/call.ts', line: 10, column: 5 });
+  assert.equal(locator.find(from, 'talkTime', { orBefore: true }), { file: 'klasses/call.ts', line: 10, column: 5 });
+});
+
 test.run();

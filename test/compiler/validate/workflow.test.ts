@@ -26,7 +26,7 @@ const expected: DiagnosticRow[] = [
   ['workflows/shapes.ts:8:19', 'error workflow/invalid-step', 'step "empty" has no action.', 'pass an action, e.g. customer.findByExternalId(...), or branch() for a condition-only step'],
   ['workflows/shapes.ts:9:13', 'error workflow/invalid-condition', 'the transition to "empty" has a condition without an op.', 'use when.eq(...), when.exists(...) or when.raw(op, values)'],
   ['workflows/triggers.ts:6:25', 'error workflow/unknown-hook', 'workflow "regal-on-hidden" is triggered by hook "regal-hidden", which no file under klasses/ or workflows/ exports.', 'export the hook from its file (export default defineHook(...)) so kac creates it'],
-  ['workflows/triggers.ts:7:24', 'error workflow/invalid-trigger', 'workflow "regal-no-event" has no trigger kac understands.', `use onHook(hook) or onEvent('kustomer.conversation.create')`],
+  ['workflows/triggers.ts:7:24', 'error workflow/invalid-trigger', 'workflow "regal-no-event" has no trigger kac understands.', `use onHook(hook), onEvent('kustomer.conversation.create') or onCall(schema)`],
   ['workflows/triggers.ts:12:11', 'error workflow/build-failed', 'the steps of workflow "regal-throws" threw: no steps today'],
 ];
 

@@ -27,9 +27,36 @@ const actions = suite('generateSources: actions');
 const actionCases: { name: string; step: JsonObject; code: string; comment?: string }[] = [
   {
     name: 'an unknown action survives verbatim through action(), with its appVersion and the reason',
-    step: { id: 'n', action: 'kustomer.note.create', appVersion: 'kustomer-^1.9.2', params: { conversation: '/#steps.1.id', body: 'Hi', userMentions: [{ user: 'u1' }] }, transitions: [], errorCases: [] },
-    code: "step(\n      'n',\n      action(\n        'kustomer.note.create',\n        { conversation: event.id, body: 'Hi', userMentions: [{ user: 'u1' }] },\n        { appVersion: 'kustomer-^1.9.2' },\n      ),\n    );",
-    comment: '// Kept as Kustomer\'s JSON: no typed builder for "kustomer.note.create".',
+    step: { id: 'n', action: 'kustomer.user.find-by-id', appVersion: 'kustomer-^1.9.2', params: { id: '/#steps.1.id', mentions: [{ user: 'u1' }] }, transitions: [], errorCases: [] },
+    code: "step(\n      'n',\n      action(\n        'kustomer.user.find-by-id',\n        { id: event.id, mentions: [{ user: 'u1' }] },\n        { appVersion: 'kustomer-^1.9.2' },\n      ),\n    );",
+    comment: '// Kept as Kustomer\'s JSON: no typed builder for "kustomer.user.find-by-id".',
+  },
+  {
+    name: 'a note is note.create, its appVersion in the step options',
+    step: { id: 'n', action: 'kustomer.note.create', appVersion: 'kustomer-^1.9.2', params: { conversation: '/#steps.1.id', body: 'Hi {{{steps.1.name}}}', userMentions: [{ user: 'u1' }] }, transitions: [], errorCases: [] },
+    code: "step(\n      'n',\n      note.create({\n        conversation: event.id,\n        body: `Hi ${event.name}`,\n        userMentions: [{ user: 'u1' }],\n      }),\n      { appVersion: 'kustomer-^1.9.2' },\n    );",
+  },
+  {
+    name: 'a note whose params note.create does not take stays raw, saying why',
+    step: { id: 'n', action: 'kustomer.note.create', appVersion: 'kustomer-^1.10.4', params: { customer: '/#steps.1.customer', body: 'Hi' }, transitions: [], errorCases: [] },
+    code: "step('n', action('kustomer.note.create', { customer: event.customer, body: 'Hi' }));",
+    comment: "// Kept as Kustomer's JSON: params are not { conversation, body, userMentions }.",
+  },
+  {
+    name: 'a conversation lookup and update are conversation.findById and conversation.update',
+    step: { id: 'u', action: 'kustomer.conversation.update', appVersion: 'kustomer-^1.10.4', params: { id: '/#steps.1.id', status: 'done', priority: 3, custom: { acmeTopicStr: 'refund' } }, transitions: [], errorCases: [] },
+    code: "step(\n      'u',\n      conversation.update({\n        id: event.id,\n        status: 'done',\n        priority: 3,\n        custom: { acmeTopicStr: 'refund' },\n      }),\n    );",
+  },
+  {
+    name: 'a conversation update with a priority that is not a number stays raw',
+    step: { id: 'u', action: 'kustomer.conversation.update', appVersion: 'kustomer-^1.10.4', params: { id: '/#steps.1.id', priority: 'high' }, transitions: [], errorCases: [] },
+    code: "step('u', action('kustomer.conversation.update', { id: event.id, priority: 'high' }));",
+    comment: "// Kept as Kustomer's JSON: priority is not a number.",
+  },
+  {
+    name: 'conversation.findById',
+    step: { id: 'f', action: 'kustomer.conversation.find-by-id', appVersion: 'kustomer-^1.10.4', params: { id: '/#steps.1.id' }, transitions: [], errorCases: [] },
+    code: "step('f', conversation.findById({ id: event.id }));",
   },
   {
     name: 'a typed builder whose params do not match exactly falls back, saying why',
@@ -124,6 +151,33 @@ files('one file per object at its kind path; the same input gives the same bytes
   assert.ok(first[1]!.content.includes("defineHook({ name: 'acme-events', description: 'd' })"), first[1]!.content);
 });
 
+files('standard, KObject and app events get their trigger builders; callable triggers onCall; unknown keys raw', () => {
+  const triggerOf = (trigger: JsonObject) => /trigger: (.*),\n/.exec(only([workflow([], trigger)]).content)?.[1];
+  assert.is(triggerOf({}), "onConversation('create')");
+  assert.is(triggerOf({ eventName: 'kustomer.customer.update' }), "onCustomer('update')");
+  assert.is(triggerOf({ eventName: 'kustomer.kobject.acme-order.create' }), "onKObject('acme-order', 'create')");
+  const app = only([workflow([], { eventName: 'kustomer.app.calendly_app_61a7.update-event', appVersion: 'calendly_app_61a7-^2.0.0' })]).content.replace(/\s+/g, ' ');
+  assert.match(app, "onAppEvent('calendly_app_61a7', 'update-event', { appVersion: 'calendly_app_61a7-^2.0.0'");
+  assert.is(triggerOf({ eventName: 'kustomer.message.create', uiKey: 1 }), "onEvent('kustomer.message.create', { raw: { uiKey: 1 } })");
+  const callable = only([workflow([], { eventName: undefined as never, callable: true, schema: { properties: { id: { type: 'string' } }, required: ['id'] } })]);
+  assert.match(callable.content, "trigger: onCall({ properties: { id: { type: 'string' } }, required: ['id'] }),");
+  assert.equal(callable.notes, []);
+});
+
+files('attributes that differ only by suffix keep their whole API names as keys, so none is dropped', () => {
+  const klass = resource('kustomer.klass-attributes', 'acme-order', {
+    properties: {
+      orderStatusStr: { type: 'string', displayName: 'Order Status' },
+      orderStatusUrl: { type: 'url', displayName: 'Order Status' },
+      totalNum: { type: 'number', displayName: 'Total' },
+    },
+  });
+  const file = only([klass]);
+  assert.equal(file.notes, []);
+  for (const text of ["orderStatusStr: attribute.string({ displayName: 'Order Status' })", "orderStatusUrl: attribute.url({ displayName: 'Order Status' })", 'total: attribute.number()'])
+    assert.ok(file.content.replace(/\s+/g, ' ').includes(text), `${text}\n${file.content}`);
+});
+
 files('step handles come from display names, unique and never an authoring name', () => {
   const step = (id: string, displayName: string) => ({ id, action: 'kustomer.customer.find-by-email', params: { email: 'a' }, meta: { displayName }, transitions: [{ target: 'z', condition: { op: 'true', values: [true] } }], errorCases: [] });
   const file = only([workflow([step('a', 'Update ui'), step('b', 'Update ui'), step('c', 'when'), step('8-x', ''), { id: 'z', transitions: [], errorCases: [] }])]);
@@ -131,7 +185,7 @@ files('step handles come from display names, unique and never an authoring name'
     assert.ok(file.content.includes(handle), `${handle}\n${file.content}`);
 });
 
-files('what the authoring API cannot express is reported, and written into the file as a note', () => {
+files('a key kac does not model is carried verbatim in raw; what it cannot express is reported as a note', () => {
   const klass = resource('kustomer.klass-attributes', 'acme-thing', {
     properties: {
       colourStr: { type: 'string', displayName: 'Colour', sensitive: { enabled: true } },
@@ -141,12 +195,11 @@ files('what the authoring API cannot express is reported, and written into the f
   });
   const file = only([klass]);
   assert.equal(file.notes, [
-    'attribute colourStr: sensitive would be lost',
     'attribute weird: its name has no type suffix (Str, Txt, Num, At, Bool, Url, Id)',
     'attribute countNum: type "string" does not match its suffix Num',
   ]);
   assert.ok(file.content.includes('// NOTE (not expressed, would be lost on apply): attribute weird: its name has no type suffix'), file.content);
-  assert.ok(file.content.includes("defineKlass({ name: 'acme-thing', attributes: { colour: attribute.string() } });"), file.content);
+  assert.ok(file.content.includes("colour: attribute.string({ raw: { sensitive: { enabled: true } } })"), file.content);
 });
 
 files('a hook trigger whose hook is imported becomes onHook, its live id mapped to the hook', () => {

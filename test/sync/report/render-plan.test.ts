@@ -83,7 +83,7 @@ md('summary first: headline, counts table, warnings, resources table, then detai
   assert.match(out, '[Full plan and logs](https://ci.example/run/1)');
   assert.not.match(out, 'very-secret-token');
 });
-md('manual steps: a checklist under the summary, and their details kept when a big change is cut', () => {
+md('manual steps: one block after the org changes, a checklist and the paste-ready text collapsed, kept when a big change is cut', () => {
   const template: Resource = {
     kind: 'iterable.journey-webhook',
     key: 'regal-create-contact',
@@ -105,10 +105,11 @@ md('manual steps: a checklist under the summary, and their details kept when a b
   });
   const out = renderPlanMarkdown(plan, { maxChars: 8_000 });
   assert.ok(out.length <= 8_000);
-  assert.match(out, '- [ ] `regal-create-contact`: paste it in Iterable › Integrations › Journey Webhooks, then `kac iterable confirm regal-create-contact`');
-  assert.match(out, '<summary>✋ manual <code>iterable.journey-webhook</code> <code>regal-create-contact</code></summary>');
-  assert.match(out, 'Do this by hand:');
-  assert.match(out, '_Details of 1 change(s) left out');
+  const checklist = out.indexOf('- [ ] `regal-create-contact`: paste it in Iterable › Integrations › Journey Webhooks, then `kac iterable confirm regal-create-contact`');
+  assert.ok(checklist > out.indexOf('| | Resource | Kind | Change | Impact |'), 'after the org changes');
+  assert.ok(checklist > out.indexOf('_Details of 1 change(s) left out'), 'after the details, one block');
+  assert.match(out, '<details><summary>Paste-ready text for 1 Iterable template(s) (also: <code>kac iterable status --steps</code>)</summary>');
+  assert.match(out, '"body": "{\\"traits\\":{\\"phone\\":\\"{{phoneNumber}}\\"}}"');
 });
 
 md('never longer than maxChars; details that do not fit are named as left out', () => {
@@ -133,7 +134,7 @@ json('versioned, version first, no secret values', () => {
 json.run();
 
 const mermaid = suite('workflowFlowchart');
-mermaid('nodes, edges with conditions, and added/changed/removed steps marked', () => {
+mermaid('nodes by name, edges by label or readable condition, the trigger by its hook, added/changed/removed marked', () => {
   const wf = workflow('regal-x', 'regal-h', [{ id: 'a', to: [{ target: 'b', op: 'eq', values: ['/#steps.1.event', 'call'] }] }, { id: 'b' }]);
   const out = workflowFlowchart(wf.body, [
     { code: 'step-added', message: '', step: 'b' },
@@ -144,12 +145,12 @@ mermaid('nodes, edges with conditions, and added/changed/removed steps marked', 
     out,
     [
       'flowchart TD',
-      '  s0["trigger: kustomer.hooks.web.(known after apply)…"]',
-      '  s1["a: kustomer.kobject.create-with-customer"]',
-      '  s2["b: kustomer.kobject.create-with-customer"]',
+      '  s0(["hook regal-h"])',
+      '  s1["a (changed)"]',
+      '  s2["b (added)"]',
       '  r0["old (removed)"]',
       '  s0 --> s1',
-      '  s1 -->|"eq 1.event, call"| s2',
+      '  s1 -->|"event = “call”"| s2',
       '  classDef added fill:#e6ffed,stroke:#22863a',
       '  classDef changed fill:#fff5b1,stroke:#b08800',
       '  classDef removed fill:#ffeef0,stroke:#cb2431,stroke-dasharray:4',
@@ -167,3 +168,25 @@ summary('counts by kind, refused and destroy separately', () => {
   assert.equal({ ...s, headline: '' }, { create: 1, update: 1, disable: 1, delete: 1, manual: 0, unchanged: 1, refused: 1, destroy: 0, pending: 4, errors: 0, headline: '' });
 });
 summary.run();
+
+const manualText = suite('renderPlanText: manual steps');
+manualText('one block after the org changes, pointing at the paste-ready text; inline only when asked', () => {
+  const template: Resource = { kind: 'iterable.journey-webhook', key: 'regal-create-contact', body: { name: 'regal-create-contact', sha256: 'abc' }, dependsOn: [], sensitive: [] };
+  const plan = planChanges({
+    namespace: 'regal',
+    environment: { name: 'local', target: 'local org' },
+    desired: [hook('regal-h'), template],
+    live: [],
+    providedKinds: new Set(RESOURCE_KINDS),
+    manualKinds: new Set(['iterable.journey-webhook']),
+    manualInstructions: () => 'PASTE THIS',
+    secret: () => undefined,
+    now: new Date(0),
+  });
+  const out = renderPlanText(plan, { color: false });
+  assert.not.match(out, 'PASTE THIS');
+  assert.ok(out.indexOf('+ create    kustomer.hook regal-h') < out.indexOf('Manual steps in Iterable (1;'));
+  assert.match(out, '  ! regal-create-contact: not confirmed yet: set it up by hand\n  Paste-ready text: kac iterable status --steps. After pasting: kac iterable confirm <name>.');
+  assert.match(renderPlanText(plan, { color: false, instructions: true }), '      | PASTE THIS');
+});
+manualText.run();

@@ -161,4 +161,40 @@ content('contact.created: the customer is created with the contact name, the KOb
   assert.is(host.kobjects[0]!.externalId, 'contact.created::12345::+19545552399:jane.doe@example.com');
 });
 
+content('contact.created: a found customer without a name gets the contact name, then the card', async () => {
+  const cases: [string, Partial<CustomerRecord>][] = [
+    ['external-id', { externalId: '12345' }],
+    ['phone', { phones: [{ phone: '+19545552399' }] }],
+    ['email', { emails: [{ email: 'jane.doe@example.com' }] }],
+  ];
+  for (const [how, known] of cases) {
+    const host = memoryHost({ klasses: klassNames, customers: [{ id: 'c0000000000000000000000a', name: null, ...known }] });
+    const event = sample('contact.created.json');
+    const { log } = await run('regal-contact-created', how === 'external-id' ? event : { ...event, externalId: undefined }, host);
+    assert.is(log.status, 'completed', log.error);
+    assert.ok(path(log).includes(`update-customer-found-by-${how}`), path(log).join(' → '));
+    assert.is(host.customers.length, 1);
+    assert.is(host.customers[0]!.name, 'Jane Doe', how);
+    assert.equal(host.kobjects.map((k) => k.customer), ['c0000000000000000000000a']);
+  }
+});
+
+content('contact.created: a found customer keeps its name when the event lacks part of it', async () => {
+  for (const properties of [{ firstName: 'Jane' }, { firstName: 'Jane', lastName: '' }, { lastName: 'Doe' }, {}]) {
+    const host = memoryHost({ klasses: klassNames, customers: [{ id: 'c0000000000000000000000a', name: 'Jane Q. Doe', externalId: '12345' }] });
+    const { log } = await run('regal-contact-created', { ...sample('contact.created.json'), properties }, host);
+    assert.is(log.status, 'completed', log.error);
+    assert.not.ok(path(log).some((id) => id.startsWith('update-customer')), path(log).join(' → '));
+    assert.is(host.customers[0]!.name, 'Jane Q. Doe');
+    assert.is(host.kobjects.length, 1);
+  }
+});
+
+content('other events never rename a found customer', async () => {
+  const host = memoryHost({ klasses: klassNames, customers: [{ id: 'c0000000000000000000000a', name: 'Jane Q. Doe', externalId: '12345' }] });
+  const { log } = await run('regal-call-completed', sample('call.completed.json'), host);
+  assert.is(log.status, 'completed', log.error);
+  assert.equal(host.calls.filter((c) => c.method === 'updateCustomer'), []);
+});
+
 content.run();

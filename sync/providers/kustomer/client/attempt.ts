@@ -1,11 +1,15 @@
 /**
- * One HTTP attempt against Kustomer: bearer auth, JSON body, a timeout, rate-limit headers read.
- * Failures come back classified (network, timeout, 429, 5xx, other) so the retry policy can decide.
+ * One HTTP attempt against Kustomer: bearer auth, JSON body, rate-limit headers read, and the limits of
+ * boundedFetch (no redirect followed, a body cap, one deadline for connect + headers + body).
+ * Failures come back classified (network, timeout, 429, 5xx, redirect, too large, other) so the retry
+ * policy can decide.
  */
 import { redact } from '../../../logger.js';
+import { boundedFetch, BoundedFetchError, type BoundedResponse } from '../../bounded-fetch.js';
 import { readRateLimit, type RateLimitInfo } from './pacer.js';
 
-export type AttemptFailureKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'client';
+/** `redirect` and `too-large` are never retried: the same server would answer the same way. */
+export type AttemptFailureKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'client' | 'redirect' | 'too-large';
 
 /** A failed attempt. `excerpt` is short and already cleaned of the token. */
 export class AttemptFailure extends Error {
@@ -39,6 +43,7 @@ export interface AttemptOptions {
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
+  maxBodyBytes: number;
   signal?: AbortSignal;
   clock: () => number;
 }
@@ -62,28 +67,27 @@ export function excerptOf(text: string, apiKey: string): string {
 }
 
 export async function attempt(method: string, path: string, body: unknown, o: AttemptOptions): Promise<AttemptResult> {
-  const timeout = AbortSignal.timeout(o.timeoutMs);
-  const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
-  let response: Response;
-  let text: string;
+  let response: BoundedResponse;
   try {
-    response = await o.fetch(`${o.baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${o.apiKey}`,
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    response = await boundedFetch(
+      o.fetch,
+      `${o.baseUrl}${path}`,
+      {
+        method,
+        headers: {
+          authorization: `Bearer ${o.apiKey}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal,
-    });
-    text = await response.text();
+      { timeoutMs: o.timeoutMs, maxBodyBytes: o.maxBodyBytes, signal: o.signal },
+    );
   } catch (error) {
-    if (o.signal?.aborted) throw o.signal.reason ?? error;
-    const kind = timeout.aborted ? 'timeout' : 'network';
-    const detail = kind === 'timeout' ? `no response within ${o.timeoutMs} ms` : describeNetworkError(error);
-    throw new AttemptFailure(kind, method, path, undefined, detail, undefined, error);
+    if (!(error instanceof BoundedFetchError)) throw error;
+    throw new AttemptFailure(error.kind, method, path, error.status, redact(error.detail), undefined, error);
   }
+  const text = response.text;
   const now = o.clock();
   const rateLimit = readRateLimit(response.headers, now);
   if (!response.ok) {
@@ -114,9 +118,4 @@ function parseRetryAfter(value: string, now: number): number | undefined {
   if (Number.isFinite(n)) return now + Math.max(0, n) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : date;
-}
-
-function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

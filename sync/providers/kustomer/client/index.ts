@@ -14,6 +14,7 @@ import { silentLogger, type Logger } from '../../../logger.js';
 import { attempt, AttemptFailure, type AttemptResult } from './attempt.js';
 import { pageSchema, parseResponse, singleSchema, unwrap, type KustomerObject } from './envelope.js';
 import { RatePacer } from './pacer.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../../bounded-fetch.js';
 
 export type { KustomerObject } from './envelope.js';
 
@@ -22,8 +23,14 @@ export interface KustomerClientOptions {
   baseUrl: string;
   apiKey: string;
   logger?: Logger;
-  /** Per attempt; default 30 s. */
+  /** One attempt's deadline, connect + headers + body; default 30 s. */
   timeoutMs?: number;
+  /** Largest response body read; default 64 MiB. */
+  maxBodyBytes?: number;
+  /** All attempts of one call together (retries and their waits); no new attempt starts after it. Default 120 s. */
+  callDeadlineMs?: number;
+  /** The clock the call deadline is measured on (tests inject one). */
+  now?: () => number;
   /** Retries of one call after network errors, timeouts and 5xx; default 4. 429 waits don't count. */
   maxRetries?: number;
   fetch?: typeof fetch;
@@ -85,6 +92,9 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
   const logger = options.logger ?? silentLogger;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const callDeadlineMs = options.callDeadlineMs ?? 120_000;
+  const now = options.now ?? Date.now;
   const maxRetries = options.maxRetries ?? 4;
   const minTimeout = options.retryMinTimeoutMs ?? 500;
   const maxRateLimitWaits = options.maxRateLimitWaits ?? 20;
@@ -100,7 +110,7 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
       stats.total++;
       stats.byMethod[method] = (stats.byMethod[method] ?? 0) + 1;
       try {
-        const result = await attempt(method, path, body, { fetch: fetchImpl, baseUrl, apiKey: options.apiKey, timeoutMs, clock: Date.now, ...(signal ? { signal } : {}) });
+        const result = await attempt(method, path, body, { fetch: fetchImpl, baseUrl, apiKey: options.apiKey, timeoutMs, maxBodyBytes, clock: Date.now, ...(signal ? { signal } : {}) });
         pacer.release(result.rateLimit);
         return result;
       } catch (error) {
@@ -125,10 +135,17 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
   ): Promise<{ result: AttemptResult } | { found: F }> {
     let unknownOutcome = false;
     let rateLimitWaits = 0;
+    let attempts = 0;
+    let last: AttemptFailure | undefined;
+    const started = now();
     try {
       return await pRetry(
         async (attemptNumber) => {
-          if (attemptNumber > 1) stats.retries++;
+          if (attemptNumber > 1) {
+            if (last && now() - started >= callDeadlineMs) throw new AbortError(new CallDeadline(last));
+            stats.retries++;
+          }
+          attempts = attemptNumber;
           if (unknownOutcome && lookup) {
             stats.lookups++;
             const found = await lookup();
@@ -141,10 +158,11 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
             return { result: await once(method, path, body, signal, priority) };
           } catch (error) {
             if (!(error instanceof AttemptFailure)) throw error;
+            last = error;
             if (error.kind === 'client' && error.status === 404 && method === 'DELETE' && unknownOutcome) {
               return { result: { status: 404, body: undefined, rateLimit: {} } };
             }
-            if (error.kind === 'client') throw new AbortError(error);
+            if (error.kind === 'client' || error.kind === 'redirect' || error.kind === 'too-large') throw new AbortError(error);
             if (error.kind !== 'rate-limited') unknownOutcome = true;
             if (error.kind !== 'rate-limited' && method === 'POST' && !lookup) throw new AbortError(error);
             if (error.kind === 'rate-limited' && ++rateLimitWaits > maxRateLimitWaits) throw new AbortError(error);
@@ -173,7 +191,11 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
         },
       );
     } catch (error) {
-      if (error instanceof AttemptFailure) throw toApiError(error, method === 'POST' && !lookup && error.kind !== 'rate-limited' && error.kind !== 'client');
+      if (error instanceof CallDeadline) throw toApiError(error.last, { attempts, deadlineMs: callDeadlineMs, createNotRepeated: false });
+      if (error instanceof AttemptFailure) {
+        const createNotRepeated = method === 'POST' && !lookup && !['rate-limited', 'client', 'redirect', 'too-large'].includes(error.kind);
+        throw toApiError(error, { attempts, createNotRepeated });
+      }
       throw error;
     }
   }
@@ -215,12 +237,27 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
   };
 }
 
-function toApiError(error: AttemptFailure, createNotRepeated: boolean): ApiError {
-  const note = createNotRepeated ? ' (a create is never repeated blindly: check whether the object exists before running again)' : '';
-  const what = error.kind === 'timeout' ? 'timed out' : error.kind === 'network' ? 'failed (network)' : 'failed';
+/** The call's deadline over all its attempts was hit; carries the last attempt's failure. */
+class CallDeadline extends Error {
+  constructor(readonly last: AttemptFailure) {
+    super('call deadline');
+  }
+}
+
+function toApiError(error: AttemptFailure, o: { attempts: number; createNotRepeated: boolean; deadlineMs?: number }): ApiError {
+  const what =
+    error.kind === 'timeout' ? 'timed out' : error.kind === 'network' ? 'failed (network)' : error.kind === 'redirect' ? 'was redirected' : error.kind === 'too-large' ? 'was refused (response too large)' : 'failed';
+  // The excerpt of a redirect or an oversized body already names the status.
+  const bounded = error.kind === 'redirect' || error.kind === 'too-large';
+  const retryable = ['timeout', 'network', 'server', 'rate-limited'].includes(error.kind);
+  const gaveUp = retryable && o.attempts > 1 ? ` (gave up after ${o.attempts} attempts${o.deadlineMs !== undefined ? `: the call's total deadline of ${o.deadlineMs} ms across attempts was hit` : ''})` : '';
+  let next = '';
+  if (o.createNotRepeated) next = ' (a create is never repeated blindly: check whether the object exists before running again)';
+  else if (retryable && error.method === 'GET')
+    next = '. Nothing was changed by this read: run the same command again when the org answers (an interrupted apply resumes where it stopped), or allow more with KAC_HTTP_RETRIES / KAC_HTTP_TIMEOUT_MS';
   return new ApiError(
     { system: 'kustomer', method: error.method, path: error.path, ...(error.status ? { status: error.status } : {}), ...(error.excerpt ? { excerpt: error.excerpt } : {}), cause: error },
-    `kustomer: ${error.method} ${error.path} ${what}${error.status ? ` with ${error.status}` : ''}${error.excerpt ? `: ${error.excerpt}` : ''}${note}`,
+    `kustomer: ${error.method} ${error.path} ${what}${error.status && !bounded ? ` with ${error.status}` : ''}${error.excerpt ? `: ${error.excerpt}` : ''}${gaveUp}${next}`,
   );
 }
 

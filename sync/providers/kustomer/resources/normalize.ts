@@ -15,6 +15,7 @@ export const IGNORED_FIELDS: Record<Exclude<ResourceKind, 'iterable.journey-webh
   'kustomer.hook': [...COMMON, 'url', 'eventName', 'hash'],
   'kustomer.klass': [...COMMON, 's3DataUrl'],
   'kustomer.klass-attributes': COMMON,
+  'kustomer.standard-attributes': COMMON,
   'kustomer.workflow': COMMON,
   'kustomer.outbound-webhook': [...COMMON, 'token'],
 };
@@ -25,15 +26,25 @@ function drop(body: JsonObject, fields: readonly string[]): JsonObject {
   return out;
 }
 
+/**
+ * Below the top: a workflow step's `_id`; a callable trigger's `eventName` (the server derives
+ * `kustomer.workflow.<own id>.call` from the id, compiler/model/inferred-events.ts); each attribute's
+ * metadata loses the kind's list. Nothing else is ever dropped: every other live key is compared.
+ */
+export const NESTED_IGNORED_FIELDS = { workflowStep: ['_id'], callableTrigger: ['eventName'] } as const;
+
 /** Drops the kind's server fields: at the top, in workflow steps (`_id`), and in each attribute's metadata. */
 export function normalizeKustomerBody(kind: ResourceKind, body: JsonObject): JsonObject {
   if (kind === 'iterable.journey-webhook') return body;
   const fields = IGNORED_FIELDS[kind];
   const out = drop(body, fields);
   if (kind === 'kustomer.workflow' && Array.isArray(out.steps)) {
-    out.steps = out.steps.map((s: JsonValue) => (isJsonObject(s) ? drop(s, ['_id']) : s));
+    out.steps = out.steps.map((s: JsonValue) => (isJsonObject(s) ? drop(s, NESTED_IGNORED_FIELDS.workflowStep) : s));
   }
-  if (kind === 'kustomer.klass-attributes' && isJsonObject(out.properties)) {
+  if (kind === 'kustomer.workflow' && isJsonObject(out.trigger) && out.trigger.callable === true) {
+    out.trigger = drop(out.trigger, NESTED_IGNORED_FIELDS.callableTrigger);
+  }
+  if ((kind === 'kustomer.klass-attributes' || kind === 'kustomer.standard-attributes') && isJsonObject(out.properties)) {
     const properties: JsonObject = {};
     for (const [name, prop] of Object.entries(out.properties)) properties[name] = isJsonObject(prop) ? drop(prop, fields) : prop;
     out.properties = properties;

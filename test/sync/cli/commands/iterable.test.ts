@@ -37,6 +37,12 @@ test('kac iterable status / confirm / preview', async () => {
     let r = await run('iterable', 'status');
     assert.is(r.code, 2);
     assert.match(r.out, /^pending\s+regal-cli-contact  sha256 [0-9a-f]{12}  never confirmed$/);
+    assert.match(r.err, '"kac iterable status --steps" shows what to paste');
+
+    r = await run('iterable', 'status', '--steps');
+    assert.is(r.code, 2);
+    assert.match(r.out, '== regal-cli-contact (pending)\nIn Iterable, Integrations > Journey Webhooks, create or edit the webhook "regal-cli-contact":');
+    assert.match(r.out, 'Authorization: <secret:REGAL_API_KEY>');
 
     r = await run('iterable', 'confirm', 'regal-cli-contact', '--by', 'ops');
     assert.is(r.code, 0);

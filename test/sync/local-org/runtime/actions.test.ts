@@ -190,11 +190,15 @@ regex.run();
 const unsupported = suite('runAction: unsupported actions');
 unsupported('any other action fails with its name; the supported list is explicit', async () => {
   await rejects(
-    Promise.resolve().then(() => runAction('kustomer.conversation.update', { id: 'x' }, setup().ctx)),
+    Promise.resolve().then(() => runAction('kustomer.conversation.assign-user', { id: 'x' }, setup().ctx)),
     WorkflowRunError,
-    'action kustomer.conversation.update is not supported by the local Kustomer org',
+    'action kustomer.conversation.assign-user is not supported by the local Kustomer org',
   );
   assert.equal(SUPPORTED_ACTIONS, [
+    'kustomer.app.scheduler.schedule-workflow',
+    'kustomer.conversation.create',
+    'kustomer.conversation.find-by-id',
+    'kustomer.conversation.update',
     'kustomer.customer.create',
     'kustomer.customer.find-by-email',
     'kustomer.customer.find-by-external-id',
@@ -204,8 +208,12 @@ unsupported('any other action fails with its name; the supported list is explici
     'kustomer.kobject.create-with-customer',
     'kustomer.kobject.find-by-external-id',
     'kustomer.kobject.update',
+    'kustomer.note.create',
     'kustomer.regex-match.generic',
     'kustomer.rest-api.json',
+    'kustomer.transform.generic',
+    'kustomer.user.find-by-id',
+    'kustomer.workflow.<id>.call',
   ]);
 });
 unsupported.run();

@@ -96,9 +96,19 @@ export function memoryHost(options: { klasses?: string[]; customers?: Partial<Cu
     findKObjectByExternalId(klassName, externalId) {
       return host.kobjects.find((k) => k.klassName === klassName && k.externalId === externalId);
     },
+    // Conversations, notes and users are tested against the real store (test/sync/local-org/engine).
+    createConversation: () => unsupported('createConversation'),
+    updateConversation: () => unsupported('updateConversation'),
+    getConversation: () => undefined,
+    createNote: () => unsupported('createNote'),
+    getUser: () => undefined,
     now: () => clock,
   };
   return host;
+}
+
+function unsupported(method: string): never {
+  throw new HostError(`memoryHost: ${method} is not part of this test double`, 500);
 }
 
 /** A hook transaction as Kustomer outputs it for step 1: the posted body under `attributes.data`. */

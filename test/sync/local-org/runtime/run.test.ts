@@ -89,9 +89,9 @@ const failures = suite('runWorkflow: failures end the run with the step named');
 const failTable: [string, JsonObject, string, Record<string, unknown>][] = [
   [
     'unsupported action',
-    workflow([{ id: 'note', action: 'kustomer.note.create', params: { body: 'hi {{{steps.1.attributes.data.externalId}}}' } }]),
-    'step "note" (kustomer.note.create): action kustomer.note.create is not supported by the local Kustomer org',
-    { id: 'note', action: 'kustomer.note.create', params: { body: 'hi ext-1' }, error: 'action kustomer.note.create is not supported by the local Kustomer org' },
+    workflow([{ id: 'msg', action: 'kustomer.message.create', params: { body: 'hi {{{steps.1.attributes.data.externalId}}}' } }]),
+    'step "msg" (kustomer.message.create): action kustomer.message.create is not supported by the local Kustomer org',
+    { id: 'msg', action: 'kustomer.message.create', params: { body: 'hi ext-1' }, error: 'action kustomer.message.create is not supported by the local Kustomer org' },
   ],
   [
     'unknown step target',
@@ -114,8 +114,8 @@ const failTable: [string, JsonObject, string, Record<string, unknown>][] = [
   [
     'function helper in params',
     workflow([{ id: 'c', action: 'kustomer.customer.create', params: { name: '/#fn:ifExists,steps.1.x' } }]),
-    'step "c" (kustomer.customer.create): function helper "/#fn:ifExists,steps.1.x" is not supported by the local Kustomer org',
-    { id: 'c', action: 'kustomer.customer.create', error: 'function helper "/#fn:ifExists,steps.1.x" is not supported by the local Kustomer org' },
+    'step "c" (kustomer.customer.create): function helper "/#fn:ifExists,steps.1.x" is not supported by the local Kustomer org (supported: /#fn:parseInt, /#fn:dateFormat)',
+    { id: 'c', action: 'kustomer.customer.create', error: 'function helper "/#fn:ifExists,steps.1.x" is not supported by the local Kustomer org (supported: /#fn:parseInt, /#fn:dateFormat)' },
   ],
 ];
 for (const [name, wf, error, lastStep] of failTable) {

@@ -76,3 +76,95 @@ export interface RegalContactCreatedProperties {
    */
   lastName?: string | null;
 }
+
+/** The JSON Schema this file was generated from (its shape): `payloadOf<T>(payloadSchema)` checks references against it. */
+export const payloadSchema = {
+  "type": "object",
+  "required": [
+    "properties"
+  ],
+  "anyOf": [
+    {
+      "required": [
+        "event"
+      ]
+    },
+    {
+      "required": [
+        "name"
+      ]
+    }
+  ],
+  "properties": {
+    "event": {
+      "const": "contact.created"
+    },
+    "name": {
+      "const": "contact.created"
+    },
+    "externalId": {
+      "type": "string"
+    },
+    "userId": {
+      "type": "string"
+    },
+    "eventId": {
+      "type": "string"
+    },
+    "originalTimestamp": {
+      "type": "string"
+    },
+    "eventSource": {
+      "type": "string"
+    },
+    "traits": {
+      "type": "object",
+      "properties": {
+        "email": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "phone": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "additionalProperties": true
+    },
+    "properties": {
+      "type": "object",
+      "properties": {
+        "contactPhone": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "email": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "firstName": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "lastName": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "additionalProperties": true
+    }
+  },
+  "additionalProperties": true
+};

@@ -173,3 +173,250 @@ export interface RegalSmsConversationCompletedProperties {
    */
   wrapup_time?: number | null;
 }
+
+/** The JSON Schema this file was generated from (its shape): `payloadOf<T>(payloadSchema)` checks references against it. */
+export const payloadSchema = {
+  "type": "object",
+  "required": [
+    "properties"
+  ],
+  "anyOf": [
+    {
+      "required": [
+        "event"
+      ]
+    },
+    {
+      "required": [
+        "name"
+      ]
+    }
+  ],
+  "properties": {
+    "event": {
+      "const": "sms.conversation.completed"
+    },
+    "name": {
+      "const": "sms.conversation.completed"
+    },
+    "externalId": {
+      "type": "string"
+    },
+    "userId": {
+      "type": "string"
+    },
+    "eventId": {
+      "type": "string"
+    },
+    "originalTimestamp": {
+      "type": "string"
+    },
+    "eventSource": {
+      "type": "string"
+    },
+    "traits": {
+      "type": "object",
+      "properties": {
+        "email": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "phone": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "additionalProperties": true
+    },
+    "properties": {
+      "type": "object",
+      "properties": {
+        "agent_email": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "agent_firstname": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "agent_fullname": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "agent_id": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "campaign_friendly_id": {
+          "type": [
+            "string",
+            "integer",
+            "null"
+          ]
+        },
+        "campaign_name": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "completed_at": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "contact_phone": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "content": {
+          "type": "array",
+          "items": {
+            "anyOf": [
+              {
+                "type": "array",
+                "items": {
+                  "type": [
+                    "string",
+                    "number"
+                  ]
+                }
+              },
+              {
+                "type": "object",
+                "additionalProperties": true
+              }
+            ]
+          }
+        },
+        "conversation_happened": {
+          "type": [
+            "boolean",
+            "null"
+          ]
+        },
+        "direction": {
+          "type": "string",
+          "enum": [
+            "INBOUND",
+            "OUTBOUND"
+          ]
+        },
+        "disposition": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "ended_at": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "handle_time": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "journey_friendly_id": {
+          "type": [
+            "string",
+            "integer",
+            "null"
+          ]
+        },
+        "journey_name": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "journey_uuid": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "notes": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "objections": {
+          "type": [
+            "array",
+            "null"
+          ]
+        },
+        "regal_voice_phone": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "regal_voice_phone_internal_name": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "sms_conversation_id": {
+          "type": "string"
+        },
+        "started_at": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "tags": {
+          "type": [
+            "array",
+            "null"
+          ],
+          "items": {
+            "type": "string"
+          }
+        },
+        "talk_time": {
+          "type": [
+            "number",
+            "null"
+          ]
+        },
+        "type": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "wrapup_time": {
+          "type": [
+            "number",
+            "null"
+          ]
+        }
+      },
+      "additionalProperties": true
+    }
+  },
+  "additionalProperties": true
+};

@@ -104,3 +104,120 @@ export interface RegalSmsReceivedProperties {
    */
   to_number?: string;
 }
+
+/** The JSON Schema this file was generated from (its shape): `payloadOf<T>(payloadSchema)` checks references against it. */
+export const payloadSchema = {
+  "type": "object",
+  "required": [
+    "properties"
+  ],
+  "anyOf": [
+    {
+      "required": [
+        "event"
+      ]
+    },
+    {
+      "required": [
+        "name"
+      ]
+    }
+  ],
+  "properties": {
+    "event": {
+      "const": "sms.received"
+    },
+    "name": {
+      "const": "sms.received"
+    },
+    "externalId": {
+      "type": "string"
+    },
+    "userId": {
+      "type": "string"
+    },
+    "eventId": {
+      "type": "string"
+    },
+    "originalTimestamp": {
+      "type": "string"
+    },
+    "eventSource": {
+      "type": "string"
+    },
+    "traits": {
+      "type": "object",
+      "properties": {
+        "email": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "phone": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "additionalProperties": true
+    },
+    "properties": {
+      "type": "object",
+      "properties": {
+        "agent_fullname": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "agent_id": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "contact_phone": {
+          "type": "string"
+        },
+        "content": {
+          "type": "string"
+        },
+        "direction": {
+          "type": "string",
+          "enum": [
+            "inbound",
+            "outbound"
+          ]
+        },
+        "from_number": {
+          "type": "string"
+        },
+        "media_url": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "regal_voice_phone": {
+          "type": "string"
+        },
+        "sms_conversation_id": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "sms_message_id": {
+          "type": "string"
+        },
+        "to_number": {
+          "type": "string"
+        }
+      },
+      "additionalProperties": true
+    }
+  },
+  "additionalProperties": true
+};

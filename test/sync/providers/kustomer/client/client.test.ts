@@ -111,7 +111,7 @@ test('every request has a timeout; a slow org times out and the GET is retried',
     org.setFaults({ latencyMs: 300 });
     const error = (await client.get('/v1/auth/tokens/current', z.looseObject({})).catch((e: unknown) => e)) as ApiError;
     assert.instance(error, ApiError);
-    assert.is(error.message, 'kustomer: GET /v1/auth/tokens/current timed out: no response within 40 ms');
+    assert.is(error.message, 'kustomer: GET /v1/auth/tokens/current timed out: request deadline of 40 ms (connect + headers + body) hit before the response headers arrived (gave up after 2 attempts). Nothing was changed by this read: run the same command again when the org answers (an interrupted apply resumes where it stopped), or allow more with KAC_HTTP_RETRIES / KAC_HTTP_TIMEOUT_MS');
     assert.is(client.stats().total, 2);
   } finally {
     await org.close();
@@ -171,7 +171,7 @@ test('429 without x-ratelimit-reset: Retry-After when present, else jittered bac
     const bare = clientFor(org, { fetch: failing(2, {}), maxRetries: 1 });
     const error = (await bare.get('/v1/auth/tokens/current', z.looseObject({})).catch((e: unknown) => e)) as ApiError;
     assert.instance(error, ApiError);
-    assert.is(error.message, 'kustomer: GET /v1/auth/tokens/current failed with 429: slow down');
+    assert.is(error.message, 'kustomer: GET /v1/auth/tokens/current failed with 429: slow down (gave up after 2 attempts). Nothing was changed by this read: run the same command again when the org answers (an interrupted apply resumes where it stopped), or allow more with KAC_HTTP_RETRIES / KAC_HTTP_TIMEOUT_MS');
     const patient = clientFor(org, { fetch: failing(2, {}), maxRetries: 2 });
     assert.ok(await patient.get('/v1/auth/tokens/current', z.looseObject({})));
   } finally {
