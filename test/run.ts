@@ -18,6 +18,13 @@ import type { FileReport } from './worker.js';
  */
 const FORMAT_CHECK = false;
 
+/**
+ * A file still running after this long has hung (a promise nothing will settle): its worker is
+ * killed and the file fails, naming it, instead of the whole run waiting forever. A safety net only,
+ * far above any suite's time under load; no test result depends on it.
+ */
+const HUNG_AFTER_MS = 300_000;
+
 /** Suites that need a process to themselves (they install process-wide handlers or time real processes). */
 const ISOLATED: string[] = [];
 
@@ -83,10 +90,16 @@ async function worker(queue: string[], results: Result[]): Promise<void> {
     child.stderr!.on('data', (d) => (stray += d));
     await new Promise<void>((resolve) => {
       let current: string | undefined;
+      let watchdog: NodeJS.Timeout | undefined;
       const next = () => {
+        clearTimeout(watchdog);
         current = queue.shift();
-        if (current) child.send({ file: current });
-        else child.send({});
+        if (!current) return void child.send({});
+        child.send({ file: current });
+        watchdog = setTimeout(() => {
+          stray += `\nstill running after ${HUNG_AFTER_MS / 1000} s: a test waits for something that never happens\n`;
+          child.kill('SIGKILL');
+        }, HUNG_AFTER_MS);
       };
       child.on('message', (message: FileReport | { ready: true }) => {
         if ('ready' in message) return next();
@@ -96,6 +109,7 @@ async function worker(queue: string[], results: Result[]): Promise<void> {
         next();
       });
       child.on('exit', (code, signal) => {
+        clearTimeout(watchdog);
         if (current) {
           const r = { file: relative(root, current), passed: 0, failed: 1, skipped: 0, output: `the test worker exited (${signal ?? code}) while running this file\n${stray}` };
           results.push(r);

@@ -1,6 +1,7 @@
 /**
- * The daemon core: runs an injected `runOnce(signal)` on a node-cron schedule, never two at once
- * (node-cron's `noOverlap`, plus an in-flight guard for runs started by hand), keeping a status.
+ * The daemon core: runs an injected `runOnce(signal)` on a schedule (node-cron by default; tests pass
+ * a ticker they beat by hand), never two at once (a beat or a runNow during a run is skipped and
+ * logged), keeping a status.
  * `stop()` stops scheduling, aborts the current run's signal so it ends at a safe point, and waits
  * for it up to a grace period, after which the run is abandoned (logged, never silently).
  */
@@ -29,6 +30,37 @@ export interface DaemonOptions {
   runOnStart?: boolean;
   /** How long `stop()` waits for the current run after aborting it. Default 30 s. */
   stopGraceMs?: number;
+  /** What beats the schedule. Default: a node-cron task for `schedule` and `timezone`. */
+  ticker?: Ticker;
+  /** The clock of the status times. Default: the system clock. */
+  now?: () => Date;
+}
+
+/** Calls `onBeat` at each scheduled time until stopped. */
+export interface Ticker {
+  start(onBeat: () => void): void;
+  stop(): Promise<void>;
+  nextRun(): Date | null;
+}
+
+/** node-cron as a Ticker; its own warnings are logged in kac's words at debug level. */
+export function cronTicker(schedule: string, timezone: string | undefined, logger: Logger): Ticker {
+  let task: ScheduledTask | undefined;
+  return {
+    start(onBeat) {
+      task = cron.createTask(schedule, () => onBeat(), {
+        name: 'kac-daemon',
+        timezone,
+        logger: { info: (m) => logger.debug(String(m)), warn: (m) => logger.debug(String(m)), error: (m) => logger.debug(String(m)), debug: () => {} },
+      });
+      void task.start();
+    },
+    async stop() {
+      await task?.stop();
+      await task?.destroy();
+    },
+    nextRun: () => task?.getNextRun() ?? null,
+  };
 }
 
 export interface Daemon {
@@ -46,7 +78,9 @@ export function startDaemon(options: DaemonOptions): Daemon {
   if (!validation.valid) {
     throw new ScheduleError(`invalid schedule "${options.schedule}": ${validation.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
   }
-  const now = () => new Date().toISOString();
+  const clock = options.now ?? (() => new Date());
+  const now = () => clock().toISOString();
+  const ticker = options.ticker ?? cronTicker(options.schedule, options.timezone, logger);
   const status: DaemonStatus = {
     state: 'starting',
     pid: process.pid,
@@ -66,7 +100,7 @@ export function startDaemon(options: DaemonOptions): Daemon {
   let written: Promise<void> = Promise.resolve();
   const publish = () => {
     status.updatedAt = now();
-    const next = status.state === 'stopping' || status.state === 'stopped' ? null : task.getNextRun();
+    const next = status.state === 'stopping' || status.state === 'stopped' ? null : ticker.nextRun();
     status.nextRun = next ? next.toISOString() : undefined;
     const snapshot = { ...status };
     written = written
@@ -81,7 +115,7 @@ export function startDaemon(options: DaemonOptions): Daemon {
   };
 
   async function execute(): Promise<void> {
-    const started = new Date();
+    const started = clock();
     controller = new AbortController();
     status.state = 'running';
     status.currentRun = { startedAt: started.toISOString() };
@@ -108,7 +142,7 @@ export function startDaemon(options: DaemonOptions): Daemon {
   }
 
   function finish(started: Date, result: RunResult, summary: string): RunRecord {
-    const finished = new Date();
+    const finished = clock();
     return { startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), result, summary };
   }
 
@@ -122,29 +156,14 @@ export function startDaemon(options: DaemonOptions): Daemon {
     return true;
   }
 
-  const task: ScheduledTask = cron.createTask(
-    options.schedule,
-    async () => {
-      trigger();
-      await inFlight;
-    },
-    {
-      name: 'kac-daemon',
-      timezone: options.timezone,
-      noOverlap: true,
-      // node-cron's own warnings (overlap, missed beats) are reported by kac in its own words.
-      logger: { info: (m) => logger.debug(String(m)), warn: (m) => logger.debug(String(m)), error: (m) => logger.debug(String(m)), debug: () => {} },
-    },
-  );
-  task.on('execution:overlap', () => skip(`the previous run (started ${status.currentRun?.startedAt ?? '?'}) is still going`));
-  void task.start();
+  ticker.start(() => void trigger());
   status.state = 'idle';
-  logger.info(`daemon started: schedule "${options.schedule}"${options.timezone ? ` (${options.timezone})` : ''}; next run ${task.getNextRun()?.toISOString() ?? 'never'}`);
+  logger.info(`daemon started: schedule "${options.schedule}"${options.timezone ? ` (${options.timezone})` : ''}; next run ${ticker.nextRun()?.toISOString() ?? 'never'}`);
   publish();
   if (options.runOnStart) trigger();
 
   return {
-    status: () => ({ ...status, nextRun: status.state === 'stopping' || status.state === 'stopped' ? undefined : (task.getNextRun()?.toISOString() ?? undefined) }),
+    status: () => ({ ...status, nextRun: status.state === 'stopping' || status.state === 'stopped' ? undefined : (ticker.nextRun()?.toISOString() ?? undefined) }),
     async runNow() {
       const started = trigger();
       await inFlight;
@@ -153,7 +172,7 @@ export function startDaemon(options: DaemonOptions): Daemon {
     async stop(reason = 'stop requested') {
       if (stopping) return { abandoned: false };
       stopping = true;
-      await task.stop();
+      await ticker.stop();
       status.state = 'stopping';
       publish();
       let abandoned = false;
@@ -172,7 +191,6 @@ export function startDaemon(options: DaemonOptions): Daemon {
           logger.warn(`the current run did not stop within ${grace / 1000}s; abandoning it (a re-run converges: apply is idempotent)`);
         }
       }
-      await task.destroy();
       status.state = 'stopped';
       status.currentRun = abandoned ? status.currentRun : undefined;
       logger.info('daemon stopped');

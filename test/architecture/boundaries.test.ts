@@ -3,7 +3,8 @@
  * - compiler/ never imports sync/;
  * - authored files (klasses/, workflows/, kac.config.ts) import only the public authoring entry
  *   (compiler/index.ts), each other, and generated payload types;
- * - only the loader, HTTP clients, servers, GitHub reporter, CLI and daemon touch process/network.
+ * - side effects (file system, network, octokit, clock, process) only in the I/O modules listed in
+ *   IO_MODULES, each allowed only the capabilities it needs; every other module is pure.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -66,6 +67,64 @@ test('stages do not write to stdout or exit the process', async () => {
     if (/console\.(log|info|error|warn)\(|process\.exit\(|process\.stdout\.write/.test(text)) offenders.push(relative(root, file));
   }
   assert.equal(offenders, []);
+});
+
+/** What counts as each side effect, read from the source (comments stripped). */
+const CAPABILITIES = {
+  fs: /from\s+['"](node:fs|node:fs\/promises|write-file-atomic)['"]|import\(\s*['"]node:fs(\/promises)?['"]/,
+  network: /from\s+['"](node:http|node:https|node:net|undici)['"]|\bfetch\(/,
+  octokit: /from\s+['"](octokit|@octokit\/[^'"]+)['"]|import\(\s*['"]octokit['"]/,
+  clock: /new Date\(\)|Date\.now\(\)|performance\.now\(\)|\bsetTimeout\(|\bsetInterval\(|node:timers/,
+  process: /\bprocess\.(env|on|once|off|exit|exitCode|stdout|stderr|stdin|kill|pid|cwd|argv|removeListener)\b|node:child_process/,
+} as const;
+type Capability = keyof typeof CAPABILITIES;
+const ALL = Object.keys(CAPABILITIES) as Capability[];
+
+/**
+ * The I/O modules: a path prefix (a folder ends in `/`) and what it may touch. Everything else under
+ * compiler/ and sync/ is pure: stages take a clock, a logger, providers and sinks as arguments.
+ */
+const IO_MODULES: [prefix: string, allowed: Capability[]][] = [
+  ['compiler/load/', ['fs', 'process']], // the loader: reads the authored files (and a location cache)
+  ['compiler/typecheck/', ['fs', 'process']], // tsc over the authored files
+  ['compiler/codegen/', ['fs']], // payload types from JSON Schemas
+  ['sync/cli/', ALL], // the CLI entry: the terminal, signals, the clock of confirmations
+  ['sync/daemon/', ALL], // schedule, signals, health server, status file
+  ['sync/github/', ['fs', 'network', 'octokit', 'process']], // the GitHub reporter and Actions' files
+  ['sync/local-org/', ALL], // an HTTP server with its own state, clock and lock
+  ['sync/studio/', ALL], // a local web server
+  ['sync/state/', ['fs', 'clock', 'process']], // org-identity locks
+  ['sync/providers/kustomer/client/', ['network', 'clock']], // HTTP, timeouts, pacing
+  ['sync/providers/iterable/client.ts', ['network', 'clock']],
+  ['sync/providers/bounded-fetch.ts', ['network', 'clock']],
+  ['sync/providers/iterable/confirmations.ts', ['fs']], // the committed confirmations file
+  ['sync/operations/compile.ts', ['fs']], // writes dist/
+  ['sync/operations/context.ts', ['clock']], // the system clock, handed to operations by their callers
+  ['sync/apply/journal.ts', ['fs', 'clock']], // the journal file, batched writes
+  ['sync/apply/progress.ts', ['clock']], // redraws the progress line
+  ['sync/plan/saved-plan-file.ts', ['fs']],
+  ['sync/drift/publish.ts', ['fs']], // .kac/drift-<env>.md without GitHub
+  ['sync/drift/adopt-github.ts', ['octokit']],
+  ['sync/import/import-org.ts', ['fs']], // writes the imported files
+  ['sync/inspect/hooks.ts', ['fs']],
+  ['sync/behaviour/replay.ts', ['fs']],
+  ['sync/logger.ts', ['process']], // readSecret's default environment
+];
+
+test('side effects only in the I/O modules, each with only the capabilities it is listed for', async () => {
+  const offenders: string[] = [];
+  for (const file of (await glob(['compiler/**/*.ts', 'sync/**/*.ts'], { cwd: root })).sort()) {
+    const text = readFileSync(join(root, file), 'utf8').replace(/^\s*(\/\/|\/?\*).*$/gm, '');
+    const allowed = new Set(IO_MODULES.filter(([prefix]) => file === prefix || (prefix.endsWith('/') && file.startsWith(prefix))).flatMap(([, caps]) => caps));
+    const used = ALL.filter((cap) => CAPABILITIES[cap].test(text) && !allowed.has(cap));
+    if (used.length > 0) offenders.push(`${file}: ${used.join(', ')}`);
+  }
+  assert.equal(offenders, []);
+});
+
+test('the side-effect check sees what it claims to (a pure-looking module that reads the clock is caught)', () => {
+  const sample = "import { readFile } from 'node:fs/promises';\nconst t = Date.now();\nawait fetch(url);\nprocess.exit(1);";
+  assert.equal(ALL.filter((cap) => CAPABILITIES[cap].test(sample)), ['fs', 'network', 'clock', 'process']);
 });
 
 test.run();
