@@ -61,15 +61,7 @@ export async function readStatusFile(path: string): Promise<DaemonStatus | undef
   return parseJsonFile(text, path, DaemonStatusSchema, { code: 'daemon/invalid-status-file', hint: 'the daemon rewrites it on its next start; delete it to clear the status' });
 }
 
-/** True when a process with this pid exists (signal 0 checks without signalling). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { isProcessAlive } from '../state/lock-file.js';
 
 /** The human-readable status for `kac daemon --status`. */
 export function formatStatus(status: DaemonStatus | undefined, alive: boolean): string {

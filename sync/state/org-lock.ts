@@ -5,13 +5,13 @@
  * over with a message. Across machines the Actions concurrency groups serialise, and apply re-reads
  * names before creating (apply-plan.ts), so a concurrent create is adopted rather than duplicated.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { ExitError } from '../errors.js';
+import { createLockFile, lockHolderAlive, ownHolder, readLockFile, releaseLockFile } from './lock-file.js';
 import { orgStateDir, type OrgIdentity } from './org-identity.js';
 
 const LockSchema = z.object({ pid: z.number().int(), host: z.string(), startedAt: z.string(), command: z.string(), org: z.string(), id: z.string() });
@@ -39,39 +39,10 @@ export interface HeldOrgLock {
 
 export const ORG_LOCK_FILE = 'apply.lock';
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export async function readOrgLock(dir: string): Promise<OrgLock | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, ORG_LOCK_FILE), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    raw = undefined;
-  }
-  const parsed = LockSchema.safeParse(raw);
   // Cut short by a crash mid-write: nobody holds it.
-  return parsed.success ? parsed.data : { pid: -1, host: hostname(), startedAt: '', command: '', org: '', id: '' };
-}
-
-function holderAlive(lock: OrgLock, alive: (pid: number) => boolean): boolean {
-  if (lock.pid <= 0) return false;
-  // On another host the pid cannot be checked: a shared checkout's lock is honoured until it times out.
-  if (lock.host !== hostname()) return true;
-  return alive(lock.pid);
+  return readLockFile(join(dir, ORG_LOCK_FILE), LockSchema, { pid: -1, host: hostname(), startedAt: '', command: '', org: '', id: '' });
 }
 
 export function describeHolder(lock: OrgLock): string {
@@ -82,31 +53,24 @@ export async function acquireOrgLock(o: OrgLockOptions): Promise<HeldOrgLock> {
   await mkdir(o.dir, { recursive: true, mode: 0o700 });
   const path = join(o.dir, ORG_LOCK_FILE);
   const now = o.now ?? (() => new Date());
-  const alive = o.isAlive ?? isAlive;
-  const mine: OrgLock = { pid: process.pid, host: hostname(), startedAt: now().toISOString(), command: o.command, org: o.org, id: randomBytes(8).toString('hex') };
+  const mine: OrgLock = { ...ownHolder(), startedAt: now().toISOString(), command: o.command, org: o.org };
   const started = now().getTime();
   let told = false;
   for (;;) {
-    try {
-      const handle = await open(path, 'wx', 0o600);
-      await handle.writeFile(JSON.stringify(mine));
-      await handle.close();
+    if (await createLockFile(path, mine)) {
       let released = false;
       return {
         path,
         async release() {
           if (released) return;
           released = true;
-          const current = await readOrgLock(o.dir).catch(() => undefined);
-          if (current?.id === mine.id) await rm(path, { force: true });
+          await releaseLockFile(path, mine.id, () => readOrgLock(o.dir));
         },
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const held = await readOrgLock(o.dir);
     if (!held) continue;
-    if (!holderAlive(held, alive)) {
+    if (!lockHolderAlive(held, o.isAlive)) {
       o.onNotice?.(`${path}: taking over a stale lock${held.pid > 0 ? ` of ${describeHolder(held)}, which is no longer running` : ' (unreadable)'}.`);
       await rm(path, { force: true });
       continue;

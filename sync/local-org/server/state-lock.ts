@@ -5,11 +5,12 @@
  * talks to it over HTTP instead of opening the same state; a lock whose pid is dead is stale and is
  * taken over with a message. Nothing here reads or writes the state itself.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { createLockFile, isProcessAlive, lockHolderAlive as holderAlive, ownHolder, readLockFile, releaseLockFile } from '../../state/lock-file.js';
+
 
 export const LOCK_FILE = 'server.lock';
 
@@ -49,34 +50,15 @@ export interface HeldLock {
   release(): Promise<void>;
 }
 
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The lock as written, or undefined when there is none (an unreadable lock is reported as held by nobody alive). */
 export async function readStateLock(stateDir: string): Promise<StateLock | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(stateDir, LOCK_FILE), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const parsed = StateLockSchema.safeParse(safeJson(text));
   // A lock cut short by a crash mid-write: nobody can be reached through it, so it is stale.
-  return parsed.success ? parsed.data : { pid: -1, host: hostname(), port: null, baseUrl: null, startedAt: '' };
+  return readLockFile(join(stateDir, LOCK_FILE), StateLockSchema, { pid: -1, host: hostname(), port: null, baseUrl: null, startedAt: '' });
 }
 
 /** Whether the lock's holder is alive. On another host the pid can't be checked: assumed alive. */
 export function lockHolderAlive(lock: StateLock, isAlive: (pid: number) => boolean = isProcessAlive): boolean {
-  if (lock.pid <= 0) return false;
-  if (lock.host !== hostname()) return true;
-  return isAlive(lock.pid);
+  return holderAlive(lock, isAlive);
 }
 
 /**
@@ -86,12 +68,10 @@ export function lockHolderAlive(lock: StateLock, isAlive: (pid: number) => boole
 export async function acquireStateLock(stateDir: string, options: LockOptions = {}): Promise<HeldLock> {
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
   const path = join(stateDir, LOCK_FILE);
-  const mine: StateLock = { pid: process.pid, host: hostname(), port: null, baseUrl: null, startedAt: new Date().toISOString(), id: randomBytes(8).toString('hex') };
+  const holder = ownHolder();
+  const mine: StateLock = { ...holder, port: null, baseUrl: null, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await open(path, 'wx', 0o600);
-      await handle.writeFile(JSON.stringify(mine));
-      await handle.close();
+    if (await createLockFile(path, mine)) {
       let released = false;
       return {
         async listening(port, baseUrl) {
@@ -101,13 +81,9 @@ export async function acquireStateLock(stateDir: string, options: LockOptions = 
         async release() {
           if (released) return;
           released = true;
-          // Only our own lock: a takeover by another process after ours went stale is theirs.
-          const current = await readStateLock(stateDir).catch(() => undefined);
-          if (current && current.id === mine.id) await rm(path, { force: true });
+          await releaseLockFile(path, holder.id, () => readStateLock(stateDir));
         },
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const held = await readStateLock(stateDir);
     if (!held) continue;
@@ -116,12 +92,4 @@ export async function acquireStateLock(stateDir: string, options: LockOptions = 
     await rm(path, { force: true });
   }
   throw new Error(`${path}: could not take the lock (another process keeps taking it)`);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
