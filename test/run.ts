@@ -40,6 +40,8 @@ interface Result {
   failed: number;
   skipped: number;
   output: string;
+  /** How long the file took (informational: printed, never asserted). */
+  ms?: number;
 }
 
 const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
@@ -48,7 +50,8 @@ const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
 
 function report(r: Result): void {
   const status = r.failed > 0 ? 'FAIL' : 'ok  ';
-  process.stdout.write(`${status} ${r.file} (${r.passed} passed${r.failed ? `, ${r.failed} failed` : ''})\n`);
+  const time = r.ms === undefined ? '' : `, ${(r.ms / 1000).toFixed(1)} s`;
+  process.stdout.write(`${status} ${r.file} (${r.passed} passed${r.failed ? `, ${r.failed} failed` : ''}${time})\n`);
   if (r.failed > 0) process.stdout.write(stripAnsi(r.output).split('\n').map((l) => `    ${l}`).join('\n') + '\n');
 }
 
@@ -122,7 +125,11 @@ async function worker(queue: string[], results: Result[]): Promise<void> {
 }
 
 const started = Date.now();
-const cores = Math.max(1, cpus().length);
+/**
+ * Workers: more than cores, because many suites wait (servers, rate-limit windows, child processes)
+ * rather than compute. KAC_TEST_WORKERS overrides.
+ */
+const WORKERS = Number(process.env.KAC_TEST_WORKERS) || Math.max(2, cpus().length) + 1;
 const results: Result[] = [];
 const queue = files.filter((f) => !ISOLATED.some((i) => f.endsWith(i)));
 const alone = files.filter((f) => ISOLATED.some((i) => f.endsWith(i)));
@@ -130,7 +137,7 @@ const checks = [check('typecheck (tsc --noEmit)', [join(root, 'node_modules/type
 if (FORMAT_CHECK) checks.push(check('format (prettier --check)', [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.']));
 await Promise.all([
   ...checks.map((c) => c.then((r) => (results.push(r), report(r)))),
-  ...Array.from({ length: Math.min(queue.length, Math.max(2, cores)) }, () => worker(queue, results)),
+  ...Array.from({ length: Math.min(queue.length, WORKERS) }, () => worker(queue, results)),
   (async () => {
     for (const file of alone) {
       const r = await isolated(file);

@@ -11,6 +11,7 @@ export interface FileReport {
   failed: number;
   skipped: number;
   output: string;
+  ms: number;
 }
 
 type Runner = () => Promise<[errors: string | true, ran: number, skipped: number, total: number]>;
@@ -43,7 +44,8 @@ function capture(): { stop(): string } {
 async function runFile(file: string): Promise<FileReport> {
   g.UVU_QUEUE = [[file]];
   g.UVU_INDEX = 0;
-  const report: FileReport = { file, passed: 0, failed: 0, skipped: 0, output: '' };
+  const report: FileReport = { file, passed: 0, failed: 0, skipped: 0, output: '', ms: 0 };
+  const started = performance.now();
   const captured = capture();
   try {
     await import(pathToFileURL(file).href);
@@ -61,6 +63,7 @@ async function runFile(file: string): Promise<FileReport> {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   } finally {
     report.output = captured.stop();
+    report.ms = performance.now() - started;
   }
   return report;
 }
