@@ -30,7 +30,8 @@ function run(args: string[], cwd: string): number {
   const t0 = performance.now();
   const result = spawnSync(process.execPath, argv, { cwd, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
   const ms = performance.now() - t0;
-  if (result.status !== 0) throw new Error(`${args.join(' ') || 'node -e 0'} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${args.join(' ') || 'node -e 0'} exited ${result.status}: ${result.stderr}`);
   return ms;
 }
 
@@ -49,7 +50,11 @@ export async function runCliBench(): Promise<BenchRow[]> {
   const dir = await projectCopy();
   try {
     // Builds the CLI bundle if needed and makes the local org match git: neither is measured.
-    spawnSync(process.execPath, [BIN, 'apply', '--auto-approve'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+    spawnSync(process.execPath, [BIN, 'apply', '--auto-approve'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
     const rows: BenchRow[] = [];
     for (const t of TARGETS) {
       run(t.args, dir); // warm the file cache

@@ -38,10 +38,24 @@ export interface BenchLine {
 }
 
 export function desiredProject(): Resource[] {
-  const out: Resource[] = [{ kind: 'kustomer.hook', key: 'bench-events', body: { name: 'bench-events', description: 'bench [managed by kac: bench]', type: 'web' }, dependsOn: [], sensitive: [] }];
+  const out: Resource[] = [
+    {
+      kind: 'kustomer.hook',
+      key: 'bench-events',
+      body: { name: 'bench-events', description: 'bench [managed by kac: bench]', type: 'web' },
+      dependsOn: [],
+      sensitive: [],
+    },
+  ];
   for (let k = 0; k < KLASSES; k++) {
     const name = `bench-klass-${k}`;
-    out.push({ kind: 'kustomer.klass', key: name, body: { name, displayName: `Klass ${k}`, status: 'enabled' }, dependsOn: [], sensitive: [] });
+    out.push({
+      kind: 'kustomer.klass',
+      key: name,
+      body: { name, displayName: `Klass ${k}`, status: 'enabled' },
+      dependsOn: [],
+      sensitive: [],
+    });
     const properties: JsonObject = {
       callIdStr: { type: 'string', displayName: 'Call Id' },
       talkTimeNum: { type: 'number', displayName: 'Talk Time' },
@@ -49,7 +63,13 @@ export function desiredProject(): Resource[] {
       answeredBool: { type: 'boolean', displayName: 'Answered' },
       recordingUrl: { type: 'url', displayName: 'Recording' },
     };
-    out.push({ kind: 'kustomer.klass-attributes', key: name, body: { properties }, dependsOn: [{ kind: 'kustomer.klass', key: name }], sensitive: [] });
+    out.push({
+      kind: 'kustomer.klass-attributes',
+      key: name,
+      body: { properties },
+      dependsOn: [{ kind: 'kustomer.klass', key: name }],
+      sensitive: [],
+    });
   }
   for (let w = 0; w < WORKFLOWS; w++) {
     const name = `bench-wf-${w}`;
@@ -62,13 +82,34 @@ export function desiredProject(): Resource[] {
         description: 'bench [managed by kac: bench]',
         enabled: true,
         meta: { displayName: `Workflow ${w}` },
-        trigger: { id: '1', eventName: 'kustomer.hooks.web.<ref:kustomer.hook:bench-events:id>.receive', transitions: [{ target: 'find', condition: { op: 'eq', values: ['/#steps.1.attributes.data.event', `event-${w}`] } }] },
+        trigger: {
+          id: '1',
+          eventName: 'kustomer.hooks.web.<ref:kustomer.hook:bench-events:id>.receive',
+          transitions: [
+            { target: 'find', condition: { op: 'eq', values: ['/#steps.1.attributes.data.event', `event-${w}`] } },
+          ],
+        },
         steps: [
-          { id: 'find', action: 'kustomer.customer.find-by-external-id', params: { externalId: '/#steps.1.attributes.data.externalId' }, transitions: [{ target: 'card', condition: { op: 'true', values: [true] } }], errorCases: [] },
-          { id: 'card', action: 'kustomer.kobject.create-with-customer', params: { customer: '/#steps.find.id', klassName: klass, title: `Event ${w}` }, transitions: [], errorCases: [] },
+          {
+            id: 'find',
+            action: 'kustomer.customer.find-by-external-id',
+            params: { externalId: '/#steps.1.attributes.data.externalId' },
+            transitions: [{ target: 'card', condition: { op: 'true', values: [true] } }],
+            errorCases: [],
+          },
+          {
+            id: 'card',
+            action: 'kustomer.kobject.create-with-customer',
+            params: { customer: '/#steps.find.id', klassName: klass, title: `Event ${w}` },
+            transitions: [],
+            errorCases: [],
+          },
         ],
       },
-      dependsOn: [{ kind: 'kustomer.hook', key: 'bench-events' }, { kind: 'kustomer.klass', key: klass }],
+      dependsOn: [
+        { kind: 'kustomer.hook', key: 'bench-events' },
+        { kind: 'kustomer.klass', key: klass },
+      ],
       sensitive: [],
     });
   }
@@ -78,10 +119,15 @@ export function desiredProject(): Resource[] {
 const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE));
 /** The endpoints' minimum for one read of the org: every list once, one metadata GET per managed Klass. */
 function readMinimum(hooks: number, klasses: number, workflows: number): { requests: number; rounds: number } {
-  const lists = pages(hooks) + 1 /* form hooks */ + pages(klasses) + 1 /* disabled Klasses */ + pages(workflows) + 1 /* outbound */;
+  const lists =
+    pages(hooks) + 1 /* form hooks */ + pages(klasses) + 1 /* disabled Klasses */ + pages(workflows) + 1; /* outbound */
   const requests = lists + klasses;
   // Pages of one list follow links.next one after another; metadata GETs wait for the Klass list.
-  const rounds = Math.max(Math.ceil(requests / CONCURRENCY), pages(workflows), pages(klasses) + Math.ceil(klasses / CONCURRENCY));
+  const rounds = Math.max(
+    Math.ceil(requests / CONCURRENCY),
+    pages(workflows),
+    pages(klasses) + Math.ceil(klasses / CONCURRENCY),
+  );
   return { requests, rounds };
 }
 
@@ -98,7 +144,21 @@ function floorMs(requests: number, rounds: number): number {
 async function startOrgProcess(): Promise<{ baseUrl: string; token: string; close(): Promise<void> }> {
   const token = randomBytes(16).toString('hex');
   const bin = new URL('../bin/kac.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [bin, 'emulator', '--memory', '--latency-ms', String(LATENCY_MS), '--rate-limit', String(RATE_PER_MINUTE), '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      bin,
+      'emulator',
+      '--memory',
+      '--latency-ms',
+      String(LATENCY_MS),
+      '--rate-limit',
+      String(RATE_PER_MINUTE),
+      '--token',
+      token,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const baseUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -131,11 +191,21 @@ export async function runBench(): Promise<BenchLine[]> {
     const options = { namespace: 'bench', desired, inspect: false };
     const context = { env: {}, logger: silentLogger };
     const lines: BenchLine[] = [];
-    const measure = async <T>(name: string, minimum: { requests: number; rounds: number }, fn: () => Promise<T>): Promise<T> => {
+    const measure = async <T>(
+      name: string,
+      minimum: { requests: number; rounds: number },
+      fn: () => Promise<T>,
+    ): Promise<T> => {
       const before = client.stats().total;
       const t0 = performance.now();
       const result = await fn();
-      lines.push({ name, requests: client.stats().total - before, minimum: minimum.requests, ms: performance.now() - t0, floorMs: floorMs(minimum.requests, minimum.rounds) });
+      lines.push({
+        name,
+        requests: client.stats().total - before,
+        minimum: minimum.requests,
+        ms: performance.now() - t0,
+        floorMs: floorMs(minimum.requests, minimum.rounds),
+      });
       return result;
     };
 
@@ -143,11 +213,18 @@ export async function runBench(): Promise<BenchLine[]> {
     const { plan } = planned;
     const writes = plan.changes.filter((c) => c.kind === 'create').length;
     const journal = await Journal.open(join(dir, 'journal-bench.json'), 'bench', planHash(plan));
-    const result = await measure('apply', { requests: writes, rounds: Math.max(Math.ceil(writes / CONCURRENCY), 2) }, () =>
-      executePlan(target, planned, { allowDestroy: false, journal }, { ...context, concurrency: CONCURRENCY }),
+    const result = await measure(
+      'apply',
+      { requests: writes, rounds: Math.max(Math.ceil(writes / CONCURRENCY), 2) },
+      () => executePlan(target, planned, { allowDestroy: false, journal }, { ...context, concurrency: CONCURRENCY }),
     );
-    if (result.counts.applied !== writes) throw new Error(`apply: ${result.counts.applied}/${writes} applied, ${result.counts.failed} failed`);
-    const { plan: again } = await measure(`plan (${WORKFLOWS} workflows, ${KLASSES} Klasses)`, readMinimum(1, KLASSES, WORKFLOWS), () => runPlan(target, options, context));
+    if (result.counts.applied !== writes)
+      throw new Error(`apply: ${result.counts.applied}/${writes} applied, ${result.counts.failed} failed`);
+    const { plan: again } = await measure(
+      `plan (${WORKFLOWS} workflows, ${KLASSES} Klasses)`,
+      readMinimum(1, KLASSES, WORKFLOWS),
+      () => runPlan(target, options, context),
+    );
     const pending = again.changes.filter((c) => c.kind !== 'noop').length;
     if (pending !== 0) throw new Error(`plan after apply: ${pending} change(s) pending`);
     return lines;
@@ -161,7 +238,13 @@ export async function runBench(): Promise<BenchLine[]> {
 export async function runPlanApplyBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const l of await runBench()) {
-    rows.push({ bench: 'plan-apply', metric: `${l.name}: requests`, value: String(l.requests), target: `= ${l.minimum} (minimum)`, pass: l.requests === l.minimum });
+    rows.push({
+      bench: 'plan-apply',
+      metric: `${l.name}: requests`,
+      value: String(l.requests),
+      target: `= ${l.minimum} (minimum)`,
+      pass: l.requests === l.minimum,
+    });
     rows.push({
       bench: 'plan-apply',
       metric: `${l.name}: wall time`,
@@ -176,6 +259,8 @@ export async function runPlanApplyBench(): Promise<BenchRow[]> {
 export const planApplyBench: BenchModule = { name: 'plan-apply', run: runPlanApplyBench };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.stdout.write(`${LATENCY_MS} ms latency, ${CONCURRENCY} requests in flight, budget ${RATE_PER_MINUTE.toLocaleString('en-US')}/min\n`);
+  process.stdout.write(
+    `${LATENCY_MS} ms latency, ${CONCURRENCY} requests in flight, budget ${RATE_PER_MINUTE.toLocaleString('en-US')}/min\n`,
+  );
   process.stdout.write(formatRows(await runPlanApplyBench()) + '\n');
 }

@@ -15,8 +15,18 @@ export interface BenchModule {
 
 export function formatRows(rows: readonly BenchRow[]): string {
   const header: [string, string, string, string, string] = ['bench', 'metric', 'value', 'target', 'result'];
-  const cells = rows.map((r) => [r.bench, r.metric, r.value, r.target, r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS']);
+  const cells = rows.map((r) => [
+    r.bench,
+    r.metric,
+    r.value,
+    r.target,
+    r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: readonly string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (c: readonly string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }

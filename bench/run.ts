@@ -19,8 +19,20 @@ const BENCHES: BenchModule[] = [
     // plan-apply.ts reports its own lines: adapted to rows (requests = minimum; time within 1.5× the floor).
     run: async () =>
       (await runPlanApplyBench()).flatMap((l): BenchRow[] => [
-        { bench: l.name, metric: 'requests', value: String(l.requests), target: `= ${l.minimum}`, pass: l.requests === l.minimum },
-        { bench: l.name, metric: 'wall time', value: `${(l.ms / 1000).toFixed(2)} s`, target: `≤ 1.5 × ${(l.floorMs / 1000).toFixed(2)} s`, pass: l.ms <= 1.5 * l.floorMs },
+        {
+          bench: l.name,
+          metric: 'requests',
+          value: String(l.requests),
+          target: `= ${l.minimum}`,
+          pass: l.requests === l.minimum,
+        },
+        {
+          bench: l.name,
+          metric: 'wall time',
+          value: `${(l.ms / 1000).toFixed(2)} s`,
+          target: `≤ 1.5 × ${(l.floorMs / 1000).toFixed(2)} s`,
+          pass: l.ms <= 1.5 * l.floorMs,
+        },
       ]),
   },
 ];

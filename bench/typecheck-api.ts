@@ -13,4 +13,6 @@ const loaded = performance.now();
 const project = new Project({ tsConfigFilePath: configPath });
 const diagnostics = project.getPreEmitDiagnostics();
 const checked = performance.now();
-process.stdout.write(`${JSON.stringify({ loadMs: loaded - t0, checkMs: checked - loaded, diagnostics: diagnostics.length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ loadMs: loaded - t0, checkMs: checked - loaded, diagnostics: diagnostics.length })}\n`,
+);

@@ -41,16 +41,24 @@ function timed(args: string[], cwd: string): Timed {
   const [stdout = '', timesOut = ''] = child.stdout.split(`${CPU_MARK}\n`);
   // `times` prints the shell's user/sys, then its children's: `0m1.234s 0m0.056s`.
   const children = timesOut.trim().split('\n').at(-1) ?? '';
-  const cpuMs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1000, 0);
+  const cpuMs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce(
+    (sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1000,
+    0,
+  );
   return { ms, cpuMs, status: child.status, stdout };
 }
 
 async function nativeTsc(): Promise<string> {
-  const getExePath = join(dirname(fileURLToPath(import.meta.resolve('typescript/package.json'))), 'lib', 'getExePath.js');
+  const getExePath = join(
+    dirname(fileURLToPath(import.meta.resolve('typescript/package.json'))),
+    'lib',
+    'getExePath.js',
+  );
   return ((await import(pathToFileURL(getExePath).href)) as { default: () => string }).default();
 }
 
-const kacValidate = (root: string, ...extra: string[]) => timed([process.execPath, join(REPO, 'bin/kac.js'), 'validate', '--root', root, ...extra], REPO);
+const kacValidate = (root: string, ...extra: string[]) =>
+  timed([process.execPath, join(REPO, 'bin/kac.js'), 'validate', '--root', root, ...extra], REPO);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const wallCpu = (t: Timed) => `${seconds(t.ms)} (CPU ${seconds(t.cpuMs)})`;
 
@@ -63,8 +71,17 @@ const BIG_TSCONFIG = (typeRoots: string) =>
   `${JSON.stringify(
     {
       compilerOptions: {
-        target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUncheckedIndexedAccess: true,
-        skipLibCheck: true, verbatimModuleSyntax: true, lib: ['ES2023'], types: ['node'], typeRoots: [typeRoots], noEmit: true,
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        skipLibCheck: true,
+        verbatimModuleSyntax: true,
+        lib: ['ES2023'],
+        types: ['node'],
+        typeRoots: [typeRoots],
+        noEmit: true,
       },
       include: ['klasses', 'workflows', 'kac.config.ts'],
     },
@@ -92,8 +109,20 @@ export async function runTypecheckBench(): Promise<BenchRow[]> {
     const target = `≤ 2 × ${seconds(alone.ms)}`;
     rows.push(
       { bench: name, metric: 'tsc --noEmit alone (same files)', value: wallCpu(alone), target: '' },
-      { bench: name, metric: 'kac validate, type check cold', value: `${wallCpu(cold)} ${(cold.ms / alone.ms).toFixed(2)}×`, target, pass: cold.ms <= 2 * alone.ms },
-      { bench: name, metric: 'kac validate, type check warm', value: `${wallCpu(warm)} ${(warm.ms / alone.ms).toFixed(2)}×`, target, pass: warm.ms <= 2 * alone.ms },
+      {
+        bench: name,
+        metric: 'kac validate, type check cold',
+        value: `${wallCpu(cold)} ${(cold.ms / alone.ms).toFixed(2)}×`,
+        target,
+        pass: cold.ms <= 2 * alone.ms,
+      },
+      {
+        bench: name,
+        metric: 'kac validate, type check warm',
+        value: `${wallCpu(warm)} ${(warm.ms / alone.ms).toFixed(2)}×`,
+        target,
+        pass: warm.ms <= 2 * alone.ms,
+      },
       { bench: name, metric: 'kac validate --no-typecheck', value: wallCpu(skipped), target: '' },
     );
   } finally {
@@ -110,7 +139,16 @@ export async function runTypecheckBench(): Promise<BenchRow[]> {
   expectClean(repoSkipped, 'kac validate --no-typecheck of the repo');
   const repoAlone = timed([tsc, '--noEmit', '-p', '.kac/typecheck/tsconfig.json', '--incremental', 'false'], REPO);
   expectClean(repoAlone, 'tsc --noEmit of the repo');
-  const api = timed([process.execPath, '--import', 'tsx', join(REPO, 'bench/typecheck-api.ts'), join(REPO, '.kac/typecheck/tsconfig.json')], REPO);
+  const api = timed(
+    [
+      process.execPath,
+      '--import',
+      'tsx',
+      join(REPO, 'bench/typecheck-api.ts'),
+      join(REPO, '.kac/typecheck/tsconfig.json'),
+    ],
+    REPO,
+  );
   const apiResult = JSON.parse(api.stdout.trim().split('\n').at(-1) ?? '{}') as { loadMs?: number; checkMs?: number };
   const name = 'validate this repo';
   rows.push(

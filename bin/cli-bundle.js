@@ -25,8 +25,10 @@ function currentBundle() {
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
-    if (manifest.format !== FORMAT || typeof manifest.entry !== 'string' || typeof manifest.inputs !== 'object') return undefined;
-    for (const [path, recorded] of Object.entries(manifest.inputs)) if (stamp(join(KAC_ROOT, path)) !== recorded) return undefined;
+    if (manifest.format !== FORMAT || typeof manifest.entry !== 'string' || typeof manifest.inputs !== 'object')
+      return undefined;
+    for (const [path, recorded] of Object.entries(manifest.inputs))
+      if (stamp(join(KAC_ROOT, path)) !== recorded) return undefined;
   } catch {
     return undefined;
   }
@@ -39,7 +41,10 @@ const sourceUrls = {
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
-      return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+      return {
+        contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+        loader: 'ts',
+      };
     });
   },
 };
@@ -91,7 +96,8 @@ function pruneExcept(keep) {
   try {
     for (const name of readdirSync(CLI_DIR)) {
       if (!name.startsWith('build-') || keep.includes(name)) continue;
-      if (Date.now() - statSync(join(CLI_DIR, name)).mtimeMs > 86_400_000) rmSync(join(CLI_DIR, name), { recursive: true, force: true });
+      if (Date.now() - statSync(join(CLI_DIR, name)).mtimeMs > 86_400_000)
+        rmSync(join(CLI_DIR, name), { recursive: true, force: true });
     }
   } catch {
     // Old builds are only disk space.

@@ -36,7 +36,9 @@ export interface BuildOptions {
 export async function buildProject(root: string, options: BuildOptions = {}): Promise<ProjectBuild> {
   const absRoot = resolve(root);
   // tsc runs as a child process: start it first so it overlaps the loader's work.
-  const typecheck = options.typecheck ? import('./typecheck/index.js').then((m) => m.typecheckProject(absRoot)) : undefined;
+  const typecheck = options.typecheck
+    ? import('./typecheck/index.js').then((m) => m.typecheckProject(absRoot))
+    : undefined;
   // Handled from the start: a failure is reported where it is awaited, never as an unhandled rejection.
   typecheck?.catch(() => undefined);
   try {
@@ -49,7 +51,11 @@ export async function buildProject(root: string, options: BuildOptions = {}): Pr
   }
 }
 
-async function buildWith(absRoot: string, options: BuildOptions, typecheck: Promise<{ diagnostics: Diagnostic[] }> | undefined): Promise<ProjectBuild> {
+async function buildWith(
+  absRoot: string,
+  options: BuildOptions,
+  typecheck: Promise<{ diagnostics: Diagnostic[] }> | undefined,
+): Promise<ProjectBuild> {
   const config = await loadConfig(absRoot);
   const { model, diagnostics: loadDiagnostics } = await loadProject(absRoot, config);
   const locator = createCachedLocator(absRoot);

@@ -43,5 +43,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const list = [...candidates];
   if (list.length === 0) return undefined;
   const best = closestMatch(word, list);
-  return distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(word.length / 3))
+    ? best
+    : undefined;
 }

@@ -38,5 +38,8 @@ export function getAtPath(value: JsonValue, path: JsonPath): JsonValue | undefin
 }
 
 export function formatJsonPath(path: JsonPath): string {
-  return path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('').replace(/^\./, '');
+  return path
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
+    .join('')
+    .replace(/^\./, '');
 }

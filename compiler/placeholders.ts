@@ -35,8 +35,9 @@ export function findSecrets(text: string): string[] {
 
 /** Replaces every ref placeholder in a string through `resolve`; unresolved ones stay as they are. */
 export function replaceRefs(text: string, resolve: (ref: ReferencePlaceholder) => string | undefined): string {
-  return text.replace(REF_PATTERN, (whole, kind: string, key: string, field: string) =>
-    resolve({ kind: kind as ResourceKind, key, field }) ?? whole,
+  return text.replace(
+    REF_PATTERN,
+    (whole, kind: string, key: string, field: string) => resolve({ kind: kind as ResourceKind, key, field }) ?? whole,
   );
 }
 
@@ -45,7 +46,11 @@ export function replaceSecrets(text: string, resolve: (envVar: string) => string
 }
 
 /** Maps every string inside a JSON value, keeping structure. */
-export function mapStrings(value: JsonValue, fn: (s: string, path: JsonPath) => string, path: JsonPath = []): JsonValue {
+export function mapStrings(
+  value: JsonValue,
+  fn: (s: string, path: JsonPath) => string,
+  path: JsonPath = [],
+): JsonValue {
   if (typeof value === 'string') return fn(value, path);
   if (Array.isArray(value)) return value.map((v, i) => mapStrings(v, fn, [...path, i]));
   if (value !== null && typeof value === 'object') {

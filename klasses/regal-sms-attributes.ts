@@ -4,14 +4,14 @@
 import { attribute } from '../compiler/index.js';
 
 export const regalSmsAttributes = {
-    smsMessageId: attribute.string({ displayName: 'Message ID' }),
-    direction: attribute.dropdown(['inbound', 'outbound']),
-    media: attribute.url({ displayName: 'Media URL' }),
-    fromNumber: attribute.string(),
-    toNumber: attribute.string(),
-    contactPhone: attribute.string(),
-    regalVoicePhone: attribute.string({ displayName: 'Regal Phone' }),
-    smsConversationId: attribute.string({ displayName: 'Conversation ID' }),
-    agentFullname: attribute.string({ displayName: 'Agent Name' }),
-    agentId: attribute.string({ displayName: 'Agent ID' }),
+  smsMessageId: attribute.string({ displayName: 'Message ID' }),
+  direction: attribute.dropdown(['inbound', 'outbound']),
+  media: attribute.url({ displayName: 'Media URL' }),
+  fromNumber: attribute.string(),
+  toNumber: attribute.string(),
+  contactPhone: attribute.string(),
+  regalVoicePhone: attribute.string({ displayName: 'Regal Phone' }),
+  smsConversationId: attribute.string({ displayName: 'Conversation ID' }),
+  agentFullname: attribute.string({ displayName: 'Agent Name' }),
+  agentId: attribute.string({ displayName: 'Agent ID' }),
 };

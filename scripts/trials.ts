@@ -33,9 +33,18 @@ interface Child {
 }
 
 /** A real `kac` process; `killWhen` sees stderr as it grows and may SIGKILL it (now, or that many ms later). */
-function kac(h: Harness, env: NodeJS.ProcessEnv, args: string[], killWhen?: (err: string) => boolean | number): Promise<Child> {
+function kac(
+  h: Harness,
+  env: NodeJS.ProcessEnv,
+  args: string[],
+  killWhen?: (err: string) => boolean | number,
+): Promise<Child> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), ...args], { cwd: h.root, env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), ...args], {
+      cwd: h.root,
+      env: { ...env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const guard = setTimeout(() => child.kill('SIGKILL'), TRIAL_TIMEOUT_MS);
@@ -58,8 +67,16 @@ function kac(h: Harness, env: NodeJS.ProcessEnv, args: string[], killWhen?: (err
 }
 
 const oks = (err: string) => (err.match(/^ok /gm) ?? []).length;
-const duplicates = (org: LocalOrg) => Object.values(orgNames(org)).reduce((n, names) => n + (names.length - new Set(names).size), 0);
-const complete = (org: LocalOrg) => JSON.stringify(orgNames(org)) === JSON.stringify({ hooks: ['e2e-events'], klasses: ['e2e-call'], workflows: ['e2e-call-completed'], outboundWebhooks: ['e2e-sync'] });
+const duplicates = (org: LocalOrg) =>
+  Object.values(orgNames(org)).reduce((n, names) => n + (names.length - new Set(names).size), 0);
+const complete = (org: LocalOrg) =>
+  JSON.stringify(orgNames(org)) ===
+  JSON.stringify({
+    hooks: ['e2e-events'],
+    klasses: ['e2e-call'],
+    workflows: ['e2e-call-completed'],
+    outboundWebhooks: ['e2e-sync'],
+  });
 
 async function emptyPlan(h: Harness, env: NodeJS.ProcessEnv): Promise<boolean> {
   return (await kac(h, env, ['plan', '--detailed-exitcode'])).code === 0;
@@ -74,12 +91,23 @@ async function killAndResume(i: number): Promise<boolean> {
     const after = process.env.TRIAL_KILL_AFTER ? Number(process.env.TRIAL_KILL_AFTER) : Math.floor(rand() * 5);
     const delay = Math.floor(rand() * 150);
     h.org.setFaults({ latencyMs: 40 + Math.floor(rand() * 80) });
-    const first = await kac(h, env, ['apply', 'plan.json', '--auto-approve'], (err) => (oks(err) < after ? false : delay));
+    const first = await kac(h, env, ['apply', 'plan.json', '--auto-approve'], (err) =>
+      oks(err) < after ? false : delay,
+    );
     h.org.setFaults({});
     const made = Object.values(orgNames(h.org)).flat().length;
     const resumed = await kac(h, env, ['apply', 'plan.json', '--auto-approve']);
     const ok = resumed.code === 0 && complete(h.org) && duplicates(h.org) === 0 && (await emptyPlan(h, env));
-    console.log(`kill+resume ${i + 1}: killed after ${oks(first.err)} change(s) (${first.signal ?? `exit ${first.code}`}, ${made} object(s) made) → resume exit ${resumed.code}, ${ok ? 'converged, plan empty' : `NOT converged: ${resumed.err.split('\n').filter((l) => /error|stale|changed|created|removed|hint/.test(l)).join(' | ')} ${resumed.out.split('\n').slice(-3).join(' | ')}`}`);
+    console.log(
+      `kill+resume ${i + 1}: killed after ${oks(first.err)} change(s) (${first.signal ?? `exit ${first.code}`}, ${made} object(s) made) → resume exit ${resumed.code}, ${
+        ok
+          ? 'converged, plan empty'
+          : `NOT converged: ${resumed.err
+              .split('\n')
+              .filter((l) => /error|stale|changed|created|removed|hint/.test(l))
+              .join(' | ')} ${resumed.out.split('\n').slice(-3).join(' | ')}`
+      }`,
+    );
     return ok;
   } finally {
     await h.dispose();
@@ -91,12 +119,19 @@ async function twoAtOnce(i: number): Promise<boolean> {
   try {
     const env = { ...h.env };
     h.org.setFaults({ latencyMs: 20 });
-    const runs = await Promise.all([kac(h, env, ['apply', '--auto-approve', '--lock-timeout', '0']), kac(h, env, ['apply', '--auto-approve', '--lock-timeout', '0'])]);
+    const runs = await Promise.all([
+      kac(h, env, ['apply', '--auto-approve', '--lock-timeout', '0']),
+      kac(h, env, ['apply', '--auto-approve', '--lock-timeout', '0']),
+    ]);
     h.org.setFaults({});
-    const fine = runs.every((r) => r.code === 0 || (r.code === 1 && /is being changed by another kac run: process \d+ on \S+/.test(r.err)));
+    const fine = runs.every(
+      (r) => r.code === 0 || (r.code === 1 && /is being changed by another kac run: process \d+ on \S+/.test(r.err)),
+    );
     const dup = duplicates(h.org);
     const ok = fine && dup === 0 && complete(h.org);
-    console.log(`concurrent ${i + 1}: exits ${runs.map((r) => r.code).join(' and ')}${runs.some((r) => r.code === 1) ? ' (one refused, naming the lock holder)' : ''}, ${dup} duplicate(s) → ${ok ? 'ok' : 'FAILED'}`);
+    console.log(
+      `concurrent ${i + 1}: exits ${runs.map((r) => r.code).join(' and ')}${runs.some((r) => r.code === 1) ? ' (one refused, naming the lock holder)' : ''}, ${dup} duplicate(s) → ${ok ? 'ok' : 'FAILED'}`,
+    );
     return ok;
   } finally {
     await h.dispose();
@@ -111,8 +146,15 @@ async function aThenB(i: number): Promise<boolean> {
     const onA = await kac(h, { ...h.env }, ['apply', '--auto-approve'], (err) => oks(err) >= 1 + (i % 3));
     const envB = { ...h.env, KUSTOMER_BASE_URL: b.baseUrl, KUSTOMER_API_KEY: b.token };
     const onB = await kac(h, envB, ['apply', '--auto-approve']);
-    const ok = onB.code === 0 && complete(b) && duplicates(b) === 0 && /Apply complete: 5 applied\./.test(onB.out) && (await emptyPlan(h, envB));
-    console.log(`A then B ${i + 1}: A killed after ${oks(onA.err)} change(s); B: exit ${onB.code}, ${ok ? 'converged in one apply' : 'NOT converged'}`);
+    const ok =
+      onB.code === 0 &&
+      complete(b) &&
+      duplicates(b) === 0 &&
+      /Apply complete: 5 applied\./.test(onB.out) &&
+      (await emptyPlan(h, envB));
+    console.log(
+      `A then B ${i + 1}: A killed after ${oks(onA.err)} change(s); B: exit ${onB.code}, ${ok ? 'converged in one apply' : 'NOT converged'}`,
+    );
     return ok;
   } finally {
     await b.close();
@@ -122,10 +164,15 @@ async function aThenB(i: number): Promise<boolean> {
 
 const tally = async (name: string, n: number, trial: (i: number) => Promise<boolean>) => {
   let passed = 0;
-  for (let i = 0; i < n; i++) if (await trial(i).catch((e: unknown) => (console.log(`${name} ${i + 1}: error ${String(e)}`), false))) passed++;
+  for (let i = 0; i < n; i++)
+    if (await trial(i).catch((e: unknown) => (console.log(`${name} ${i + 1}: error ${String(e)}`), false))) passed++;
   return `${name}: ${passed}/${n}`;
 };
 
-const totals = [await tally('kill+resume of apply plan.json', kills, killAndResume), await tally('two concurrent applies', concurrent, twoAtOnce), await tally('interrupted on A, applied to B', ab, aThenB)];
+const totals = [
+  await tally('kill+resume of apply plan.json', kills, killAndResume),
+  await tally('two concurrent applies', concurrent, twoAtOnce),
+  await tally('interrupted on A, applied to B', ab, aThenB),
+];
 console.log(`\n${totals.join('\n')}`);
 process.exitCode = totals.every((t) => /: (\d+)\/\1$/.test(t)) ? 0 : 1;

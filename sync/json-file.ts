@@ -14,7 +14,12 @@ export interface JsonFileOptions {
   hint?: string;
 }
 
-export function parseJsonFile<S extends z.ZodType>(text: string, file: string, schema: S, options: JsonFileOptions): z.infer<S> {
+export function parseJsonFile<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  options: JsonFileOptions,
+): z.infer<S> {
   const at = { file, line: 1, column: 1 };
   let raw: unknown;
   try {
@@ -25,11 +30,19 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new DiagnosticsError(
-    parsed.error.issues.slice(0, 5).map((i) => diagnostic(options, `${file}: ${i.path.map(String).join('.') || '(root)'}: ${i.message}`, at)),
+    parsed.error.issues
+      .slice(0, 5)
+      .map((i) => diagnostic(options, `${file}: ${i.path.map(String).join('.') || '(root)'}: ${i.message}`, at)),
     file,
   );
 }
 
 function diagnostic(options: JsonFileOptions, message: string, location: Diagnostic['location']): Diagnostic {
-  return { code: options.code, severity: 'error', message, ...(location ? { location } : {}), ...(options.hint ? { hint: options.hint } : {}) };
+  return {
+    code: options.code,
+    severity: 'error',
+    message,
+    ...(location ? { location } : {}),
+    ...(options.hint ? { hint: options.hint } : {}),
+  };
 }

@@ -16,7 +16,7 @@ import type { FileReport } from './worker.js';
  * Prettier's check joins `npm test` once the lead has formatted the repository (one commit that only
  * formats); until then `npm run format:check` runs it alone.
  */
-const FORMAT_CHECK = false;
+const FORMAT_CHECK = true;
 
 /**
  * A file still running after this long has hung (a promise nothing will settle): its worker is
@@ -52,7 +52,13 @@ function report(r: Result): void {
   const status = r.failed > 0 ? 'FAIL' : 'ok  ';
   const time = r.ms === undefined ? '' : `, ${(r.ms / 1000).toFixed(1)} s`;
   process.stdout.write(`${status} ${r.file} (${r.passed} passed${r.failed ? `, ${r.failed} failed` : ''}${time})\n`);
-  if (r.failed > 0) process.stdout.write(stripAnsi(r.output).split('\n').map((l) => `    ${l}`).join('\n') + '\n');
+  if (r.failed > 0)
+    process.stdout.write(
+      stripAnsi(r.output)
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n') + '\n',
+    );
 }
 
 /** A command whose exit code is its result (tsc, prettier): one pass or one failure. */
@@ -62,14 +68,20 @@ function check(name: string, args: string[]): Promise<Result> {
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ file: name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, output }));
+    child.on('close', (code) =>
+      resolve({ file: name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, output }),
+    );
   });
 }
 
 /** One file in its own process, as uvu runs it alone. */
 function isolated(file: string): Promise<Result> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', file], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -87,7 +99,12 @@ function isolated(file: string): Promise<Result> {
 /** A worker takes files from `queue` until it is empty; a crash fails the file it was running and starts a new worker. */
 async function worker(queue: string[], results: Result[]): Promise<void> {
   while (queue.length > 0) {
-    const child = fork(join(root, 'test/worker.ts'), [], { cwd: root, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(join(root, 'test/worker.ts'), [], {
+      cwd: root,
+      env,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     let stray = '';
     child.stdout!.on('data', (d) => (stray += d));
     child.stderr!.on('data', (d) => (stray += d));
@@ -114,7 +131,13 @@ async function worker(queue: string[], results: Result[]): Promise<void> {
       child.on('exit', (code, signal) => {
         clearTimeout(watchdog);
         if (current) {
-          const r = { file: relative(root, current), passed: 0, failed: 1, skipped: 0, output: `the test worker exited (${signal ?? code}) while running this file\n${stray}` };
+          const r = {
+            file: relative(root, current),
+            passed: 0,
+            failed: 1,
+            skipped: 0,
+            output: `the test worker exited (${signal ?? code}) while running this file\n${stray}`,
+          };
           results.push(r);
           report(r);
         }
@@ -133,8 +156,13 @@ const WORKERS = Number(process.env.KAC_TEST_WORKERS) || Math.max(2, cpus().lengt
 const results: Result[] = [];
 const queue = files.filter((f) => !ISOLATED.some((i) => f.endsWith(i)));
 const alone = files.filter((f) => ISOLATED.some((i) => f.endsWith(i)));
-const checks = [check('typecheck (tsc --noEmit)', [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'])];
-if (FORMAT_CHECK) checks.push(check('format (prettier --check)', [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.']));
+const checks = [
+  check('typecheck (tsc --noEmit)', [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']),
+];
+if (FORMAT_CHECK)
+  checks.push(
+    check('format (prettier --check)', [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.']),
+  );
 await Promise.all([
   ...checks.map((c) => c.then((r) => (results.push(r), report(r)))),
   ...Array.from({ length: Math.min(queue.length, WORKERS) }, () => worker(queue, results)),

@@ -33,14 +33,27 @@ const OPTIONS: Partial<Options> = {
   format: true,
   strictIndexSignatures: false,
   unknownAny: true,
-  style: { singleQuote: true, printWidth: 120, semi: true, trailingComma: 'all', tabWidth: 2, useTabs: false, endOfLine: 'lf' },
+  style: {
+    singleQuote: true,
+    printWidth: 120,
+    semi: true,
+    trailingComma: 'all',
+    tabWidth: 2,
+    useTabs: false,
+    endOfLine: 'lf',
+  },
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** `RegalCallCompleted` is a record keyed by field: `anyOf: [{required}, ...]` only constrains validation. */
 function isRequiredOnly(branch: Json): boolean {
-  return typeof branch === 'object' && branch !== null && !Array.isArray(branch) && Object.keys(branch).every((k) => k === 'required');
+  return (
+    typeof branch === 'object' &&
+    branch !== null &&
+    !Array.isArray(branch) &&
+    Object.keys(branch).every((k) => k === 'required')
+  );
 }
 
 /**

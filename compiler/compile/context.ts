@@ -25,7 +25,11 @@ export function createCompileContext(model: Model): CompileContext {
  * The description as compiled, or undefined to leave the field out: `managedMarker: false` (objects
  * `kac import` adopted) keeps the author's text exactly.
  */
-export function compiledDescription(description: string | undefined, namespace: string, managedMarker: boolean | undefined): string | undefined {
+export function compiledDescription(
+  description: string | undefined,
+  namespace: string,
+  managedMarker: boolean | undefined,
+): string | undefined {
   return managedMarker === false ? description : withManagedMarker(description, namespace);
 }
 

@@ -13,7 +13,14 @@ export function compileHook({ definition: hook, file }: Loaded<HookDefinition>, 
   return {
     kind: 'kustomer.hook',
     key: hook.name,
-    body: mergeRaw(withoutUndefined({ name: hook.name, description: compiledDescription(hook.description, ctx.namespace, hook.managedMarker), type: hook.type }), hook.raw),
+    body: mergeRaw(
+      withoutUndefined({
+        name: hook.name,
+        description: compiledDescription(hook.description, ctx.namespace, hook.managedMarker),
+        type: hook.type,
+      }),
+      hook.raw,
+    ),
     dependsOn: [],
     sensitive: [],
     source: ctx.sourceOf(hook.site, file),

@@ -15,7 +15,14 @@ import { compileStandardAttributes } from './standard-attributes.js';
 export type KindCompiler = (model: Model, ctx: CompileContext) => Resource[];
 
 /** One compiler per kind; the resources are sorted afterwards, so the order here does not show in dist/. */
-export const COMPILERS: KindCompiler[] = [compileHooks, compileKlasses, compileWorkflows, compileOutboundWebhooks, compileIterableWebhooks, compileStandardAttributes];
+export const COMPILERS: KindCompiler[] = [
+  compileHooks,
+  compileKlasses,
+  compileWorkflows,
+  compileOutboundWebhooks,
+  compileIterableWebhooks,
+  compileStandardAttributes,
+];
 
 export function compileProject(model: Model): Resource[] {
   const ctx = createCompileContext(model);

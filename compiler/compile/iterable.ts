@@ -24,9 +24,12 @@ export function iterableConfigHash(config: JsonObject): string {
 /** The paste-ready configuration, without the hash. */
 export function iterableWebhookConfig(wh: IterableWebhookDefinition): JsonObject {
   const headers: JsonObject = {};
-  for (const [name, value] of Object.entries(wh.headers ?? {})) headers[name] = isSecret(value) ? secretPlaceholder(value.envVar) : String(value);
+  for (const [name, value] of Object.entries(wh.headers ?? {}))
+    headers[name] = isSecret(value) ? secretPlaceholder(value.envVar) : String(value);
   const trigger: JsonObject =
-    wh.trigger.kind === 'custom-event' ? { kind: 'custom-event', event: wh.trigger.event } : { kind: 'profile-field-updated', field: wh.trigger.field };
+    wh.trigger.kind === 'custom-event'
+      ? { kind: 'custom-event', event: wh.trigger.event }
+      : { kind: 'profile-field-updated', field: wh.trigger.field };
   return {
     name: wh.name,
     journey: wh.journey,
@@ -43,7 +46,10 @@ export function compileIterableWebhooks(model: Model, ctx: CompileContext): Reso
   return iterableWebhooksOf(model).map((loaded) => compileIterableWebhook(loaded, ctx));
 }
 
-export function compileIterableWebhook({ definition: wh, file }: Loaded<IterableWebhookDefinition>, ctx: CompileContext): Resource {
+export function compileIterableWebhook(
+  { definition: wh, file }: Loaded<IterableWebhookDefinition>,
+  ctx: CompileContext,
+): Resource {
   const config = iterableWebhookConfig(wh);
   const body: JsonObject = { ...config, sha256: iterableConfigHash(config) };
   return {

@@ -3,7 +3,12 @@
  * (POST /v1/klasses) and its attribute metadata (PUT /v1/metadata/kobject.<name>).
  */
 import type { JsonObject } from '../json.js';
-import { attributeApiName, defaultDisplayName, type AttributeDefinition, type KlassDefinition } from '../model/klass.js';
+import {
+  attributeApiName,
+  defaultDisplayName,
+  type AttributeDefinition,
+  type KlassDefinition,
+} from '../model/klass.js';
 import type { Loaded, Model } from '../model/project.js';
 import type { Resource } from '../resource.js';
 import { attributeMetadataType } from './attribute-types.js';
@@ -18,13 +23,18 @@ export function compileKlass({ definition: klass, file }: Loaded<KlassDefinition
   const source = ctx.sourceOf(klass.site, file);
   const renamed = klass.renamedFrom ? { renamedFrom: klass.renamedFrom } : {};
   // No displayName is written unless given: app-defined Klasses have none, and Kustomer shows the name.
-  const base: JsonObject = { name: klass.name, ...(klass.displayName === undefined ? {} : { displayName: klass.displayName }), status: 'enabled' };
+  const base: JsonObject = {
+    name: klass.name,
+    ...(klass.displayName === undefined ? {} : { displayName: klass.displayName }),
+    status: 'enabled',
+  };
   if (klass.icon !== undefined) base.icon = klass.icon;
   if (klass.color !== undefined) base.color = klass.color;
   const body = mergeRaw(base, klass.raw);
 
   const properties: JsonObject = {};
-  for (const [key, attr] of Object.entries(klass.attributes ?? {})) properties[attributeApiName(key, attr)] = attributeMetadata(key, attr);
+  for (const [key, attr] of Object.entries(klass.attributes ?? {}))
+    properties[attributeApiName(key, attr)] = attributeMetadata(key, attr);
 
   return [
     { kind: 'kustomer.klass', key: klass.name, body, dependsOn: [], sensitive: [], source, ...renamed },

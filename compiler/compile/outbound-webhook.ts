@@ -11,10 +11,19 @@ export function compileOutboundWebhooks(model: Model, ctx: CompileContext): Reso
   return model.outboundWebhooks.map((loaded) => compileOutboundWebhook(loaded, ctx));
 }
 
-export function compileOutboundWebhook({ definition: hook, file }: Loaded<OutboundWebhookDefinition>, ctx: CompileContext): Resource {
+export function compileOutboundWebhook(
+  { definition: hook, file }: Loaded<OutboundWebhookDefinition>,
+  ctx: CompileContext,
+): Resource {
   // Header order is the author's: Kustomer stores the list as given.
-  const headers = Object.entries(hook.headers ?? {}).map(([name, value]) => ({ name, value: compileValue(value) ?? null }));
-  const body = mergeRaw({ name: hook.name, url: hook.url, events: [...(hook.events ?? [])], headers, enabled: hook.enabled ?? true }, hook.raw);
+  const headers = Object.entries(hook.headers ?? {}).map(([name, value]) => ({
+    name,
+    value: compileValue(value) ?? null,
+  }));
+  const body = mergeRaw(
+    { name: hook.name, url: hook.url, events: [...(hook.events ?? [])], headers, enabled: hook.enabled ?? true },
+    hook.raw,
+  );
   return {
     kind: 'kustomer.outbound-webhook',
     key: hook.name,

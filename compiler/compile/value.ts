@@ -47,7 +47,11 @@ export function compileValue(value: unknown, onIssue: ValueIssue = ignore, path:
 }
 
 /** `{ op, values }` with every operand compiled; `and`/`or` operands are conditions themselves. */
-export function compileCondition(condition: Condition, onIssue: ValueIssue = ignore, path: JsonPath = []): { op: string; values: JsonValue[] } {
+export function compileCondition(
+  condition: Condition,
+  onIssue: ValueIssue = ignore,
+  path: JsonPath = [],
+): { op: string; values: JsonValue[] } {
   const values = Array.isArray(condition?.values) ? condition.values : [];
   return {
     op: String(condition?.op),

@@ -73,7 +73,8 @@ function compileStep(step: StepModel): JsonObject {
   if (action !== undefined) {
     out.action = action;
     // The step's own option wins (null: none), then the action's, then kac's default for the action.
-    const appVersion = step.appVersion !== undefined ? step.appVersion : (step.action.appVersion ?? defaultStepAppVersion(action));
+    const appVersion =
+      step.appVersion !== undefined ? step.appVersion : (step.action.appVersion ?? defaultStepAppVersion(action));
     if (appVersion !== undefined && appVersion !== null) out.appVersion = appVersion;
     out.params = (compileValue(step.action.params ?? {}) ?? {}) as JsonValue;
   } else if (typeof step.appVersion === 'string') {
@@ -99,7 +100,8 @@ function workflowDependencies(wf: WorkflowDefinition): ResourceRef[] {
   const add = (ref: ResourceRef) => refs.set(`${ref.kind}:${ref.key}`, ref);
   if (wf.trigger?.kind === 'hook') add({ kind: 'kustomer.hook', key: wf.trigger.hook.name });
   for (const step of wf.steps) {
-    if (step.action?.callee !== undefined && step.action.callee !== wf.name) add({ kind: 'kustomer.workflow', key: step.action.callee });
+    if (step.action?.callee !== undefined && step.action.callee !== wf.name)
+      add({ kind: 'kustomer.workflow', key: step.action.callee });
     const klass = step.action?.klass?.name;
     if (klass === undefined) continue;
     // The KObject's `custom` mapping needs the attributes, not only the Klass.

@@ -80,6 +80,8 @@ export function previewIterableBody(
   return {
     rendered,
     payload,
-    diagnostics: problems.map((p) => diag('iterable/preview-regal-schema', `the rendered body of "${at.name}" is not a valid Regal event: ${p}`)),
+    diagnostics: problems.map((p) =>
+      diag('iterable/preview-regal-schema', `the rendered body of "${at.name}" is not a valid Regal event: ${p}`),
+    ),
   };
 }

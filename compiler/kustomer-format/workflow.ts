@@ -10,17 +10,16 @@ export type KustomerCondition = { op: string; values: unknown[]; [key: string]: 
 const LOGICAL_OPS = ['and', 'or'];
 
 export const KustomerConditionSchema: z.ZodType<KustomerCondition> = z.lazy(() =>
-  z
-    .looseObject({ op: z.string().min(1), values: z.array(z.unknown()) })
-    .superRefine((condition, ctx) => {
-      if (!LOGICAL_OPS.includes(condition.op)) return;
-      condition.values.forEach((value, i) => {
-        const nested = KustomerConditionSchema.safeParse(value);
-        if (!nested.success) {
-          for (const issue of nested.error.issues) ctx.addIssue({ ...issue, path: ['values', i, ...issue.path] } as never);
-        }
-      });
-    }),
+  z.looseObject({ op: z.string().min(1), values: z.array(z.unknown()) }).superRefine((condition, ctx) => {
+    if (!LOGICAL_OPS.includes(condition.op)) return;
+    condition.values.forEach((value, i) => {
+      const nested = KustomerConditionSchema.safeParse(value);
+      if (!nested.success) {
+        for (const issue of nested.error.issues)
+          ctx.addIssue({ ...issue, path: ['values', i, ...issue.path] } as never);
+      }
+    });
+  }),
 );
 
 export const KustomerTransitionSchema = z.looseObject({
@@ -58,7 +57,9 @@ export const KustomerWorkflowSchema = z.looseObject({
   description: z.string().optional(),
   enabled: z.boolean().optional(),
   meta: MetaSchema.optional(),
-  trigger: KustomerTriggerSchema.refine((t) => t.eventName !== undefined || t.callable === true, { message: 'a trigger needs an eventName unless it is callable' }),
+  trigger: KustomerTriggerSchema.refine((t) => t.eventName !== undefined || t.callable === true, {
+    message: 'a trigger needs an eventName unless it is callable',
+  }),
   steps: z.array(KustomerStepSchema),
   response: z.looseObject({ schema: z.record(z.string(), z.unknown()) }).optional(),
 });

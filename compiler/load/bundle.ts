@@ -13,7 +13,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const COMPILER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 /** Each file's exports, in the order of `files`; undefined when bundling or evaluating failed. */
-export async function importBundled(root: string, files: readonly string[]): Promise<Record<string, unknown>[] | undefined> {
+export async function importBundled(
+  root: string,
+  files: readonly string[],
+): Promise<Record<string, unknown>[] | undefined> {
   if (files.length === 0) return [];
   const { build } = await import('esbuild');
   const dir = await mkdtemp(join(tmpdir(), 'kac-load-'));

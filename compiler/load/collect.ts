@@ -2,7 +2,14 @@
 import type { Model } from '../model/project.js';
 import { refData } from '../model/ref.js';
 
-export const DEFINITION_KINDS = ['klass', 'hook', 'workflow', 'outbound-webhook', 'iterable-webhook', 'standard-attributes'] as const;
+export const DEFINITION_KINDS = [
+  'klass',
+  'hook',
+  'workflow',
+  'outbound-webhook',
+  'iterable-webhook',
+  'standard-attributes',
+] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 /** Which Model list holds each kind. */
@@ -30,6 +37,8 @@ export function isDefinition(value: unknown): value is DefinitionLike {
 
 /** The module's definitions, default export first, then named exports by name. */
 export function definitionsOf(moduleExports: Record<string, unknown>): DefinitionLike[] {
-  const names = Object.keys(moduleExports).sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const names = Object.keys(moduleExports).sort((a, b) =>
+    a === 'default' ? -1 : b === 'default' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   return names.map((name) => moduleExports[name]).filter(isDefinition);
 }

@@ -29,22 +29,25 @@ const KustomerEnvironmentSchema = z.object({
     .optional(),
 });
 
-export const KacConfigSchema = z
-  .object({
-    namespace: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_]*$/, 'letters, digits and "_" only (names are `<namespace>-...`)'),
-    environments: z.record(z.string(), z.discriminatedUnion('kind', [LocalEnvironmentSchema, KustomerEnvironmentSchema])),
-    defaultEnvironment: z.string().optional(),
-    daemon: z
-      .object({ schedule: z.string().optional(), timezone: z.string().optional(), environment: z.string().optional() })
-      .optional(),
-  });
+export const KacConfigSchema = z.object({
+  namespace: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_]*$/, 'letters, digits and "_" only (names are `<namespace>-...`)'),
+  environments: z.record(z.string(), z.discriminatedUnion('kind', [LocalEnvironmentSchema, KustomerEnvironmentSchema])),
+  defaultEnvironment: z.string().optional(),
+  daemon: z
+    .object({ schedule: z.string().optional(), timezone: z.string().optional(), environment: z.string().optional() })
+    .optional(),
+});
 
 /** Environment names the config refers to must exist; checked even when other fields are wrong. */
 function environmentReferences(config: unknown): { path: string; message: string }[] {
   if (typeof config !== 'object' || config === null) return [];
-  const { environments, defaultEnvironment, daemon } = config as { environments?: unknown; defaultEnvironment?: unknown; daemon?: { environment?: unknown } };
+  const { environments, defaultEnvironment, daemon } = config as {
+    environments?: unknown;
+    defaultEnvironment?: unknown;
+    daemon?: { environment?: unknown };
+  };
   if (typeof environments !== 'object' || environments === null) return [];
   const names = Object.keys(environments);
   return [
@@ -73,7 +76,14 @@ export async function loadConfig(root: string): Promise<KacConfig> {
     await ensureTypeScriptImports();
     exported = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
   } catch (error) {
-    throw new ConfigError([{ code: 'config/import-failed', severity: 'error', message: `${CONFIG_FILE} could not be loaded: ${firstLine(error)}`, location: at }]);
+    throw new ConfigError([
+      {
+        code: 'config/import-failed',
+        severity: 'error',
+        message: `${CONFIG_FILE} could not be loaded: ${firstLine(error)}`,
+        location: at,
+      },
+    ]);
   }
   const parsed = KacConfigSchema.safeParse(exported);
   const issues = [

@@ -33,7 +33,9 @@ export function createCachedLocator(root: string, cacheFile = join(root, LOCATIO
     if (!hashes.has(file)) {
       let hash: string | undefined;
       try {
-        hash = createHash('sha256').update(readFileSync(resolve(root, file))).digest('hex');
+        hash = createHash('sha256')
+          .update(readFileSync(resolve(root, file)))
+          .digest('hex');
       } catch {
         hash = undefined;
       }
@@ -47,7 +49,8 @@ export function createCachedLocator(root: string, cacheFile = join(root, LOCATIO
       const hash = hashOf(from.file);
       // The options change the answer: they are part of the key (none: the key lookups had before them).
       const flags = `${options.access ? 'a' : ''}${options.orBefore ? 'b' : ''}`;
-      const key = hash === undefined ? undefined : `${hash}:${from.line}:${from.column}:${text}${flags ? `:${flags}` : ''}`;
+      const key =
+        hash === undefined ? undefined : `${hash}:${from.line}:${from.column}:${text}${flags ? `:${flags}` : ''}`;
       if (key !== undefined && key in cached) {
         const entry = cached[key]!;
         used[key] = entry;
@@ -82,7 +85,11 @@ function readCache(file: string): Record<string, Entry> {
     if (parsed.version !== VERSION || typeof parsed.entries !== 'object' || parsed.entries === null) return {};
     const entries: Record<string, Entry> = {};
     for (const [key, value] of Object.entries(parsed.entries)) {
-      if (value === null || (Array.isArray(value) && value.length === 2 && value.every((n) => Number.isInteger(n) && n > 0))) entries[key] = value as Entry;
+      if (
+        value === null ||
+        (Array.isArray(value) && value.length === 2 && value.every((n) => Number.isInteger(n) && n > 0))
+      )
+        entries[key] = value as Entry;
     }
     return entries;
   } catch {

@@ -32,7 +32,11 @@ export function createLocator(root: string): Locator {
     if (files.has(file)) return files.get(file);
     if (!project) {
       const { Project } = requireFromHere('ts-morph') as typeof import('ts-morph');
-      project = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, skipLoadingLibFiles: true });
+      project = new Project({
+        skipAddingFilesFromTsConfig: true,
+        skipFileDependencyResolution: true,
+        skipLoadingLibFiles: true,
+      });
     }
     let sf: SourceFile | undefined;
     try {
@@ -60,7 +64,9 @@ export function createLocator(root: string): Locator {
         return (
           ((kind === SyntaxKind.StringLiteral || kind === SyntaxKind.NoSubstitutionTemplateLiteral) &&
             (node.compilerNode as unknown as { text: string }).text === text) ||
-          (kind === SyntaxKind.Identifier && node.getText() === text && (isPropertyName(node, SyntaxKind) || (options.access === true && isPropertyRead(node, SyntaxKind))))
+          (kind === SyntaxKind.Identifier &&
+            node.getText() === text &&
+            (isPropertyName(node, SyntaxKind) || (options.access === true && isPropertyRead(node, SyntaxKind))))
         );
       };
       let best: number | undefined;
@@ -90,7 +96,10 @@ export function createLocator(root: string): Locator {
 /** `emial` in `event.emial`. */
 function isPropertyRead(node: Node, kinds: typeof import('ts-morph').SyntaxKind): boolean {
   const parent = node.getParent();
-  return parent?.getKind() === kinds.PropertyAccessExpression && (parent.compilerNode as unknown as { name: unknown }).name === node.compilerNode;
+  return (
+    parent?.getKind() === kinds.PropertyAccessExpression &&
+    (parent.compilerNode as unknown as { name: unknown }).name === node.compilerNode
+  );
 }
 
 /** `name` in `{ name: value }`, `{ name }` or `{ name: Type }`, not an identifier used as a value. */

@@ -20,7 +20,10 @@ import { ensureTypeScriptImports } from './typescript.js';
 export const SOURCE_GLOBS = ['klasses/**/*.ts', 'workflows/**/*.ts'];
 const IGNORED = ['**/*.d.ts', '**/*.test.ts', '**/node_modules/**'];
 
-export async function loadProject(root: string, config: KacConfig): Promise<{ model: Model; diagnostics: Diagnostic[] }> {
+export async function loadProject(
+  root: string,
+  config: KacConfig,
+): Promise<{ model: Model; diagnostics: Diagnostic[] }> {
   const absRoot = resolve(root);
   const files = (await glob(SOURCE_GLOBS, { cwd: absRoot, ignore: IGNORED })).map(toPosix).sort();
   const diagnostics: Diagnostic[] = [];
@@ -32,7 +35,8 @@ export async function loadProject(root: string, config: KacConfig): Promise<{ mo
   const notDefinitions: Promise<Diagnostic>[] = [];
   modules.forEach((exported, i) => {
     if (!exported) return;
-    if ('default' in exported && !isDefinition(exported.default)) notDefinitions.push(notADefinition(absRoot, files[i]!, exported.default));
+    if ('default' in exported && !isDefinition(exported.default))
+      notDefinitions.push(notADefinition(absRoot, files[i]!, exported.default));
     for (const definition of definitionsOf(exported)) {
       const holders = seen.get(definition);
       if (holders) holders.push(files[i]!);
@@ -41,9 +45,21 @@ export async function loadProject(root: string, config: KacConfig): Promise<{ mo
   });
 
   diagnostics.push(...(await Promise.all(notDefinitions)));
-  const model: Model = { root: absRoot, namespace: config.namespace, klasses: [], hooks: [], workflows: [], outboundWebhooks: [], iterableWebhooks: [], standardAttributes: [] };
+  const model: Model = {
+    root: absRoot,
+    namespace: config.namespace,
+    klasses: [],
+    hooks: [],
+    workflows: [],
+    outboundWebhooks: [],
+    iterableWebhooks: [],
+    standardAttributes: [],
+  };
   for (const [definition, holders] of seen) {
-    (model[MODEL_LIST[definition.kind]] as { definition: unknown; file: string }[]).push({ definition, file: homeFile(absRoot, definition, holders) });
+    (model[MODEL_LIST[definition.kind]] as { definition: unknown; file: string }[]).push({
+      definition,
+      file: homeFile(absRoot, definition, holders),
+    });
   }
   return { model, diagnostics };
 }
@@ -52,8 +68,14 @@ export async function loadProject(root: string, config: KacConfig): Promise<{ mo
  * The slow, precise path: each file imported on its own (concurrently: the loader's per-file work
  * overlaps), a failing file a diagnostic at that file. Order follows `files`, whichever import ends first.
  */
-async function importEach(root: string, files: readonly string[], diagnostics: Diagnostic[]): Promise<(Record<string, unknown> | undefined)[]> {
-  const results = await Promise.allSettled(files.map((file) => import(pathToFileURL(resolve(root, file)).href) as Promise<Record<string, unknown>>));
+async function importEach(
+  root: string,
+  files: readonly string[],
+  diagnostics: Diagnostic[],
+): Promise<(Record<string, unknown> | undefined)[]> {
+  const results = await Promise.allSettled(
+    files.map((file) => import(pathToFileURL(resolve(root, file)).href) as Promise<Record<string, unknown>>),
+  );
   return results.map((result, i) => {
     if (result.status === 'fulfilled') return result.value;
     diagnostics.push(importFailed(root, files[i]!, result.reason));
@@ -76,7 +98,14 @@ async function notADefinition(root: string, file: string, value: unknown): Promi
   const text = await readFile(resolve(root, file), 'utf8').catch(() => '');
   const lines = text.split('\n');
   const index = lines.findIndex((l) => /^\s*export\s+default\b/.test(l));
-  const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object that is not a kac definition' : `a ${typeof value} (${String(value).slice(0, 40)})`;
+  const what =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'an array'
+        : typeof value === 'object'
+          ? 'an object that is not a kac definition'
+          : `a ${typeof value} (${String(value).slice(0, 40)})`;
   return {
     code: 'load/not-a-definition',
     severity: 'error',
@@ -122,4 +151,3 @@ function toAbsolute(path: string): string {
 function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
-

@@ -4,7 +4,14 @@
  * and secrets) and the output type later steps can reference.
  */
 import type { ApiAttributes, AttributeMap, AttributeValue, KlassDefinition } from './klass.js';
-import type { KustomerConversation, KustomerCustomer, KustomerKObject, KustomerNote, RegexMatchResult, RestApiResult } from './kustomer-objects.js';
+import type {
+  KustomerConversation,
+  KustomerCustomer,
+  KustomerKObject,
+  KustomerNote,
+  RegexMatchResult,
+  RestApiResult,
+} from './kustomer-objects.js';
 import type { StringValue, Value } from './ref.js';
 import type { Secret } from './secret.js';
 import type { StandardAttributesDefinition } from './standard-attributes.js';
@@ -39,7 +46,11 @@ export interface KObjectFields<Attrs extends AttributeMap> {
   tags?: Value<string[]>;
 }
 
-function make<Out>(action: string | undefined, params: Record<string, unknown>, extra: Partial<Action<Out>> = {}): Action<Out> {
+function make<Out>(
+  action: string | undefined,
+  params: Record<string, unknown>,
+  extra: Partial<Action<Out>> = {},
+): Action<Out> {
   return { action, params: dropUndefined(params), ...extra };
 }
 
@@ -49,7 +60,8 @@ function dropUndefined(params: Record<string, unknown>): Record<string, unknown>
 
 export const customer = {
   /** `kustomer.customer.find-by-external-id`. */
-  findByExternalId: (p: { externalId: StringValue }) => make<KustomerCustomer>('kustomer.customer.find-by-external-id', p),
+  findByExternalId: (p: { externalId: StringValue }) =>
+    make<KustomerCustomer>('kustomer.customer.find-by-external-id', p),
   /** `kustomer.customer.find-by-email`. */
   findByEmail: (p: { email: StringValue }) => make<KustomerCustomer>('kustomer.customer.find-by-email', p),
   /** `kustomer.customer.find-by-phone`. */
@@ -65,7 +77,13 @@ export const customer = {
    * address. A workflow whose event may lack a field branches (`when.exists(ref)`) to create steps that
    * pass only what the event carries, as the Regal timeline recipe does.
    */
-  create: (p: { externalId?: StringValue; name?: StringValue; email?: StringValue; phone?: StringValue; custom?: Record<string, unknown> }) =>
+  create: (p: {
+    externalId?: StringValue;
+    name?: StringValue;
+    email?: StringValue;
+    phone?: StringValue;
+    custom?: Record<string, unknown>;
+  }) =>
     make<KustomerCustomer>('kustomer.customer.create', {
       externalId: p.externalId,
       name: p.name,
@@ -83,7 +101,10 @@ export const kobject = {
    * `kustomer.kobject.create-with-customer`: a KObject on the customer's timeline. Params as Kustomer's
    * system app declares the action: customer, klassName, title, data, custom, externalId ...
    */
-  createWithCustomer: <K extends KlassDefinition<string, any>>(klass: K, p: KObjectFields<KlassOf<K>> & { customer: StringValue }) =>
+  createWithCustomer: <K extends KlassDefinition<string, any>>(
+    klass: K,
+    p: KObjectFields<KlassOf<K>> & { customer: StringValue },
+  ) =>
     make<KustomerKObject<CustomMapping<KlassOf<K>>>>(
       'kustomer.kobject.create-with-customer',
       { customer: p.customer, klassName: klass.name, ...fields(p) },
@@ -91,28 +112,55 @@ export const kobject = {
     ),
   /** `kustomer.kobject.create`: a KObject not linked to a customer. */
   create: <K extends KlassDefinition<string, any>>(klass: K, p: KObjectFields<KlassOf<K>>) =>
-    make<KustomerKObject<CustomMapping<KlassOf<K>>>>('kustomer.kobject.create', { klassName: klass.name, ...fields(p) }, { klass }),
+    make<KustomerKObject<CustomMapping<KlassOf<K>>>>(
+      'kustomer.kobject.create',
+      { klassName: klass.name, ...fields(p) },
+      { klass },
+    ),
   /**
    * `kustomer.kobject.find-by-external-id`: the KObject with that externalId, or no `id` when there is
    * none (so `when.dne(step.out.id)` means "not recorded yet").
    */
   findByExternalId: <K extends KlassDefinition<string, any>>(klass: K, p: { externalId: StringValue }) =>
-    make<KustomerKObject<CustomMapping<KlassOf<K>>>>('kustomer.kobject.find-by-external-id', { klassName: klass.name, externalId: p.externalId }, { klass }),
+    make<KustomerKObject<CustomMapping<KlassOf<K>>>>(
+      'kustomer.kobject.find-by-external-id',
+      { klassName: klass.name, externalId: p.externalId },
+      { klass },
+    ),
   /** `kustomer.kobject.update`. */
-  update: <K extends KlassDefinition<string, any>>(klass: K, p: Partial<KObjectFields<KlassOf<K>>> & { id: StringValue }) =>
-    make<KustomerKObject<CustomMapping<KlassOf<K>>>>('kustomer.kobject.update', { id: p.id, klassName: klass.name, ...fields(p) }, { klass }),
+  update: <K extends KlassDefinition<string, any>>(
+    klass: K,
+    p: Partial<KObjectFields<KlassOf<K>>> & { id: StringValue },
+  ) =>
+    make<KustomerKObject<CustomMapping<KlassOf<K>>>>(
+      'kustomer.kobject.update',
+      { id: p.id, klassName: klass.name, ...fields(p) },
+      { klass },
+    ),
 };
 
 function fields(p: Partial<KObjectFields<AttributeMap>>): Record<string, unknown> {
-  return { title: p.title, externalId: p.externalId, description: p.description, data: p.data, custom: p.custom, tags: p.tags };
+  return {
+    title: p.title,
+    externalId: p.externalId,
+    description: p.description,
+    data: p.data,
+    custom: p.custom,
+    tags: p.tags,
+  };
 }
 
 /** The values a standard object's `custom` holds for the attributes a `defineAttributes` declares. */
-export type StandardValues<Attrs extends AttributeMap> = { [Name in keyof ApiAttributes<Attrs>]?: AttributeValue<ApiAttributes<Attrs>[Name]> | null };
+export type StandardValues<Attrs extends AttributeMap> = {
+  [Name in keyof ApiAttributes<Attrs>]?: AttributeValue<ApiAttributes<Attrs>[Name]> | null;
+};
 
 /** `kustomer.conversation.find-by-id`; pass the conversation's `defineAttributes` to type `out.custom`. */
 function conversationFindById(p: { id: StringValue }): Action<KustomerConversation>;
-function conversationFindById<A extends AttributeMap>(p: { id: StringValue }, attributes: StandardAttributesDefinition<'conversation', A>): Action<KustomerConversation<StandardValues<A>>>;
+function conversationFindById<A extends AttributeMap>(
+  p: { id: StringValue },
+  attributes: StandardAttributesDefinition<'conversation', A>,
+): Action<KustomerConversation<StandardValues<A>>>;
 function conversationFindById(p: { id: StringValue }): Action<KustomerConversation> {
   return make('kustomer.conversation.find-by-id', { id: p.id });
 }
@@ -127,14 +175,28 @@ export const conversation = {
    * `kustomer.conversation.update` with `{ id, status, subStatus, priority, queue, custom }`; type
    * `custom` with `customOf(conversationAttributes, { … })`.
    */
-  update: (p: { id: StringValue; status?: StringValue; subStatus?: StringValue; priority?: Value<number>; custom?: Record<string, unknown>; [field: string]: unknown }) =>
-    make<KustomerConversation>('kustomer.conversation.update', p),
+  update: (p: {
+    id: StringValue;
+    status?: StringValue;
+    subStatus?: StringValue;
+    priority?: Value<number>;
+    custom?: Record<string, unknown>;
+    [field: string]: unknown;
+  }) => make<KustomerConversation>('kustomer.conversation.update', p),
 };
 
 export const note = {
   /** `kustomer.note.create`: an internal note on a conversation, `{ conversation, body, userMentions }` as in exports. */
-  create: (p: { conversation: StringValue; body: StringValue; userMentions?: readonly { user: StringValue }[] | Value<{ user: string }[]> }) =>
-    make<KustomerNote>('kustomer.note.create', { conversation: p.conversation, body: p.body, userMentions: p.userMentions }),
+  create: (p: {
+    conversation: StringValue;
+    body: StringValue;
+    userMentions?: readonly { user: StringValue }[] | Value<{ user: string }[]>;
+  }) =>
+    make<KustomerNote>('kustomer.note.create', {
+      conversation: p.conversation,
+      body: p.body,
+      userMentions: p.userMentions,
+    }),
 };
 
 export interface RestApiParams<Body> {
@@ -170,6 +232,10 @@ export function branch(): Action<never> {
  * @example
  * step('agent', action('kustomer.user.find-by-id', { id: event.modifiedBy }));
  */
-export function action<Out = any>(name: string, params: Record<string, unknown>, options: { appVersion?: string } = {}): Action<Out> {
+export function action<Out = any>(
+  name: string,
+  params: Record<string, unknown>,
+  options: { appVersion?: string } = {},
+): Action<Out> {
   return make<Out>(name, params, options.appVersion === undefined ? {} : { appVersion: options.appVersion });
 }

@@ -23,10 +23,22 @@ export const when = {
   /** The value does not exist. */
   dne: (value: Subject<unknown>): Condition => ({ op: 'dne', values: [value] }),
   contains: <T>(left: Subject<T>, right: unknown): Condition => ({ op: 'contains', values: [left, right] }),
-  gt: (left: Ref<number> | Ref<number | null | undefined> | StepPath, right: number): Condition => ({ op: 'gt', values: [left, right] }),
-  gte: (left: Ref<number> | Ref<number | null | undefined> | StepPath, right: number): Condition => ({ op: 'gte', values: [left, right] }),
-  lt: (left: Ref<number> | Ref<number | null | undefined> | StepPath, right: number): Condition => ({ op: 'lt', values: [left, right] }),
-  lte: (left: Ref<number> | Ref<number | null | undefined> | StepPath, right: number): Condition => ({ op: 'lte', values: [left, right] }),
+  gt: (left: Ref<number> | Ref<number | null | undefined> | StepPath, right: number): Condition => ({
+    op: 'gt',
+    values: [left, right],
+  }),
+  gte: (left: Ref<number> | Ref<number | null | undefined> | StepPath, right: number): Condition => ({
+    op: 'gte',
+    values: [left, right],
+  }),
+  lt: (left: Ref<number> | Ref<number | null | undefined> | StepPath, right: number): Condition => ({
+    op: 'lt',
+    values: [left, right],
+  }),
+  lte: (left: Ref<number> | Ref<number | null | undefined> | StepPath, right: number): Condition => ({
+    op: 'lte',
+    values: [left, right],
+  }),
   and: (...conditions: Condition[]): Condition => ({ op: 'and', values: conditions }),
   or: (...conditions: Condition[]): Condition => ({ op: 'or', values: conditions }),
   /** Any condition Kustomer accepts, as its JSON; for ops the helpers above do not cover. */
@@ -34,4 +46,17 @@ export const when = {
 };
 
 /** Ops kac knows; `when.raw` may use others, which validation reports as a warning. */
-export const KNOWN_CONDITION_OPS = ['true', 'eq', 'neq', 'exists', 'dne', 'contains', 'gt', 'gte', 'lt', 'lte', 'and', 'or'] as const;
+export const KNOWN_CONDITION_OPS = [
+  'true',
+  'eq',
+  'neq',
+  'exists',
+  'dne',
+  'contains',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'and',
+  'or',
+] as const;

@@ -48,6 +48,8 @@ export interface HookDefinition<Name extends string = string, Payload = unknown>
  *   payload: payloadOf<RegalKustomerEvent>(),
  * });
  */
-export function defineHook<const Name extends string, Payload = unknown>(input: HookInput<Name, Payload>): HookDefinition<Name, Payload> {
+export function defineHook<const Name extends string, Payload = unknown>(
+  input: HookInput<Name, Payload>,
+): HookDefinition<Name, Payload> {
   return { ...input, type: input.type ?? 'web', kind: 'hook', site: captureSite() };
 }

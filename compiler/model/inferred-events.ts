@@ -5,7 +5,10 @@
  */
 
 /** `kustomer.<conversation|customer|message|note|company>.create|update`: Kustomer's built-in trigger events (§3.4) [C]. */
-export function standardEventName(object: 'conversation' | 'customer' | 'message' | 'note' | 'company', event: 'create' | 'update'): string {
+export function standardEventName(
+  object: 'conversation' | 'customer' | 'message' | 'note' | 'company',
+  event: 'create' | 'update',
+): string {
   return `kustomer.${object}.${event}`;
 }
 

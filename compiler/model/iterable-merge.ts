@@ -25,11 +25,22 @@ export type Text = string | MergeValue;
 export type Flag = boolean | MergeValue;
 
 export function isMergeValue(value: unknown): value is MergeValue {
-  return typeof value === 'object' && value !== null && (value as MergeValue).kind === 'iterable-merge' && typeof (value as MergeValue).template === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as MergeValue).kind === 'iterable-merge' &&
+    typeof (value as MergeValue).template === 'string'
+  );
 }
 
 export function mergeValue(template: string, site: CallSite = captureSite()): MergeValue {
-  return Object.freeze({ kind: 'iterable-merge' as const, template, site, toString: () => template, toJSON: () => template });
+  return Object.freeze({
+    kind: 'iterable-merge' as const,
+    template,
+    site,
+    toString: () => template,
+    toJSON: () => template,
+  });
 }
 
 /** A field name as a Handlebars path: bare when it is a plain identifier, else a `[literal segment]`. */
@@ -47,7 +58,9 @@ function textOf(value: Text | undefined): string {
 }
 
 /** `field('phoneNumber')`, or by scope: `field.profile.phoneNumber`, `field.event.educationalLevel`. */
-export type FieldFunction<Field extends string, Profile extends string, Event extends string> = ((name: Field) => MergeValue) & {
+export type FieldFunction<Field extends string, Profile extends string, Event extends string> = ((
+  name: Field,
+) => MergeValue) & {
   /** Iterable user-profile fields. */
   readonly profile: { readonly [K in Profile]: MergeValue };
   /** The triggering custom event's dataFields (Iterable exposes them by bare name too). */
@@ -84,11 +97,15 @@ function scoped(): { readonly [name: string]: MergeValue } {
 
 /** Builds the helpers. Untyped at runtime: the types narrow the names, validation checks them. */
 export function createMergeHelpers(): MergeHelpers<string, string> {
-  const field = Object.assign((name: string) => mergeValue(`{{${mergePath(name)}}}`), { profile: scoped(), event: scoped() });
+  const field = Object.assign((name: string) => mergeValue(`{{${mergePath(name)}}}`), {
+    profile: scoped(),
+    event: scoped(),
+  });
   return {
     field,
     defaultIfEmpty: (name, fallback) => mergeValue(`{{defaultIfEmpty ${mergePath(name)} ${literalArg(fallback)}}}`),
-    ifEq: (name, value, then, otherwise) => mergeValue(block('ifEq', `${mergePath(name)} ${literalArg(value)}`, then, otherwise)),
+    ifEq: (name, value, then, otherwise) =>
+      mergeValue(block('ifEq', `${mergePath(name)} ${literalArg(value)}`, then, otherwise)),
     ifSet: (name, then, otherwise) => mergeValue(block('if', mergePath(name), then, otherwise)),
   };
 }

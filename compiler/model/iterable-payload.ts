@@ -7,7 +7,14 @@
 import type { Flag, MergeValue, Text } from './iterable-merge.js';
 
 /** Any JSON value whose leaves may be merge fields: custom traits and event properties. */
-export type TemplateJson = string | number | boolean | null | MergeValue | readonly TemplateJson[] | { readonly [key: string]: TemplateJson | undefined };
+export type TemplateJson =
+  | string
+  | number
+  | boolean
+  | null
+  | MergeValue
+  | readonly TemplateJson[]
+  | { readonly [key: string]: TemplateJson | undefined };
 
 export type RegalOptInChannel = 'voice' | 'sms' | 'email';
 
@@ -32,7 +39,12 @@ export type RegalChannelOptIn = {
 
 export type RegalAddress = { street?: Text; city?: Text; state?: Text; zipcode?: Text; country?: Text };
 
-export type RegalPhoneEntry = { isPrimary?: Flag; label?: Text; voiceOptIn?: RegalChannelOptIn; smsOptIn?: RegalChannelOptIn };
+export type RegalPhoneEntry = {
+  isPrimary?: Flag;
+  label?: Text;
+  voiceOptIn?: RegalChannelOptIn;
+  smsOptIn?: RegalChannelOptIn;
+};
 export type RegalEmailEntry = { isPrimary?: Flag; label?: Text; emailOptIn?: RegalChannelOptIn };
 
 /** Keyed by the phone number (E.164) or address; a merge field key is `` [`${field('phoneNumber')}`] ``. */
@@ -55,7 +67,8 @@ export type RegalLegacyTraits = StandardTraits & {
 };
 
 /** Current shape: at least one phone or email, each with its own opt-ins. */
-export type RegalKeyedTraits = StandardTraits & ({ phones: RegalPhones; emails?: RegalEmails } | { phones?: RegalPhones; emails: RegalEmails });
+export type RegalKeyedTraits = StandardTraits &
+  ({ phones: RegalPhones; emails?: RegalEmails } | { phones?: RegalPhones; emails: RegalEmails });
 
 type PayloadCommon = {
   /** Shown as External ID in Regal. */

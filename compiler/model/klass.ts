@@ -51,13 +51,19 @@ export const attribute = {
   boolean: (o: AttributeOptions = {}): AttributeDefinition<'boolean', boolean> => ({ kind: 'boolean', ...o }),
   url: (o: AttributeOptions = {}): AttributeDefinition<'url', string> => ({ kind: 'url', ...o }),
   /** A reference (`Id`) to another object, e.g. `reference('customer')` or `reference('kobject.regal-call')`. */
-  reference: (target: string, o: AttributeOptions & { multi?: boolean } = {}): AttributeDefinition<'reference', string> => ({
+  reference: (
+    target: string,
+    o: AttributeOptions & { multi?: boolean } = {},
+  ): AttributeDefinition<'reference', string> => ({
     kind: 'reference',
     target,
     ...o,
   }),
   /** An option list (`Str` with an enumeration). */
-  dropdown: <const O extends readonly string[]>(options: O, o: AttributeOptions = {}): AttributeDefinition<'dropdown', O[number]> => ({
+  dropdown: <const O extends readonly string[]>(
+    options: O,
+    o: AttributeOptions = {},
+  ): AttributeDefinition<'dropdown', O[number]> => ({
     kind: 'dropdown',
     options,
     ...o,
@@ -92,8 +98,10 @@ export interface KlassInput<Name extends string, Attrs extends AttributeMap> {
   renamedFrom?: string;
 }
 
-export interface KlassDefinition<Name extends string = string, Attrs extends AttributeMap = AttributeMap>
-  extends KlassInput<Name, Attrs> {
+export interface KlassDefinition<
+  Name extends string = string,
+  Attrs extends AttributeMap = AttributeMap,
+> extends KlassInput<Name, Attrs> {
   readonly kind: 'klass';
   readonly site: CallSite;
 }
@@ -127,6 +135,9 @@ export function attributeApiName(key: string, attr: AttributeDefinition): string
 
 /** Kustomer's default display name: the camelCase key title-cased ("totalOrders" → "Total Orders"). */
 export function defaultDisplayName(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim();
   return words.replace(/\b\w/g, (c) => c.toUpperCase());
 }

@@ -48,6 +48,8 @@ export interface OutboundWebhookDefinition<Name extends string = string> extends
  *   headers: { Authorization: secret('SYNC_TOKEN') },
  * });
  */
-export function defineOutboundWebhook<const Name extends string>(input: OutboundWebhookInput<Name>): OutboundWebhookDefinition<Name> {
+export function defineOutboundWebhook<const Name extends string>(
+  input: OutboundWebhookInput<Name>,
+): OutboundWebhookDefinition<Name> {
   return { ...input, kind: 'outbound-webhook', site: captureSite() };
 }

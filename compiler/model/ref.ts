@@ -26,7 +26,9 @@ export interface NumberRef<T extends number | null | undefined = number> extends
 /** A reference to a boolean. */
 export interface BooleanRef<T extends boolean | null | undefined = boolean> extends RefBrand<T> {}
 /** A reference to an array: `ref[0]` is a reference to an element. */
-export type ArrayRef<T> = RefBrand<T> & { readonly [index: number]: Ref<NonNullable<T> extends readonly (infer E)[] ? E : never> };
+export type ArrayRef<T> = RefBrand<T> & {
+  readonly [index: number]: Ref<NonNullable<T> extends readonly (infer E)[] ? E : never>;
+};
 /** A reference to an object: each field is a reference too (`event.properties.call_id`). */
 export type ObjectRef<T> = RefBrand<T> & { readonly [K in keyof NonNullable<T>]-?: Ref<NonNullable<T>[K]> };
 
@@ -37,7 +39,9 @@ export type ObjectRef<T> = RefBrand<T> & { readonly [K in keyof NonNullable<T>]-
 export type Ref<T> = 0 extends 1 & T
   ? any
   : [T] extends [string | null | undefined]
-    ? [T] extends [null | undefined] ? RefBrand<T> : StringRef<T & (string | null | undefined)>
+    ? [T] extends [null | undefined]
+      ? RefBrand<T>
+      : StringRef<T & (string | null | undefined)>
     : [T] extends [number | null | undefined]
       ? NumberRef<T & (number | null | undefined)>
       : [T] extends [boolean | null | undefined]
@@ -104,6 +108,8 @@ export function wholeValueOf(data: RefData): string {
  * since `{{{steps.1.tags.0}}}` does not parse.
  */
 export function templateOf(data: RefData): string {
-  const segments = ['steps', data.step, ...data.path].map((s, i) => (i <= 1 || /^[A-Za-z_$][\w$]*$/.test(s) ? s : `[${s}]`));
+  const segments = ['steps', data.step, ...data.path].map((s, i) =>
+    i <= 1 || /^[A-Za-z_$][\w$]*$/.test(s) ? s : `[${s}]`,
+  );
   return `{{{${segments.join('.')}}}}`;
 }

@@ -25,5 +25,10 @@ export function secret<const Name extends string>(envVar: Name): Secret {
 }
 
 export function isSecret(value: unknown): value is Secret {
-  return typeof value === 'object' && value !== null && (value as Secret).kind === 'secret' && typeof (value as Secret).envVar === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Secret).kind === 'secret' &&
+    typeof (value as Secret).envVar === 'string'
+  );
 }

@@ -74,7 +74,9 @@ function* frames(error: Error): Generator<Frame> {
     Error.prepareStackTrace = prepare;
   }
   if (!Array.isArray(structured)) {
-    for (const line of String(structured ?? '').split('\n').slice(1)) {
+    for (const line of String(structured ?? '')
+      .split('\n')
+      .slice(1)) {
       const m = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?\s*$/.exec(line);
       if (m) yield { file: m[1]!, line: Number(m[2]), column: Number(m[3]) };
     }
@@ -85,7 +87,8 @@ function* frames(error: Error): Generator<Frame> {
     const line = callSite.getLineNumber();
     const column = callSite.getColumnNumber();
     if (!file || line === null || column === null) continue;
-    const entry = findSourceMap(file)?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+    const entry = findSourceMap(file)?.findEntry(line - 1, column - 1) as
+      { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
     if (entry?.originalSource !== undefined && entry.originalLine !== undefined && entry.originalColumn !== undefined) {
       yield { file: entry.originalSource, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
     } else yield { file, line, column };

@@ -16,7 +16,10 @@ import { captureSite, type CallSite } from './site.js';
 export const STANDARD_OBJECTS = ['company', 'conversation', 'customer', 'message', 'user'] as const;
 export type StandardObject = (typeof STANDARD_OBJECTS)[number];
 
-export interface StandardAttributesDefinition<O extends StandardObject = StandardObject, Attrs extends AttributeMap = AttributeMap> {
+export interface StandardAttributesDefinition<
+  O extends StandardObject = StandardObject,
+  Attrs extends AttributeMap = AttributeMap,
+> {
   readonly kind: 'standard-attributes';
   readonly object: O;
   readonly attributes: Attrs;

@@ -28,7 +28,11 @@ export function onCustomer(event: 'create' | 'update', options: TriggerOptions =
 }
 
 /** `kustomer.kobject.<klass>.create` or `.update`. */
-export function onKObject(klass: KlassDefinition | string, event: 'create' | 'update', options: TriggerOptions = {}): Trigger<KustomerObjectEvent> {
+export function onKObject(
+  klass: KlassDefinition | string,
+  event: 'create' | 'update',
+  options: TriggerOptions = {},
+): Trigger<KustomerObjectEvent> {
   return onEvent(kobjectEventName(typeof klass === 'string' ? klass : klass.name, event), options);
 }
 
@@ -45,7 +49,15 @@ export interface InputSchema {
   readonly required?: readonly string[];
 }
 
-type TypeOf<T> = T extends 'string' ? string : T extends 'number' ? number : T extends 'boolean' ? boolean : T extends 'array' ? unknown[] : Record<string, unknown>;
+type TypeOf<T> = T extends 'string'
+  ? string
+  : T extends 'number'
+    ? number
+    : T extends 'boolean'
+      ? boolean
+      : T extends 'array'
+        ? unknown[]
+        : Record<string, unknown>;
 type Props<S extends InputSchema> = S['properties'];
 type Required<S extends InputSchema> = S['required'] extends readonly (infer R)[] ? R & keyof Props<S> : never;
 
@@ -61,7 +73,10 @@ export type CallInput<S extends InputSchema> = { [K in Required<S>]: TypeOf<Prop
  * @example
  * trigger: onCall({ properties: { conversationId: { type: 'string' } }, required: ['conversationId'] }),
  */
-export function onCall<const S extends InputSchema>(schema: S, options: TriggerOptions = {}): Trigger<CallInput<S>, CallInput<S>> {
+export function onCall<const S extends InputSchema>(
+  schema: S,
+  options: TriggerOptions = {},
+): Trigger<CallInput<S>, CallInput<S>> {
   return {
     kind: 'callable',
     schema: schema as unknown as JsonObject,
@@ -81,7 +96,10 @@ export type CallArgs<I> = { [K in keyof I]: Value<I[K]> };
  * @example
  * step('note', callWorkflow(writeNote, { conversationId: event.id }));
  */
-export function callWorkflow<I>(callee: WorkflowDefinition<string, unknown, I>, input: NoInfer<CallArgs<I>>): Action<unknown> {
+export function callWorkflow<I>(
+  callee: WorkflowDefinition<string, unknown, I>,
+  input: NoInfer<CallArgs<I>>,
+): Action<unknown> {
   const id = refPlaceholder({ kind: 'kustomer.workflow', key: callee.name, field: 'id' });
   return { ...action(callActionName(id), input as Record<string, unknown>), callee: callee.name };
 }

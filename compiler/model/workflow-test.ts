@@ -25,13 +25,21 @@ export const match = {
   /** Any value that is present (not undefined or null). */
   any: (): ValueMatcher => ({ kind: 'matcher', describe: 'any value', test: (a) => a !== undefined && a !== null }),
   /** The field is absent, null or empty. */
-  absent: (): ValueMatcher => ({ kind: 'matcher', describe: 'absent', test: (a) => a === undefined || a === null || a === '' }),
+  absent: (): ValueMatcher => ({
+    kind: 'matcher',
+    describe: 'absent',
+    test: (a) => a === undefined || a === null || a === '',
+  }),
   stringContaining: (part: string): ValueMatcher => ({
     kind: 'matcher',
     describe: `a string containing ${JSON.stringify(part)}`,
     test: (a) => typeof a === 'string' && a.includes(part),
   }),
-  regex: (pattern: RegExp): ValueMatcher => ({ kind: 'matcher', describe: `a string matching ${String(pattern)}`, test: (a) => typeof a === 'string' && pattern.test(a) }),
+  regex: (pattern: RegExp): ValueMatcher => ({
+    kind: 'matcher',
+    describe: `a string matching ${String(pattern)}`,
+    test: (a) => typeof a === 'string' && pattern.test(a),
+  }),
 } as const;
 
 /** `T` with every field optional, recursively, and any field replaceable by a matcher. */
@@ -117,7 +125,9 @@ export interface OutboundCallOutcome {
   body: unknown;
 }
 
-export type KObjectExpectation = { readonly [K in Exclude<keyof KObjectOutcome, 'klass'>]?: Loose<KObjectOutcome[K]> } & {
+export type KObjectExpectation = {
+  readonly [K in Exclude<keyof KObjectOutcome, 'klass'>]?: Loose<KObjectOutcome[K]>;
+} & {
   /** The Klass, as its definition or its name. */
   readonly klass?: KlassDefinition<string, any> | string;
 };
@@ -174,10 +184,18 @@ export interface WorkflowTestDefinition {
  *   expect: { kobjects: { created: [{ klass: regalCall, externalId: 'WT1' }] } },
  * });
  */
-export function defineWorkflowTest<T>(input: TestInputBase & { workflow: WorkflowDefinition<string, T>; event: NoInfer<EventOf<T>> }): WorkflowTestDefinition;
-export function defineWorkflowTest<P>(input: TestInputBase & { hook: HookDefinition<string, P>; event: NoInfer<P> }): WorkflowTestDefinition;
+export function defineWorkflowTest<T>(
+  input: TestInputBase & { workflow: WorkflowDefinition<string, T>; event: NoInfer<EventOf<T>> },
+): WorkflowTestDefinition;
+export function defineWorkflowTest<P>(
+  input: TestInputBase & { hook: HookDefinition<string, P>; event: NoInfer<P> },
+): WorkflowTestDefinition;
 export function defineWorkflowTest(
-  input: TestInputBase & { workflow?: WorkflowDefinition<string, unknown>; hook?: HookDefinition<string, unknown>; event: unknown },
+  input: TestInputBase & {
+    workflow?: WorkflowDefinition<string, unknown>;
+    hook?: HookDefinition<string, unknown>;
+    event: unknown;
+  },
 ): WorkflowTestDefinition {
   return {
     kind: 'workflow-test',

@@ -30,7 +30,11 @@ interface TriggerBase<Out, Call> {
 
 /** `Call`: the input a callable trigger takes (`never` for the others). */
 export type Trigger<Out, Call = never> =
-  | (TriggerBase<Out, Call> & { readonly kind: 'hook'; readonly hook: HookDefinition; readonly appVersion?: string | null })
+  | (TriggerBase<Out, Call> & {
+      readonly kind: 'hook';
+      readonly hook: HookDefinition;
+      readonly appVersion?: string | null;
+    })
   | (TriggerBase<Out, Call> & { readonly kind: 'event'; readonly eventName: string; readonly appVersion?: string })
   | (TriggerBase<Out, Call> & { readonly kind: 'callable'; readonly schema: JsonObject; readonly appVersion?: string });
 
@@ -49,8 +53,18 @@ export function onHook<P>(
   hook: HookDefinition<string, any>,
   options: { payload: PayloadType<P>; displayName?: string; appVersion?: string | null; raw?: Raw },
 ): Trigger<HookTransaction<P>>;
-export function onHook(hook: HookDefinition<string, any>, options: { payload?: PayloadType<unknown>; displayName?: string; appVersion?: string | null; raw?: Raw } = {}): Trigger<any> {
-  return { kind: 'hook', hook, ...(options.payload ? { payload: options.payload } : {}), displayName: options.displayName, appVersion: options.appVersion, ...(options.raw ? { raw: options.raw } : {}) };
+export function onHook(
+  hook: HookDefinition<string, any>,
+  options: { payload?: PayloadType<unknown>; displayName?: string; appVersion?: string | null; raw?: Raw } = {},
+): Trigger<any> {
+  return {
+    kind: 'hook',
+    hook,
+    ...(options.payload ? { payload: options.payload } : {}),
+    displayName: options.displayName,
+    appVersion: options.appVersion,
+    ...(options.raw ? { raw: options.raw } : {}),
+  };
 }
 
 /**
@@ -64,7 +78,14 @@ export function onEvent<Out = KustomerObjectEvent>(
   eventName: string,
   options: { displayName?: string; appVersion?: string; payload?: PayloadType<Out>; raw?: Raw } = {},
 ): Trigger<Out> {
-  return { kind: 'event', eventName, ...(options.payload ? { payload: options.payload } : {}), displayName: options.displayName, appVersion: options.appVersion, ...(options.raw ? { raw: options.raw } : {}) };
+  return {
+    kind: 'event',
+    eventName,
+    ...(options.payload ? { payload: options.payload } : {}),
+    displayName: options.displayName,
+    appVersion: options.appVersion,
+    ...(options.raw ? { raw: options.raw } : {}),
+  };
 }
 
 export interface TransitionModel {
@@ -193,7 +214,13 @@ export function defineWorkflow<const Name extends string, TriggerOut, Call = nev
       id,
       out: ref<Out>(id),
       to(target, condition = { op: 'true', values: [true] }, label, options = {}) {
-        transitions.push({ target: typeof target === 'string' ? target : target.id, condition, label, ...(options.raw ? { raw: options.raw } : {}), site: captureSite() });
+        transitions.push({
+          target: typeof target === 'string' ? target : target.id,
+          condition,
+          label,
+          ...(options.raw ? { raw: options.raw } : {}),
+          site: captureSite(),
+        });
         return self;
       },
     };
@@ -201,7 +228,9 @@ export function defineWorkflow<const Name extends string, TriggerOut, Call = nev
   };
 
   const trigger = node<TriggerOut>('1', triggerTransitions);
-  const event = (input.trigger.kind === 'hook' ? ref('1', ['attributes', 'data']) : ref('1')) as WorkflowContext<TriggerOut>['event'];
+  const event = (
+    input.trigger.kind === 'hook' ? ref('1', ['attributes', 'data']) : ref('1')
+  ) as WorkflowContext<TriggerOut>['event'];
   const ctx: WorkflowContext<TriggerOut> = {
     trigger,
     event,

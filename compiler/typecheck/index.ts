@@ -32,7 +32,10 @@ export async function typecheckProject(root: string): Promise<TypecheckResult> {
   try {
     exe = await nativeTscPath();
   } catch (error) {
-    return { compiler: 'none', diagnostics: [unavailable(`TypeScript's tsc was not found (${(error as Error).message}).`)] };
+    return {
+      compiler: 'none',
+      diagnostics: [unavailable(`TypeScript's tsc was not found (${(error as Error).message}).`)],
+    };
   }
   await mkdir(dir, { recursive: true });
   const config = `${JSON.stringify(typecheckConfig(root, dir, typeRoots()), null, 2)}\n`;
@@ -41,7 +44,14 @@ export async function typecheckProject(root: string): Promise<TypecheckResult> {
   if ((await readFile(configPath, 'utf8').catch(() => '')) !== config) await writeFileAtomic(configPath, config);
   const run = await runTsc(exe, ['-p', posix(relative(root, configPath)), '--pretty', 'false'], root);
   if (run.error && run.stdout.trim() === '') {
-    return { compiler: exe, diagnostics: [unavailable(`tsc failed to run: ${run.error.message.split('\n')[0]}${run.stderr ? `\n  ${run.stderr.trim()}` : ''}`)] };
+    return {
+      compiler: exe,
+      diagnostics: [
+        unavailable(
+          `tsc failed to run: ${run.error.message.split('\n')[0]}${run.stderr ? `\n  ${run.stderr.trim()}` : ''}`,
+        ),
+      ],
+    };
   }
   // TS18003 "No inputs were found": a project with no authored files yet has nothing to type-check.
   return { compiler: exe, diagnostics: parseTscOutput(run.stdout, root, root).filter((d) => d.code !== 'ts/18003') };

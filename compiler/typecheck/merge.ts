@@ -10,8 +10,12 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 
 export function mergeTypecheckDiagnostics(kac: readonly Diagnostic[], ts: readonly Diagnostic[]): Diagnostic[] {
   const tsErrorFiles = new Set(ts.filter((d) => d.severity === 'error' && d.location).map((d) => d.location!.file));
-  const kacLines = new Set(kac.filter((d) => d.severity === 'error' && d.location && d.code !== 'load/import-failed').map((d) => lineKey(d)));
-  const keptKac = kac.filter((d) => !(d.code === 'load/import-failed' && d.location && tsErrorFiles.has(d.location.file)));
+  const kacLines = new Set(
+    kac.filter((d) => d.severity === 'error' && d.location && d.code !== 'load/import-failed').map((d) => lineKey(d)),
+  );
+  const keptKac = kac.filter(
+    (d) => !(d.code === 'load/import-failed' && d.location && tsErrorFiles.has(d.location.file)),
+  );
   const keptTs = ts.filter((d) => !(d.location && kacLines.has(lineKey(d))));
   return [...keptKac, ...keptTs].sort(compareDiagnostics);
 }

@@ -38,13 +38,17 @@ export function parseTscOutput(output: string, cwd: string, root: string): Diagn
     } else if (global) {
       flush();
       const [, severity, code, message] = global;
-      current = { diagnostic: { code: `ts/${code}`, severity: severity === 'warning' ? 'warning' : 'error', message: message! }, chain: [] };
+      current = {
+        diagnostic: { code: `ts/${code}`, severity: severity === 'warning' ? 'warning' : 'error', message: message! },
+        chain: [],
+      };
     } else if (current && /^\s+\S/.test(line)) {
       current.chain.push(line);
     } else if (line.trim() !== '') {
       // Anything else tsc prints (a crash, a summary) is not a diagnostic; keep it visible rather than lose it.
       flush();
-      if (!/^Found \d+ errors?/.test(line.trim())) diagnostics.push({ code: 'ts/output', severity: 'error', message: line.trim() });
+      if (!/^Found \d+ errors?/.test(line.trim()))
+        diagnostics.push({ code: 'ts/output', severity: 'error', message: line.trim() });
     }
   }
   flush();

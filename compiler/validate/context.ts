@@ -27,8 +27,10 @@ export interface CompiledParams {
 
 export function createValidationContext(model: Model, locator: Locator): ValidationContext {
   // Prefer the exporting file: a workflow built by a shared recipe is reported where its author wrote it.
-  const at = (site: CallSite | undefined, file: string): SourceLocation => site?.resolve(model.root, file) ?? { file, line: 1, column: 1 };
-  const refine = (from: SourceLocation, text: string, options?: FindOptions): SourceLocation => locator.find(from, text, options) ?? from;
+  const at = (site: CallSite | undefined, file: string): SourceLocation =>
+    site?.resolve(model.root, file) ?? { file, line: 1, column: 1 };
+  const refine = (from: SourceLocation, text: string, options?: FindOptions): SourceLocation =>
+    locator.find(from, text, options) ?? from;
   const compiled = new WeakMap<StepModel, CompiledParams>();
   const params = (step: StepModel): CompiledParams => {
     let entry = compiled.get(step);

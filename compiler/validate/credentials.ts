@@ -4,7 +4,8 @@
  * (`{{{variables.<id>}}}`), never the value itself.
  */
 const AUTH_SCHEME = /^\s*(Bearer|Basic|Token|Bot|Digest)\s+(\S.*)$/i;
-const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-api-token)$/i;
+const CREDENTIAL_HEADER =
+  /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-api-token)$/i;
 
 export function isLiteralCredential(headerName: string, value: unknown): boolean {
   if (typeof value !== 'string') return false;
@@ -17,5 +18,7 @@ export function isLiteralCredential(headerName: string, value: unknown): boolean
 export function secretHint(value: string, owner: string): string {
   const scheme = AUTH_SCHEME.exec(value)?.[1];
   const env = `${owner.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_TOKEN`;
-  return scheme ? `write \`${scheme} \${secret('${env}')}\` and set ${env} in the environment` : `write secret('${env}') and set ${env} in the environment`;
+  return scheme
+    ? `write \`${scheme} \${secret('${env}')}\` and set ${env} in the environment`
+    : `write secret('${env}') and set ${env} in the environment`;
 }

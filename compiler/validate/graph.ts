@@ -64,7 +64,9 @@ export function dominators(graph: WorkflowGraph): Map<string, Set<string>> {
   const order = graph.nodes.filter((n) => live.has(n));
   const preds = new Map<string, string[]>(order.map((n) => [n, []]));
   for (const n of order) for (const e of graph.edges.get(n) ?? []) preds.get(e.to)?.push(n);
-  const dom = new Map<string, Set<string>>(order.map((n) => [n, n === TRIGGER_STEP_ID ? new Set([n]) : new Set(order)]));
+  const dom = new Map<string, Set<string>>(
+    order.map((n) => [n, n === TRIGGER_STEP_ID ? new Set([n]) : new Set(order)]),
+  );
   let changed = true;
   while (changed) {
     changed = false;

@@ -10,7 +10,13 @@ export function validateHooks(model: Model, ctx: ValidationContext): Diagnostic[
   for (const { definition: hook, file } of model.hooks) {
     if (!HOOK_TYPES.includes(hook.type)) {
       out.push(
-        diagnostic('hook/invalid-type', 'error', `hook "${hook.name}" has type ${JSON.stringify(hook.type)}; kac manages "web" and "form" hooks.`, ctx.atText(hook.site, file, String(hook.type)), 'leave `type` out for a web hook'),
+        diagnostic(
+          'hook/invalid-type',
+          'error',
+          `hook "${hook.name}" has type ${JSON.stringify(hook.type)}; kac manages "web" and "form" hooks.`,
+          ctx.atText(hook.site, file, String(hook.type)),
+          'leave `type` out for a web hook',
+        ),
       );
     }
   }

@@ -17,7 +17,16 @@ import { validateStandardAttributes, validateStandardMappings } from './standard
 export type KindValidator = (model: Model, ctx: ValidationContext) => Diagnostic[];
 
 /** One validator per kind, run in this order; each returns every problem it finds. */
-export const VALIDATORS: KindValidator[] = [validateNames, validateKlasses, validateHooks, validateWorkflows, validateOutboundWebhooks, validateIterableWebhooks, validateStandardAttributes, validateStandardMappings];
+export const VALIDATORS: KindValidator[] = [
+  validateNames,
+  validateKlasses,
+  validateHooks,
+  validateWorkflows,
+  validateOutboundWebhooks,
+  validateIterableWebhooks,
+  validateStandardAttributes,
+  validateStandardMappings,
+];
 
 export interface ValidateOptions {
   /** Finds a node in the author's file; default: ts-morph over the files under model.root. */

@@ -25,12 +25,22 @@ export function formatPath(path: Path): string {
     .replace(/^\./, '');
 }
 
-export function validateIterableBody({ definition: wh, file }: Loaded<IterableWebhookDefinition>, ctx: ValidationContext): Diagnostic[] {
+export function validateIterableBody(
+  { definition: wh, file }: Loaded<IterableWebhookDefinition>,
+  ctx: ValidationContext,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const site = ctx.at(wh.site, file);
   const body = wh.body;
   if (!isObj(body)) {
-    return [diagnostic('iterable/invalid-body', 'error', `the body of "${wh.name}" must return an object (Regal's event JSON).`, site)];
+    return [
+      diagnostic(
+        'iterable/invalid-body',
+        'error',
+        `the body of "${wh.name}" must return an object (Regal's event JSON).`,
+        site,
+      ),
+    ];
   }
   // A merge value's own call site is exact (`field('x')`, `field.event.x`); raw strings are found by text.
   const at = (value: unknown, text: string | undefined): SourceLocation => {
@@ -47,14 +57,27 @@ export function validateIterableBody({ definition: wh, file }: Loaded<IterableWe
     if (!text.includes('{{')) return;
     const scan = scanMergeFields(text);
     if (!scan.ok) {
-      out.push(diagnostic('iterable/template-syntax', 'error', `${formatPath(path) || 'the body'} of "${wh.name}" is not a valid Handlebars template: ${scan.error.message}`, at(owner, isMergeValue(owner) ? undefined : text)));
+      out.push(
+        diagnostic(
+          'iterable/template-syntax',
+          'error',
+          `${formatPath(path) || 'the body'} of "${wh.name}" is not a valid Handlebars template: ${scan.error.message}`,
+          at(owner, isMergeValue(owner) ? undefined : text),
+        ),
+      );
       return;
     }
     for (const name of scan.fields) {
       if (declared.includes(name) || reported.has(`${name}@${formatPath(path)}`)) continue;
       reported.add(`${name}@${formatPath(path)}`);
       out.push(
-        diagnostic('iterable/undeclared-field', 'error', `merge field "${name}" in ${formatPath(path)} of "${wh.name}" is not a declared ${scope}.`, at(owner, isMergeValue(owner) ? undefined : text), didYouMean(closest(name, declared)) ?? `declare it in ${FIELDS_SCHEMA_FILE}`),
+        diagnostic(
+          'iterable/undeclared-field',
+          'error',
+          `merge field "${name}" in ${formatPath(path)} of "${wh.name}" is not a declared ${scope}.`,
+          at(owner, isMergeValue(owner) ? undefined : text),
+          didYouMean(closest(name, declared)) ?? `declare it in ${FIELDS_SCHEMA_FILE}`,
+        ),
       );
     }
   };
@@ -78,35 +101,64 @@ export function validateIterableBody({ definition: wh, file }: Loaded<IterableWe
   if (keyed) {
     const count = (v: unknown) => (isObj(v) ? Object.keys(v).length : 0);
     if (count(traits.phones) + count(traits.emails) === 0) {
-      out.push(diagnostic('iterable/missing-phone', 'error', `traits.phones and traits.emails of "${wh.name}" are both empty: Regal needs at least one phone or email to identify the contact.`, traitsAt, "key a phone by its merge field: phones: { [`${field('phoneNumber')}`]: { isPrimary: true } }"));
+      out.push(
+        diagnostic(
+          'iterable/missing-phone',
+          'error',
+          `traits.phones and traits.emails of "${wh.name}" are both empty: Regal needs at least one phone or email to identify the contact.`,
+          traitsAt,
+          "key a phone by its merge field: phones: { [`${field('phoneNumber')}`]: { isPrimary: true } }",
+        ),
+      );
     }
   } else if (!isObj(traits) || traits.phone === undefined || traits.phone === '') {
-    out.push(diagnostic('iterable/missing-phone', 'error', `the body of "${wh.name}" has no traits.phone: Regal's legacy payload (phone, email, optIn) requires the contact's phone.`, isObj(traits) ? traitsAt : site, "add traits.phone: field('phoneNumber'), or use the keyed traits.phones / traits.emails"));
+    out.push(
+      diagnostic(
+        'iterable/missing-phone',
+        'error',
+        `the body of "${wh.name}" has no traits.phone: Regal's legacy payload (phone, email, optIn) requires the contact's phone.`,
+        isObj(traits) ? traitsAt : site,
+        "add traits.phone: field('phoneNumber'), or use the keyed traits.phones / traits.emails",
+      ),
+    );
   }
 
   // Opt-ins and the boolean positions.
   const optIns: { value: unknown; path: Path; needsChannel: boolean }[] = [];
   const flags: { value: unknown; path: Path }[] = [];
   if (isObj(traits)) {
-    if (Array.isArray(traits.optIn)) traits.optIn.forEach((v, i) => optIns.push({ value: v, path: ['traits', 'optIn', i], needsChannel: true }));
-    for (const [list, keys] of [['phones', ['voiceOptIn', 'smsOptIn']], ['emails', ['emailOptIn']]] as const) {
+    if (Array.isArray(traits.optIn))
+      traits.optIn.forEach((v, i) => optIns.push({ value: v, path: ['traits', 'optIn', i], needsChannel: true }));
+    for (const [list, keys] of [
+      ['phones', ['voiceOptIn', 'smsOptIn']],
+      ['emails', ['emailOptIn']],
+    ] as const) {
       const entries = traits[list];
       if (!isObj(entries)) continue;
       for (const [id, entry] of Object.entries(entries)) {
         if (!isObj(entry)) continue;
         if ('isPrimary' in entry) flags.push({ value: entry.isPrimary, path: ['traits', list, id, 'isPrimary'] });
-        for (const key of keys) if (key in entry) optIns.push({ value: entry[key], path: ['traits', list, id, key], needsChannel: false });
+        for (const key of keys)
+          if (key in entry) optIns.push({ value: entry[key], path: ['traits', list, id, key], needsChannel: false });
       }
     }
   }
   for (const { value, path, needsChannel } of optIns) {
     const entry = isObj(value) ? value : {};
-    const missing = [needsChannel && entry.channel === undefined ? 'channel' : undefined, entry.subscribed === undefined ? 'subscribed' : undefined].filter(
-      (m): m is string => m !== undefined,
-    );
+    const missing = [
+      needsChannel && entry.channel === undefined ? 'channel' : undefined,
+      entry.subscribed === undefined ? 'subscribed' : undefined,
+    ].filter((m): m is string => m !== undefined);
     if (missing.length > 0) {
       const needs = needsChannel ? 'channel and subscribed on every opt-in entry' : 'subscribed on every opt-in';
-      out.push(diagnostic('iterable/incomplete-opt-in', 'error', `${formatPath(path)} of "${wh.name}" has no ${missing.map((m) => `"${m}"`).join(' or ')}: Regal requires ${needs}.`, ctx.atText(wh.site, file, needsChannel ? 'optIn' : String(path[3]))));
+      out.push(
+        diagnostic(
+          'iterable/incomplete-opt-in',
+          'error',
+          `${formatPath(path)} of "${wh.name}" has no ${missing.map((m) => `"${m}"`).join(' or ')}: Regal requires ${needs}.`,
+          ctx.atText(wh.site, file, needsChannel ? 'optIn' : String(path[3])),
+        ),
+      );
     }
     if ('subscribed' in entry) flags.push({ value: entry.subscribed, path: [...path, 'subscribed'] });
   }
@@ -114,16 +166,37 @@ export function validateIterableBody({ definition: wh, file }: Loaded<IterableWe
   return out;
 }
 
-function checkFlag(value: unknown, path: Path, name: string, at: (v: unknown, text: string | undefined) => SourceLocation): Diagnostic[] {
+function checkFlag(
+  value: unknown,
+  path: Path,
+  name: string,
+  at: (v: unknown, text: string | undefined) => SourceLocation,
+): Diagnostic[] {
   if (typeof value === 'boolean') return [];
-  const template = isMergeValue(value) ? (value as MergeValue).template : typeof value === 'string' && value.includes('{{') ? value : undefined;
+  const template = isMergeValue(value)
+    ? (value as MergeValue).template
+    : typeof value === 'string' && value.includes('{{')
+      ? value
+      : undefined;
   if (template !== undefined) {
     const scan = scanMergeFields(template);
     const field = scan.ok ? scan.fields[0] : undefined;
     return [
-      diagnostic('iterable/merge-field-boolean', 'warning', `${formatPath(path)} of "${name}" is the merge field ${template}: Iterable renders it as the string "true" or "false", not a JSON boolean.`, at(value, isMergeValue(value) ? undefined : template),
-        `split the journey on ${field ?? 'the field'} (Yes/No) into two webhooks that send literal true and false`),
+      diagnostic(
+        'iterable/merge-field-boolean',
+        'warning',
+        `${formatPath(path)} of "${name}" is the merge field ${template}: Iterable renders it as the string "true" or "false", not a JSON boolean.`,
+        at(value, isMergeValue(value) ? undefined : template),
+        `split the journey on ${field ?? 'the field'} (Yes/No) into two webhooks that send literal true and false`,
+      ),
     ];
   }
-  return [diagnostic('iterable/invalid-value', 'error', `${formatPath(path)} of "${name}" is ${JSON.stringify(value)}; Regal expects true or false.`, at(value, undefined))];
+  return [
+    diagnostic(
+      'iterable/invalid-value',
+      'error',
+      `${formatPath(path)} of "${name}" is ${JSON.stringify(value)}; Regal expects true or false.`,
+      at(value, undefined),
+    ),
+  ];
 }

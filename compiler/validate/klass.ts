@@ -26,10 +26,26 @@ export function validateKlasses(model: Model, ctx: ValidationContext): Diagnosti
 function validateKlass({ definition: klass, file }: Loaded<KlassDefinition>, ctx: ValidationContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (klass.color !== undefined && !(typeof klass.color === 'string' && COLOR.test(klass.color))) {
-    out.push(diagnostic('klass/invalid-color', 'error', `Klass colour ${JSON.stringify(klass.color)} is not a hex colour.`, ctx.atText(klass.site, file, 'color'), 'write it like "#2E7D32"'));
+    out.push(
+      diagnostic(
+        'klass/invalid-color',
+        'error',
+        `Klass colour ${JSON.stringify(klass.color)} is not a hex colour.`,
+        ctx.atText(klass.site, file, 'color'),
+        'write it like "#2E7D32"',
+      ),
+    );
   }
   if (typeof klass.attributes !== 'object' || klass.attributes === null) {
-    out.push(diagnostic('klass/invalid-attributes', 'error', `Klass "${klass.name}" has no attributes object.`, ctx.at(klass.site, file), 'write `attributes: {}` for a Klass without custom attributes'));
+    out.push(
+      diagnostic(
+        'klass/invalid-attributes',
+        'error',
+        `Klass "${klass.name}" has no attributes object.`,
+        ctx.at(klass.site, file),
+        'write `attributes: {}` for a Klass without custom attributes',
+      ),
+    );
     return out;
   }
   for (const [key, attr] of Object.entries(klass.attributes)) {
@@ -39,23 +55,47 @@ function validateKlass({ definition: klass, file }: Loaded<KlassDefinition>, ctx
 }
 
 /** `at` is lazy: locating reads the file, and most attributes have nothing to report. Shared with standard-object attributes. */
-export function validateAttribute(key: string, attr: AttributeDefinition, at: () => SourceLocation, ctx: ValidationContext): Diagnostic[] {
+export function validateAttribute(
+  key: string,
+  attr: AttributeDefinition,
+  at: () => SourceLocation,
+  ctx: ValidationContext,
+): Diagnostic[] {
   if (typeof attr !== 'object' || attr === null || !(attr.kind in ATTRIBUTE_SUFFIX)) {
     const kind = typeof attr === 'object' && attr !== null ? JSON.stringify(attr.kind) : typeof attr;
     return [
-      diagnostic('klass/invalid-attribute', 'error', `attribute "${key}" has a kind Kustomer does not know (${kind}).`, at(), 'use attribute.string(), .text(), .number(), .date(), .boolean(), .url(), .reference() or .dropdown()'),
+      diagnostic(
+        'klass/invalid-attribute',
+        'error',
+        `attribute "${key}" has a kind Kustomer does not know (${kind}).`,
+        at(),
+        'use attribute.string(), .text(), .number(), .date(), .boolean(), .url(), .reference() or .dropdown()',
+      ),
     ];
   }
   const out: Diagnostic[] = [];
   if (!ATTRIBUTE_KEY.test(key)) {
-    out.push(diagnostic('klass/invalid-attribute-key', 'error', `attribute key "${key}" must be camelCase letters and digits.`, at(), `write it "${camelCase(key)}"`));
+    out.push(
+      diagnostic(
+        'klass/invalid-attribute-key',
+        'error',
+        `attribute key "${key}" must be camelCase letters and digits.`,
+        at(),
+        `write it "${camelCase(key)}"`,
+      ),
+    );
   } else {
     const suffix = typeSuffixOf(key);
     // `callId` as a string is an identifier, not a reference: only a reference would double `Id`.
     // A key ending in its own kind's suffix is the API name as is (model/klass.ts attributeApiName).
-    if (suffix !== undefined && suffix !== ATTRIBUTE_SUFFIX[attr.kind] && (suffix !== 'Id' || attr.kind === 'reference')) {
+    if (
+      suffix !== undefined &&
+      suffix !== ATTRIBUTE_SUFFIX[attr.kind] &&
+      (suffix !== 'Id' || attr.kind === 'reference')
+    ) {
       const base = key.slice(0, -suffix.length);
-      const call = attr.kind === 'reference' ? `attribute.reference('${attr.target ?? '…'}')` : `attribute.${attr.kind}()`;
+      const call =
+        attr.kind === 'reference' ? `attribute.reference('${attr.target ?? '…'}')` : `attribute.${attr.kind}()`;
       out.push(
         diagnostic(
           'klass/attribute-key-suffix',
@@ -68,15 +108,36 @@ export function validateAttribute(key: string, attr: AttributeDefinition, at: ()
     }
   }
   if (attr.kind === 'reference' && (typeof attr.target !== 'string' || attr.target === '')) {
-    out.push(diagnostic('klass/reference-without-target', 'error', `reference attribute "${key}" names no target.`, at(), "write attribute.reference('customer') or attribute.reference('kobject.<klass>')"));
+    out.push(
+      diagnostic(
+        'klass/reference-without-target',
+        'error',
+        `reference attribute "${key}" names no target.`,
+        at(),
+        "write attribute.reference('customer') or attribute.reference('kobject.<klass>')",
+      ),
+    );
   }
   if (attr.kind === 'dropdown') out.push(...validateOptions(key, attr.options, at, ctx));
   return out;
 }
 
-function validateOptions(key: string, options: readonly string[] | undefined, at: () => SourceLocation, ctx: ValidationContext): Diagnostic[] {
+function validateOptions(
+  key: string,
+  options: readonly string[] | undefined,
+  at: () => SourceLocation,
+  ctx: ValidationContext,
+): Diagnostic[] {
   if (!Array.isArray(options) || options.length === 0) {
-    return [diagnostic('klass/dropdown-without-options', 'error', `dropdown attribute "${key}" has no options.`, at(), "list them: attribute.dropdown(['won', 'lost'])")];
+    return [
+      diagnostic(
+        'klass/dropdown-without-options',
+        'error',
+        `dropdown attribute "${key}" has no options.`,
+        at(),
+        "list them: attribute.dropdown(['won', 'lost'])",
+      ),
+    ];
   }
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -87,17 +148,30 @@ function validateOptions(key: string, options: readonly string[] | undefined, at
     }
     const first = ctx.refine(at(), option);
     const again = ctx.refine({ ...first, column: first.column + 1 }, option);
-    out.push(diagnostic('klass/dropdown-duplicate-option', 'error', `dropdown attribute "${key}" lists the option "${option}" twice.`, again, 'remove the repeated option'));
+    out.push(
+      diagnostic(
+        'klass/dropdown-duplicate-option',
+        'error',
+        `dropdown attribute "${key}" lists the option "${option}" twice.`,
+        again,
+        'remove the repeated option',
+      ),
+    );
   }
   return out;
 }
 
 function typeSuffixOf(key: string): string | undefined {
-  return Object.keys(SUFFIX_KIND).find((suffix) => key.length > suffix.length && key.endsWith(suffix) && /[a-z0-9]/.test(key[key.length - suffix.length - 1]!));
+  return Object.keys(SUFFIX_KIND).find(
+    (suffix) =>
+      key.length > suffix.length && key.endsWith(suffix) && /[a-z0-9]/.test(key[key.length - suffix.length - 1]!),
+  );
 }
 
 function camelCase(key: string): string {
   const words = key.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const joined = words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1))).join('');
+  const joined = words
+    .map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1)))
+    .join('');
   return /^[a-z]/.test(joined) ? joined : `a${joined}`;
 }

@@ -29,14 +29,22 @@ interface NameCharacters {
 }
 
 /** Confirmed (kustomer-api.md, Klass "Key fields"): letters, digits, `_` and `-`. */
-const KLASS_CHARS: NameCharacters = { pattern: /^[A-Za-z0-9_-]+$/, says: 'letters, digits, "_" and "-"', outside: /[^A-Za-z0-9_-]+/g };
+const KLASS_CHARS: NameCharacters = {
+  pattern: /^[A-Za-z0-9_-]+$/,
+  says: 'letters, digits, "_" and "-"',
+  outside: /[^A-Za-z0-9_-]+/g,
+};
 /**
  * Inferred: Kustomer's docs give no character rule for workflow, hook and outbound-webhook names; its
  * own example webhook is "Conversation sync". kac allows ASCII letters, digits, space and `_ - . : ( )`
  * (what the UI's names use), and never `/`, `\`, `..`, control characters or other symbols (emoji):
  * they would make unsafe or colliding file names on import and in dist/.
  */
-const SYSTEM_NAME_CHARS: NameCharacters = { pattern: /^[A-Za-z0-9 _.:()-]+$/, says: 'letters, digits, spaces and "_ - . : ( )"', outside: /[^A-Za-z0-9 _.:()-]+/g };
+const SYSTEM_NAME_CHARS: NameCharacters = {
+  pattern: /^[A-Za-z0-9 _.:()-]+$/,
+  says: 'letters, digits, spaces and "_ - . : ( )"',
+  outside: /[^A-Za-z0-9 _.:()-]+/g,
+};
 const MAX_NAME_LENGTH = 255;
 
 const NAMED_KINDS: NamedKind[] = [
@@ -56,7 +64,15 @@ function validateKindNames({ area, noun, list, chars }: NamedKind, model: Model,
   for (const loaded of list(model)) {
     const { definition: def, file } = loaded;
     if (typeof def.name !== 'string' || def.name.trim() === '') {
-      out.push(diagnostic(`${area}/invalid-name`, 'error', `the ${noun} has no name.`, ctx.at(def.site, file), 'give it a `name` starting with the namespace'));
+      out.push(
+        diagnostic(
+          `${area}/invalid-name`,
+          'error',
+          `the ${noun} has no name.`,
+          ctx.at(def.site, file),
+          'give it a `name` starting with the namespace',
+        ),
+      );
       continue;
     }
     const name = def.name;
@@ -118,7 +134,11 @@ export function nameProblem(name: string, chars: NameCharacters = SYSTEM_NAME_CH
   if (name.includes('..')) return 'contains ".." (names become file names; a path is never a name)';
   if (name !== name.trim()) return 'starts or ends with a space';
   if (!chars.pattern.test(name)) {
-    const bad = [...new Set(name.match(chars.outside)?.join('') ?? '')].map((c) => (/[\x00-\x1f\x7f]/.test(c) ? `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : JSON.stringify(c)));
+    const bad = [...new Set(name.match(chars.outside)?.join('') ?? '')].map((c) =>
+      /[\x00-\x1f\x7f]/.test(c)
+        ? `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+        : JSON.stringify(c),
+    );
     return `may hold only ${chars.says} (found ${bad.join(', ')})`;
   }
   return undefined;
@@ -126,7 +146,12 @@ export function nameProblem(name: string, chars: NameCharacters = SYSTEM_NAME_CH
 
 /** A suggestion that passes every rule above, namespace included. */
 export function validNameLike(name: string, namespace: string, chars: NameCharacters = SYSTEM_NAME_CHARS): string {
-  let cleaned = name.replace(chars.outside, '-').replace(/\.{2,}/g, '-').replace(/-{2,}/g, '-').trim().replace(/^[-. ]+|[-. ]+$/g, '');
+  let cleaned = name
+    .replace(chars.outside, '-')
+    .replace(/\.{2,}/g, '-')
+    .replace(/-{2,}/g, '-')
+    .trim()
+    .replace(/^[-. ]+|[-. ]+$/g, '');
   if (!isInNamespace(cleaned, namespace)) cleaned = namespaced(cleaned, namespace).replace(/-+$/, '');
   return cleaned.slice(0, MAX_NAME_LENGTH).replace(/[-. ]+$/, '');
 }

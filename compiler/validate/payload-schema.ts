@@ -16,7 +16,18 @@ export type SchemaLookup =
 
 type SchemaObject = { readonly [keyword: string]: unknown };
 
-const STRUCTURE = ['type', 'properties', 'items', '$ref', 'anyOf', 'oneOf', 'allOf', 'const', 'enum', 'additionalProperties'];
+const STRUCTURE = [
+  'type',
+  'properties',
+  'items',
+  '$ref',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'const',
+  'enum',
+  'additionalProperties',
+];
 
 export function lookupSchemaPath(root: JsonSchema, segments: readonly string[]): SchemaLookup {
   let current = alternatives(root, root);

@@ -9,7 +9,12 @@ import { closest, type Diagnostic } from '../diagnostics.js';
 import { attributeApiName, type AttributeDefinition } from '../model/klass.js';
 import type { Loaded, Model } from '../model/project.js';
 import type { SourceLocation } from '../resource.js';
-import { attributePrefix, ownsAttribute, STANDARD_OBJECTS, type StandardAttributesDefinition } from '../model/standard-attributes.js';
+import {
+  attributePrefix,
+  ownsAttribute,
+  STANDARD_OBJECTS,
+  type StandardAttributesDefinition,
+} from '../model/standard-attributes.js';
 import { diagnostic, didYouMean, quotedList, type ValidationContext } from './context.js';
 import { validateAttribute } from './klass.js';
 import { suggestAttribute } from './workflow-kobject.js';
@@ -41,12 +46,19 @@ export function validateStandardAttributes(model: Model, ctx: ValidationContext)
           'error',
           `attributes of "${object}" are already defined at ${at.file}:${at.line}:${at.column}.`,
           ctx.atText(def.site, file, object),
-          'define each standard object\'s attributes once (spread shared attribute sets into it)',
+          "define each standard object's attributes once (spread shared attribute sets into it)",
         ),
       );
     } else first.set(object, loaded);
     if (typeof def.attributes !== 'object' || def.attributes === null) {
-      out.push(diagnostic('standard-attributes/invalid-attributes', 'error', `the attributes of "${object}" are not an object.`, ctx.at(def.site, file)));
+      out.push(
+        diagnostic(
+          'standard-attributes/invalid-attributes',
+          'error',
+          `the attributes of "${object}" are not an object.`,
+          ctx.at(def.site, file),
+        ),
+      );
       continue;
     }
     for (const [key, attr] of Object.entries(def.attributes)) {
@@ -58,13 +70,20 @@ export function validateStandardAttributes(model: Model, ctx: ValidationContext)
   return out;
 }
 
-function validateOwnership(object: string, key: string, attr: AttributeDefinition, namespace: string, at: () => SourceLocation): Diagnostic[] {
+function validateOwnership(
+  object: string,
+  key: string,
+  attr: AttributeDefinition,
+  namespace: string,
+  at: () => SourceLocation,
+): Diagnostic[] {
   if (typeof attr !== 'object' || attr === null || typeof attr.kind !== 'string') return [];
   const apiName = attributeApiName(key, attr);
   if (ownsAttribute(apiName, namespace)) return [];
   const prefix = attributePrefix(namespace);
   // `regalvoiceScore` → `regalVoiceScore`: a prefix in the wrong case is corrected, not doubled.
-  const rest = key.toLowerCase().startsWith(prefix.toLowerCase()) && key.length > prefix.length ? key.slice(prefix.length) : key;
+  const rest =
+    key.toLowerCase().startsWith(prefix.toLowerCase()) && key.length > prefix.length ? key.slice(prefix.length) : key;
   const suggestion = prefix + rest[0]!.toUpperCase() + rest.slice(1);
   return [
     diagnostic(
@@ -100,7 +119,10 @@ export function validateStandardMappings(model: Model, ctx: ValidationContext): 
       for (const name of Object.keys(custom)) {
         // Someone else's attribute: kac writes values into it, never defines it.
         if (!ownsAttribute(name, model.namespace) || names.includes(name)) continue;
-        const hint = names.length === 0 ? `define it: defineAttributes('${object}', { … })` : didYouMean(suggestAttribute(name, names) ?? closest(name, names));
+        const hint =
+          names.length === 0
+            ? `define it: defineAttributes('${object}', { … })`
+            : didYouMean(suggestAttribute(name, names) ?? closest(name, names));
         out.push(
           diagnostic(
             'workflow/unknown-attribute',

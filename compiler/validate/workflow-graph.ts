@@ -10,17 +10,45 @@ import { loops, reachable, type WorkflowGraph } from './graph.js';
 /** `/#steps.<id>.<path>` splits on dots, so an id may not hold one. */
 const STEP_ID = /^[A-Za-z0-9_-]+$/;
 
-export function validateWorkflowGraph(wf: WorkflowDefinition, file: string, graph: WorkflowGraph, ctx: ValidationContext): Diagnostic[] {
+export function validateWorkflowGraph(
+  wf: WorkflowDefinition,
+  file: string,
+  graph: WorkflowGraph,
+  ctx: ValidationContext,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ids = new Set<string>();
   for (const step of wf.steps) {
     const at = () => ctx.atText(step.site, file, String(step.id));
     if (step.id === TRIGGER_STEP_ID) {
-      out.push(diagnostic('workflow/reserved-step-id', 'error', `step id "1" is the trigger's; a step can't use it.`, at(), 'give the step a descriptive id, e.g. "find-customer"'));
+      out.push(
+        diagnostic(
+          'workflow/reserved-step-id',
+          'error',
+          `step id "1" is the trigger's; a step can't use it.`,
+          at(),
+          'give the step a descriptive id, e.g. "find-customer"',
+        ),
+      );
     } else if (typeof step.id !== 'string' || !STEP_ID.test(step.id)) {
-      out.push(diagnostic('workflow/invalid-step-id', 'error', `step id ${JSON.stringify(step.id)} may hold only letters, digits, "_" and "-".`, at()));
+      out.push(
+        diagnostic(
+          'workflow/invalid-step-id',
+          'error',
+          `step id ${JSON.stringify(step.id)} may hold only letters, digits, "_" and "-".`,
+          at(),
+        ),
+      );
     } else if (ids.has(step.id)) {
-      out.push(diagnostic('workflow/duplicate-step-id', 'error', `step id "${step.id}" is used twice in workflow "${wf.name}".`, at(), 'step ids are stable keys in Kustomer: give each step its own'));
+      out.push(
+        diagnostic(
+          'workflow/duplicate-step-id',
+          'error',
+          `step id "${step.id}" is used twice in workflow "${wf.name}".`,
+          at(),
+          'step ids are stable keys in Kustomer: give each step its own',
+        ),
+      );
     }
     ids.add(step.id);
   }
@@ -38,7 +66,12 @@ export function validateWorkflowGraph(wf: WorkflowDefinition, file: string, grap
         'error',
         `${source} has a transition to step "${t.target}", which workflow "${wf.name}" does not define.`,
         ctx.atText(t.site, file, String(t.target)),
-        didYouMean(closest(String(t.target), graph.nodes.filter((n) => n !== TRIGGER_STEP_ID))),
+        didYouMean(
+          closest(
+            String(t.target),
+            graph.nodes.filter((n) => n !== TRIGGER_STEP_ID),
+          ),
+        ),
       ),
     );
   }
@@ -60,9 +93,14 @@ export function validateWorkflowGraph(wf: WorkflowDefinition, file: string, grap
     if (live.has(id)) continue;
     const step = wf.steps.find((s) => s.id === id)!;
     out.push(
-      diagnostic('workflow/unreachable-step', 'warning', `step "${id}" is never reached: no transition leads to it from the trigger.`, ctx.atText(step.site, file, id), `add a transition to it, e.g. trigger.to(...) or <step>.to(...)`),
+      diagnostic(
+        'workflow/unreachable-step',
+        'warning',
+        `step "${id}" is never reached: no transition leads to it from the trigger.`,
+        ctx.atText(step.site, file, id),
+        `add a transition to it, e.g. trigger.to(...) or <step>.to(...)`,
+      ),
     );
   }
   return out;
 }
-

@@ -12,7 +12,11 @@ import { diagnostic, didYouMean, type ValidationContext } from './context.js';
 import { LONG_VALUE_FIELDS, longValueSources, STRING_ATTRIBUTE_MAX_LENGTH } from './long-values.js';
 import { isInNamespace } from './names.js';
 
-export const KOBJECT_ACTIONS = ['kustomer.kobject.create-with-customer', 'kustomer.kobject.create', 'kustomer.kobject.update'];
+export const KOBJECT_ACTIONS = [
+  'kustomer.kobject.create-with-customer',
+  'kustomer.kobject.create',
+  'kustomer.kobject.update',
+];
 const CREATES = ['kustomer.kobject.create-with-customer', 'kustomer.kobject.create'];
 
 export function validateKObjectStep(step: StepModel, file: string, ctx: ValidationContext): Diagnostic[] {
@@ -23,10 +27,26 @@ export function validateKObjectStep(step: StepModel, file: string, ctx: Validati
   const out: Diagnostic[] = [];
 
   if (action === 'kustomer.kobject.create-with-customer' && isMissing(params.customer)) {
-    out.push(diagnostic('workflow/kobject-without-customer', 'error', `step "${step.id}" creates a KObject on a customer's timeline but names no customer.`, at(), 'pass `customer: <step>.out.id`, e.g. from a customer lookup'));
+    out.push(
+      diagnostic(
+        'workflow/kobject-without-customer',
+        'error',
+        `step "${step.id}" creates a KObject on a customer's timeline but names no customer.`,
+        at(),
+        'pass `customer: <step>.out.id`, e.g. from a customer lookup',
+      ),
+    );
   }
   if (CREATES.includes(action) && isMissing(params.title)) {
-    out.push(diagnostic('workflow/kobject-without-title', 'error', `step "${step.id}" creates a KObject without a title; Kustomer requires one (the card's headline).`, at(), 'pass `title`, e.g. `Call ${event.properties.call_id}`'));
+    out.push(
+      diagnostic(
+        'workflow/kobject-without-title',
+        'error',
+        `step "${step.id}" creates a KObject without a title; Kustomer requires one (the card's headline).`,
+        at(),
+        'pass `title`, e.g. `Call ${event.properties.call_id}`',
+      ),
+    );
   }
 
   const klass = klassOf(step, ctx);
@@ -38,14 +58,24 @@ export function validateKObjectStep(step: StepModel, file: string, ctx: Validati
   return out;
 }
 
-function klassOf(step: StepModel, ctx: ValidationContext): { definition?: KlassDefinition; problem?: (at: SourceLocation) => Diagnostic } {
+function klassOf(
+  step: StepModel,
+  ctx: ValidationContext,
+): { definition?: KlassDefinition; problem?: (at: SourceLocation) => Diagnostic } {
   const { klasses, namespace } = ctx.model;
   const names = klasses.map((k) => k.definition.name);
   const given = step.action.klass;
   const klassName = given?.name ?? step.action.params?.klassName;
   if (typeof klassName !== 'string' || klassName === '') {
     return {
-      problem: (at) => diagnostic('workflow/kobject-without-klass', 'error', `step "${step.id}" writes a KObject but names no Klass.`, at, 'use kobject.createWithCustomer(klass, { ... })'),
+      problem: (at) =>
+        diagnostic(
+          'workflow/kobject-without-klass',
+          'error',
+          `step "${step.id}" writes a KObject but names no Klass.`,
+          at,
+          'use kobject.createWithCustomer(klass, { ... })',
+        ),
     };
   }
   const found = klasses.find((k) => k.definition === given) ?? klasses.find((k) => k.definition.name === klassName);
@@ -59,12 +89,18 @@ function klassOf(step: StepModel, ctx: ValidationContext): { definition?: KlassD
         'error',
         `step "${step.id}" uses Klass "${klassName}", which no file under klasses/ or workflows/ exports.`,
         at,
-        didYouMean(closest(klassName, names)) ?? 'export it from its file (export default defineKlass(...)) so kac creates it',
+        didYouMean(closest(klassName, names)) ??
+          'export it from its file (export default defineKlass(...)) so kac creates it',
       ),
   };
 }
 
-function validateCustomMapping(step: StepModel, klass: KlassDefinition, file: string, ctx: ValidationContext): Diagnostic[] {
+function validateCustomMapping(
+  step: StepModel,
+  klass: KlassDefinition,
+  file: string,
+  ctx: ValidationContext,
+): Diagnostic[] {
   const custom = step.action.params?.custom;
   if (typeof custom !== 'object' || custom === null) return [];
   const attributes = new Map<string, AttributeDefinition>(
@@ -78,14 +114,21 @@ function validateCustomMapping(step: StepModel, klass: KlassDefinition, file: st
     const attr = attributes.get(name);
     if (!attr) {
       out.push(
-        diagnostic('workflow/unknown-attribute', 'error', `custom mapping "${name}" is not an attribute of Klass "${klass.name}".`, at(), didYouMean(suggestAttribute(name, [...attributes.keys()]))),
+        diagnostic(
+          'workflow/unknown-attribute',
+          'error',
+          `custom mapping "${name}" is not an attribute of Klass "${klass.name}".`,
+          at(),
+          didYouMean(suggestAttribute(name, [...attributes.keys()])),
+        ),
       );
       continue;
     }
     const compiled = compiledCustom?.[name];
     if (compiled === undefined || compiled === null) continue;
     const mismatch = literalMismatch(attr, compiled);
-    if (mismatch) out.push(diagnostic('workflow/attribute-value', 'error', `custom mapping "${name}" ${mismatch}.`, at()));
+    if (mismatch)
+      out.push(diagnostic('workflow/attribute-value', 'error', `custom mapping "${name}" ${mismatch}.`, at()));
     if (attr.kind === 'string' || attr.kind === 'text') {
       for (const source of longValueSources(compiled)) {
         out.push(
@@ -119,7 +162,10 @@ export function suggestAttribute(name: string, apiNames: readonly string[]): str
   const near = closest(name, apiNames);
   if (near !== undefined) return near;
   const suffix = /[A-Z][a-z]*$/.exec(name)?.[0];
-  const sameType = suffix === undefined ? [] : apiNames.filter((n) => n.endsWith(suffix) && /[a-z0-9]/.test(n[n.length - suffix.length - 1] ?? ''));
+  const sameType =
+    suffix === undefined
+      ? []
+      : apiNames.filter((n) => n.endsWith(suffix) && /[a-z0-9]/.test(n[n.length - suffix.length - 1] ?? ''));
   return sameType.length === 1 ? sameType[0] : undefined;
 }
 

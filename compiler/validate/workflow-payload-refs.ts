@@ -74,8 +74,11 @@ function payloadPaths(s: string, scope: PayloadScope): string[][] {
   const raw: string[][] = [];
   const whole = WHOLE_VALUE.exec(s);
   if (whole) raw.push(segmentsOf(whole[1]!));
-  for (const block of s.matchAll(TEMPLATE_BLOCK)) for (const m of block[1]!.matchAll(TEMPLATE_PATH)) raw.push(segmentsOf(m[1]!));
-  return raw.flatMap((segments) => (scope.prefix.every((p, i) => segments[i] === p) ? [segments.slice(scope.prefix.length)] : []));
+  for (const block of s.matchAll(TEMPLATE_BLOCK))
+    for (const m of block[1]!.matchAll(TEMPLATE_PATH)) raw.push(segmentsOf(m[1]!));
+  return raw.flatMap((segments) =>
+    scope.prefix.every((p, i) => segments[i] === p) ? [segments.slice(scope.prefix.length)] : [],
+  );
 }
 
 function segmentsOf(dotted: string): string[] {
@@ -85,7 +88,14 @@ function segmentsOf(dotted: string): string[] {
     .map((s) => (s.startsWith('[') && s.endsWith(']') ? s.slice(1, -1) : s));
 }
 
-function checkPath(path: string[], written: string, scope: PayloadScope, site: CallSite | undefined, file: string, ctx: ValidationContext): Diagnostic[] {
+function checkPath(
+  path: string[],
+  written: string,
+  scope: PayloadScope,
+  site: CallSite | undefined,
+  file: string,
+  ctx: ValidationContext,
+): Diagnostic[] {
   const found = lookupSchemaPath(scope.schema, path);
   if (found.kind !== 'unknown') return [];
   const wrong = path[found.index]!;
@@ -100,7 +110,9 @@ function checkPath(path: string[], written: string, scope: PayloadScope, site: C
       `the payload field "${field}" is not in the payload's JSON Schema.`,
       at,
       didYouMean(near === undefined ? undefined : [...path.slice(0, found.index), near].join('.')) ??
-        (found.known.length > 0 ? `the fields there are ${found.known.map((k) => `"${k}"`).join(', ')}` : 'add the field to the schema first, then regenerate its type (npm run generate)'),
+        (found.known.length > 0
+          ? `the fields there are ${found.known.map((k) => `"${k}"`).join(', ')}`
+          : 'add the field to the schema first, then regenerate its type (npm run generate)'),
     ),
   ];
 }
@@ -110,7 +122,9 @@ function checkAttributeTypes(step: StepModel, scope: PayloadScope, file: string,
   const klass = step.action?.klass;
   const custom = ctx.params(step).value.custom;
   if (!klass || typeof custom !== 'object' || custom === null || Array.isArray(custom)) return [];
-  const attributes = new Map(Object.entries(klass.attributes ?? {}).map(([key, attr]) => [attributeApiName(key, attr), attr]));
+  const attributes = new Map(
+    Object.entries(klass.attributes ?? {}).map(([key, attr]) => [attributeApiName(key, attr), attr]),
+  );
   const out: Diagnostic[] = [];
   for (const [name, value] of Object.entries(custom)) {
     const attr = attributes.get(name);
@@ -128,7 +142,9 @@ function checkAttributeTypes(step: StepModel, scope: PayloadScope, file: string,
         'error',
         `custom mapping "${name}" is ${holds.name}, but the payload field "${path.join('.')}" is ${typeList(found.types)} in the payload's JSON Schema.`,
         ctx.atText(step.site, file, name, { orBefore: true }),
-        holds.types.includes('string') ? 'map it into an attribute of its type, or make it text with a template: `${…}`' : 'map it into an attribute of its type',
+        holds.types.includes('string')
+          ? 'map it into an attribute of its type, or make it text with a template: `${…}`'
+          : 'map it into an attribute of its type',
       ),
     );
   }
@@ -141,5 +157,7 @@ function typeList(types: readonly string[]): string {
     .filter((t, i, all) => all.indexOf(t) === i)
     .sort((a, b) => Number(a === 'null') - Number(b === 'null'));
   const article = (t: string) => (t === 'null' ? 'null' : `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`);
-  return names.length === 1 ? article(names[0]!) : `${names.slice(0, -1).map(article).join(', ')} or ${article(names.at(-1)!)}`;
+  return names.length === 1
+    ? article(names[0]!)
+    : `${names.slice(0, -1).map(article).join(', ')} or ${article(names.at(-1)!)}`;
 }

@@ -28,7 +28,12 @@ export function findStepRefs(value: JsonValue): string[] {
   return [...found];
 }
 
-export function validateWorkflowRefs(wf: WorkflowDefinition, file: string, graph: WorkflowGraph, ctx: ValidationContext): Diagnostic[] {
+export function validateWorkflowRefs(
+  wf: WorkflowDefinition,
+  file: string,
+  graph: WorkflowGraph,
+  ctx: ValidationContext,
+): Diagnostic[] {
   const dom = dominators(graph);
   const out: Diagnostic[] = [];
   const check = (user: string, used: string[], site: CallSite | undefined, ownOutputReady: boolean, where: string) => {
@@ -39,10 +44,24 @@ export function validateWorkflowRefs(wf: WorkflowDefinition, file: string, graph
       const at = ctx.at(site, file);
       if (!graph.nodes.includes(ref)) {
         out.push(
-          diagnostic('workflow/unknown-step-ref', 'error', `${where} uses the output of step "${ref}", which workflow "${wf.name}" does not define.`, at, didYouMean(closest(ref, graph.nodes))),
+          diagnostic(
+            'workflow/unknown-step-ref',
+            'error',
+            `${where} uses the output of step "${ref}", which workflow "${wf.name}" does not define.`,
+            at,
+            didYouMean(closest(ref, graph.nodes)),
+          ),
         );
       } else if (ref === user) {
-        out.push(diagnostic('workflow/ref-not-run', 'error', `${where} uses its own output, which does not exist until the step has run.`, at, 'use it in a later step, or in a condition on this step\'s transitions'));
+        out.push(
+          diagnostic(
+            'workflow/ref-not-run',
+            'error',
+            `${where} uses its own output, which does not exist until the step has run.`,
+            at,
+            "use it in a later step, or in a condition on this step's transitions",
+          ),
+        );
       } else {
         const path = pathAvoiding(graph, user, ref);
         out.push(
@@ -51,7 +70,9 @@ export function validateWorkflowRefs(wf: WorkflowDefinition, file: string, graph
             'error',
             `${where} uses the output of step "${ref}", which does not run on every path to it.`,
             at,
-            path && path.length > 1 ? `"${ref}" is skipped on the path ${path.join(' → ')}` : `"${ref}" has not run yet when this is evaluated`,
+            path && path.length > 1
+              ? `"${ref}" is skipped on the path ${path.join(' → ')}`
+              : `"${ref}" has not run yet when this is evaluated`,
           ),
         );
       }
@@ -59,13 +80,28 @@ export function validateWorkflowRefs(wf: WorkflowDefinition, file: string, graph
   };
 
   const conditionRefs = (t: TransitionModel) => findStepRefs(compileCondition(t.condition));
-  wf.triggerTransitions.forEach((t) => check(TRIGGER_STEP_ID, conditionRefs(t), t.site, true, `the condition of the trigger's transition to "${t.target}"`));
+  wf.triggerTransitions.forEach((t) =>
+    check(
+      TRIGGER_STEP_ID,
+      conditionRefs(t),
+      t.site,
+      true,
+      `the condition of the trigger's transition to "${t.target}"`,
+    ),
+  );
   const seen = new Set<string>();
   for (const step of wf.steps) {
     if (seen.has(step.id)) continue;
     seen.add(step.id);
     check(step.id, findStepRefs(ctx.params(step).value), step.site, false, `step "${step.id}"`);
-    for (const t of step.transitions) check(step.id, conditionRefs(t), t.site, true, `the condition of the transition from "${step.id}" to "${t.target}"`);
+    for (const t of step.transitions)
+      check(
+        step.id,
+        conditionRefs(t),
+        t.site,
+        true,
+        `the condition of the transition from "${step.id}" to "${t.target}"`,
+      );
   }
   return out;
 }

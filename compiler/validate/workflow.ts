@@ -28,7 +28,12 @@ function validateWorkflow({ definition: wf, file }: Loaded<WorkflowDefinition>, 
   if (wf.buildError) {
     // The graph is whatever was built before the throw: checking it would only add noise.
     out.push(
-      diagnostic('workflow/build-failed', 'error', `the steps of workflow "${wf.name}" threw: ${wf.buildError.message}`, errorSite(wf.buildError, ctx, file) ?? ctx.at(wf.site, file)),
+      diagnostic(
+        'workflow/build-failed',
+        'error',
+        `the steps of workflow "${wf.name}" threw: ${wf.buildError.message}`,
+        errorSite(wf.buildError, ctx, file) ?? ctx.at(wf.site, file),
+      ),
     );
     return out;
   }
@@ -36,7 +41,11 @@ function validateWorkflow({ definition: wf, file }: Loaded<WorkflowDefinition>, 
   const transitions = [...wf.triggerTransitions, ...wf.steps.flatMap((s) => s.transitions)];
   for (const t of transitions) out.push(...validateCondition(t, file, ctx));
   const graph = buildGraph(wf);
-  out.push(...validateWorkflowGraph(wf, file, graph, ctx), ...validateWorkflowRefs(wf, file, graph, ctx), ...validatePayloadRefs(wf, file, ctx));
+  out.push(
+    ...validateWorkflowGraph(wf, file, graph, ctx),
+    ...validateWorkflowRefs(wf, file, graph, ctx),
+    ...validatePayloadRefs(wf, file, ctx),
+  );
   return out;
 }
 
@@ -53,7 +62,12 @@ function validateTrigger(wf: WorkflowDefinition, file: string, ctx: ValidationCo
         'error',
         `workflow "${wf.name}" is triggered by hook "${hook?.name}", which no file under klasses/ or workflows/ exports.`,
         at(),
-        didYouMean(closest(String(hook?.name), hooks.map((h) => h.definition.name))) ?? 'export the hook from its file (export default defineHook(...)) so kac creates it',
+        didYouMean(
+          closest(
+            String(hook?.name),
+            hooks.map((h) => h.definition.name),
+          ),
+        ) ?? 'export the hook from its file (export default defineHook(...)) so kac creates it',
       ),
     ];
   }
@@ -62,35 +76,93 @@ function validateTrigger(wf: WorkflowDefinition, file: string, ctx: ValidationCo
     const props = (trigger.schema as { properties?: object }).properties ?? {};
     const required = (trigger.schema as { required?: unknown }).required;
     const missing = Array.isArray(required) ? required.filter((r) => typeof r !== 'string' || !(r in props)) : [];
-    return missing.map((name) => diagnostic('workflow/unknown-required-input', 'error', `workflow "${wf.name}" requires input "${String(name)}", which its schema's properties do not declare.`, at(), 'declare it under properties, or drop it from required'));
+    return missing.map((name) =>
+      diagnostic(
+        'workflow/unknown-required-input',
+        'error',
+        `workflow "${wf.name}" requires input "${String(name)}", which its schema's properties do not declare.`,
+        at(),
+        'declare it under properties, or drop it from required',
+      ),
+    );
   }
-  return [diagnostic('workflow/invalid-trigger', 'error', `workflow "${wf.name}" has no trigger kac understands.`, at(), "use onHook(hook), onEvent('kustomer.conversation.create') or onCall(schema)")];
+  return [
+    diagnostic(
+      'workflow/invalid-trigger',
+      'error',
+      `workflow "${wf.name}" has no trigger kac understands.`,
+      at(),
+      "use onHook(hook), onEvent('kustomer.conversation.create') or onCall(schema)",
+    ),
+  ];
 }
 
 function validateStep(wf: WorkflowDefinition, step: StepModel, file: string, ctx: ValidationContext): Diagnostic[] {
   const at = () => ctx.at(step.site, file);
   if (typeof step.action !== 'object' || step.action === null) {
-    return [diagnostic('workflow/invalid-step', 'error', `step "${step.id}" has no action.`, at(), 'pass an action, e.g. customer.findByExternalId(...), or branch() for a condition-only step')];
+    return [
+      diagnostic(
+        'workflow/invalid-step',
+        'error',
+        `step "${step.id}" has no action.`,
+        at(),
+        'pass an action, e.g. customer.findByExternalId(...), or branch() for a condition-only step',
+      ),
+    ];
   }
   const out: Diagnostic[] = [];
   const callee = step.action.callee;
   if (callee !== undefined) {
     const target = ctx.model.workflows.find((w) => w.definition.name === callee)?.definition;
     if (!target)
-      out.push(diagnostic('workflow/unknown-callee', 'error', `step "${step.id}" calls workflow "${callee}", which no file under workflows/ exports.`, at(), didYouMean(closest(callee, ctx.model.workflows.map((w) => w.definition.name))) ?? 'export the called workflow from its file so kac creates it first'));
+      out.push(
+        diagnostic(
+          'workflow/unknown-callee',
+          'error',
+          `step "${step.id}" calls workflow "${callee}", which no file under workflows/ exports.`,
+          at(),
+          didYouMean(
+            closest(
+              callee,
+              ctx.model.workflows.map((w) => w.definition.name),
+            ),
+          ) ?? 'export the called workflow from its file so kac creates it first',
+        ),
+      );
     else if (target.trigger?.kind !== 'callable')
-      out.push(diagnostic('workflow/callee-not-callable', 'error', `step "${step.id}" calls workflow "${callee}", whose trigger is not onCall(...).`, at(), 'give the called workflow an onCall(schema) trigger'));
+      out.push(
+        diagnostic(
+          'workflow/callee-not-callable',
+          'error',
+          `step "${step.id}" calls workflow "${callee}", whose trigger is not onCall(...).`,
+          at(),
+          'give the called workflow an onCall(schema) trigger',
+        ),
+      );
   }
   for (const { path, problem } of ctx.params(step).issues) {
     const key = [...path].reverse().find((k): k is string => typeof k === 'string');
-    out.push(diagnostic('workflow/invalid-param', 'error', `step "${step.id}" param "${formatJsonPath(path)}": ${problem}.`, key ? ctx.atText(step.site, file, key) : at()));
+    out.push(
+      diagnostic(
+        'workflow/invalid-param',
+        'error',
+        `step "${step.id}" param "${formatJsonPath(path)}": ${problem}.`,
+        key ? ctx.atText(step.site, file, key) : at(),
+      ),
+    );
   }
   const headers = step.action.params?.headers;
   if (typeof headers === 'object' && headers !== null) {
     for (const [name, value] of Object.entries(headers)) {
       if (!isLiteralCredential(name, value)) continue;
       out.push(
-        diagnostic('workflow/literal-credential', 'error', `step "${step.id}" sends header "${name}" with a credential written in the repo.`, ctx.atText(step.site, file, name), secretHint(String(value), `${wf.name}-${step.id}`)),
+        diagnostic(
+          'workflow/literal-credential',
+          'error',
+          `step "${step.id}" sends header "${name}" with a credential written in the repo.`,
+          ctx.atText(step.site, file, name),
+          secretHint(String(value), `${wf.name}-${step.id}`),
+        ),
       );
     }
   }
@@ -102,7 +174,15 @@ function validateCondition(t: TransitionModel, file: string, ctx: ValidationCont
   const out: Diagnostic[] = [];
   const visit = (c: Condition) => {
     if (typeof c !== 'object' || c === null || typeof c.op !== 'string') {
-      out.push(diagnostic('workflow/invalid-condition', 'error', `the transition to "${t.target}" has a condition without an op.`, ctx.at(t.site, file), 'use when.eq(...), when.exists(...) or when.raw(op, values)'));
+      out.push(
+        diagnostic(
+          'workflow/invalid-condition',
+          'error',
+          `the transition to "${t.target}" has a condition without an op.`,
+          ctx.at(t.site, file),
+          'use when.eq(...), when.exists(...) or when.raw(op, values)',
+        ),
+      );
       return;
     }
     if (!(KNOWN_CONDITION_OPS as readonly string[]).includes(c.op)) {

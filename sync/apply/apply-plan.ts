@@ -5,7 +5,13 @@
  * before a round, the org is re-read so a create whose response was lost is adopted, not repeated.
  */
 import pLimit from 'p-limit';
-import { resourceId, type Resource, type ResourceKind, type ResourceRef, type SourceLocation } from '../../compiler/resource.js';
+import {
+  resourceId,
+  type Resource,
+  type ResourceKind,
+  type ResourceRef,
+  type SourceLocation,
+} from '../../compiler/resource.js';
 import { ApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { LiveResource, Provider } from '../providers/provider.js';
@@ -35,7 +41,8 @@ export interface ApplyResult {
   resumed: boolean;
 }
 
-export type ApplyEvent = { type: 'start'; total: Partial<Record<ResourceKind, number>> } | { type: 'done'; result: ChangeResult };
+export type ApplyEvent =
+  { type: 'start'; total: Partial<Record<ResourceKind, number>> } | { type: 'done'; result: ChangeResult };
 
 export interface ApplyOptions {
   providers: ReadonlyMap<ResourceKind, Provider>;
@@ -57,16 +64,34 @@ export interface ApplyOptions {
 }
 
 function isRetryable(error: unknown): boolean {
-  if (error instanceof ApiError) return error.details.status === undefined || error.details.status === 429 || error.details.status === 408 || error.details.status >= 500;
+  if (error instanceof ApiError)
+    return (
+      error.details.status === undefined ||
+      error.details.status === 429 ||
+      error.details.status === 408 ||
+      error.details.status >= 500
+    );
   return !(error instanceof TypeError || error instanceof RangeError);
 }
 
-const emptyCounts = (): Record<ApplyStatus, number> => ({ applied: 0, failed: 0, 'skipped-dependency-failed': 0, refused: 0, manual: 0, interrupted: 0 });
+const emptyCounts = (): Record<ApplyStatus, number> => ({
+  applied: 0,
+  failed: 0,
+  'skipped-dependency-failed': 0,
+  refused: 0,
+  manual: 0,
+  interrupted: 0,
+});
 
 export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
   const journal = options.journal ?? Journal.memory(plan.environment.name, 'memory');
   const results = new Map<string, ChangeResult>();
-  const base = (c: Change) => ({ resource: c.resource, change: c.kind, ...(c.source ? { source: c.source } : {}), attempts: 0 });
+  const base = (c: Change) => ({
+    resource: c.resource,
+    change: c.kind,
+    ...(c.source ? { source: c.source } : {}),
+    attempts: 0,
+  });
   for (const c of plan.changes) {
     if (c.kind === 'noop' || isExecutable(c, options.allowDestroy)) continue;
     if (c.kind === 'manual') {
@@ -74,7 +99,10 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       continue;
     }
     const refusal = c.kind === 'create' || c.kind === 'update' || c.kind === 'delete' ? c.refusal : undefined;
-    const message = refusal && impactOf(c, { allowDestroy: options.allowDestroy }) === 'refused' ? refusal.message : 'deleting needs --allow-destroy';
+    const message =
+      refusal && impactOf(c, { allowDestroy: options.allowDestroy }) === 'refused'
+        ? refusal.message
+        : 'deleting needs --allow-destroy';
     results.set(changeId(c), { ...base(c), status: 'refused', message });
   }
 
@@ -86,7 +114,9 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   // Outputs every reference may resolve against: live objects, then this plan's earlier (journaled) work.
   const outputs: OutputsByResource = new Map();
   const desiredByLiveKey = new Map<string, string>();
-  for (const c of plan.changes) if ('live' in c && c.live) desiredByLiveKey.set(resourceId({ kind: c.resource.kind, key: c.live.key }), changeId(c));
+  for (const c of plan.changes)
+    if ('live' in c && c.live)
+      desiredByLiveKey.set(resourceId({ kind: c.resource.kind, key: c.live.key }), changeId(c));
   for (const l of options.live) outputs.set(desiredByLiveKey.get(resourceId(l)) ?? resourceId(l), l.outputs);
   let live = indexLive(options.live);
 
@@ -104,7 +134,12 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       return true;
     }
     if (confirmed.outputs) outputs.set(s.id, confirmed.outputs);
-    results.set(s.id, { ...base(s.change), status: 'applied', ...(confirmed.id ? { id: confirmed.id } : {}), message: 'done by the interrupted apply this one resumes (confirmed in the org)' });
+    results.set(s.id, {
+      ...base(s.change),
+      status: 'applied',
+      ...(confirmed.id ? { id: confirmed.id } : {}),
+      message: 'done by the interrupted apply this one resumes (confirmed in the org)',
+    });
     return false;
   });
   const attempts = new Map<string, number>();
@@ -123,7 +158,11 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     const listed = new Map<ResourceKind, Promise<LiveResource[] | undefined>>();
     const listedOnce = (kind: ResourceKind) => {
       let p = listed.get(kind);
-      if (!p) listed.set(kind, (p = options.listKind ? options.listKind(kind).catch(() => undefined) : Promise.resolve(undefined)));
+      if (!p)
+        listed.set(
+          kind,
+          (p = options.listKind ? options.listKind(kind).catch(() => undefined) : Promise.resolve(undefined)),
+        );
       return p;
     };
     const byId = new Map(todo.map((t) => [t.id, t]));
@@ -143,7 +182,12 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
             results.set(s.id, { ...base(s.change), status: 'interrupted', attempts: attempts.get(s.id) ?? 0 });
             return false;
           }
-          results.set(s.id, { ...base(s.change), status: 'skipped-dependency-failed', attempts: attempts.get(s.id) ?? 0, message: `waits for ${s.after.filter((d) => results.get(d)?.status !== 'applied').join(', ')}` });
+          results.set(s.id, {
+            ...base(s.change),
+            status: 'skipped-dependency-failed',
+            attempts: attempts.get(s.id) ?? 0,
+            message: `waits for ${s.after.filter((d) => results.get(d)?.status !== 'applied').join(', ')}`,
+          });
           return false;
         }
         return limit(async () => {
@@ -156,7 +200,13 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
             if (found) {
               outputs.set(s.id, found.outputs);
               journal.record(s.id, { status: 'applied', id: found.id, outputs: found.outputs });
-              const adopted: ChangeResult = { ...base(s.change), status: 'applied', id: found.id, attempts: attempts.get(s.id) ?? 0, message: 'created meanwhile by another run: adopted, not created again' };
+              const adopted: ChangeResult = {
+                ...base(s.change),
+                status: 'applied',
+                id: found.id,
+                attempts: attempts.get(s.id) ?? 0,
+                message: 'created meanwhile by another run: adopted, not created again',
+              };
               results.set(s.id, adopted);
               options.onEvent?.({ type: 'done', result: adopted });
               return true;
@@ -167,7 +217,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
           const full: ChangeResult = { ...base(s.change), ...result, attempts: attempts.get(s.id)! };
           results.set(s.id, full);
           if (result.status === 'failed' && result.retryable) failedNow.add(s.id);
-          if (result.status === 'applied' || round === rounds - 1 || !result.retryable) options.onEvent?.({ type: 'done', result: full });
+          if (result.status === 'applied' || round === rounds - 1 || !result.retryable)
+            options.onEvent?.({ type: 'done', result: full });
           return result.status === 'applied';
         });
       })();
@@ -179,14 +230,20 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
     await Promise.all(todo.filter((s) => s.phase === 'remove').map(run));
     if (options.signal?.aborted) break;
     // Next round: retryable failures and whatever was skipped because of them.
-    todo = todo.filter((s) => failedNow.has(s.id) || (results.get(s.id)?.status === 'skipped-dependency-failed' && dependsOnRetry(s, byId, failedNow)));
-    if (todo.length) options.logger.debug(`apply: retrying ${todo.length} change(s) after retryable failures (round ${round + 2})`);
+    todo = todo.filter(
+      (s) =>
+        failedNow.has(s.id) ||
+        (results.get(s.id)?.status === 'skipped-dependency-failed' && dependsOnRetry(s, byId, failedNow)),
+    );
+    if (todo.length)
+      options.logger.debug(`apply: retrying ${todo.length} change(s) after retryable failures (round ${round + 2})`);
   }
 
   const counts = emptyCounts();
   const ordered = plan.changes.filter((c) => results.has(changeId(c))).map((c) => results.get(changeId(c))!);
   for (const r of ordered) counts[r.status]++;
-  if (!options.signal?.aborted && counts.failed === 0 && counts['skipped-dependency-failed'] === 0) await journal.finish().catch(() => undefined);
+  if (!options.signal?.aborted && counts.failed === 0 && counts['skipped-dependency-failed'] === 0)
+    await journal.finish().catch(() => undefined);
   else await journal.flush().catch(() => undefined);
   return { results: ordered, counts, resumed: journal.resumed };
 }
@@ -209,18 +266,29 @@ function adoptIfDone(
   results: Map<string, ChangeResult>,
   outputs: OutputsByResource,
   base: (c: Change) => Omit<ChangeResult, 'status'>,
-): boolean {  const c = s.change;
+): boolean {
+  const c = s.change;
   const now = live.get(s.id);
   const adopted = (id: string | undefined) => {
-    results.set(s.id, { ...base(c), status: 'applied', ...(id ? { id } : {}), message: 'found done in the org after an interrupted or failed request' });
+    results.set(s.id, {
+      ...base(c),
+      status: 'applied',
+      ...(id ? { id } : {}),
+      message: 'found done in the org after an interrupted or failed request',
+    });
     return true;
   };
-  if (c.kind === 'create' && now && (c.resource.kind !== 'kustomer.klass-attributes' || attributesPresent(c.body, now.body))) {
+  if (
+    c.kind === 'create' &&
+    now &&
+    (c.resource.kind !== 'kustomer.klass-attributes' || attributesPresent(c.body, now.body))
+  ) {
     outputs.set(s.id, now.outputs);
     return adopted(now.id);
   }
   if (c.kind === 'delete' && !liveFor(live, c.resource.kind, c.live, false)) return adopted(undefined);
-  if (c.kind === 'disable' && liveFor(live, c.resource.kind, c.live, false)?.body.enabled === false) return adopted(c.live.id);
+  if (c.kind === 'disable' && liveFor(live, c.resource.kind, c.live, false)?.body.enabled === false)
+    return adopted(c.live.id);
   return false;
 }
 
@@ -234,7 +302,11 @@ function attributesPresent(desired: Resource['body'], live: Resource['body']): b
 }
 
 /** What the org shows of a journaled change: the object (by the id the journal recorded) or its absence. */
-function confirmedInOrg(s: ScheduledChange, journaledId: string | undefined, live: Map<string, LiveResource>): { id?: string; outputs?: Record<string, string> } | undefined {
+function confirmedInOrg(
+  s: ScheduledChange,
+  journaledId: string | undefined,
+  live: Map<string, LiveResource>,
+): { id?: string; outputs?: Record<string, string> } | undefined {
   const c = s.change;
   switch (c.kind) {
     case 'create':
@@ -242,7 +314,11 @@ function confirmedInOrg(s: ScheduledChange, journaledId: string | undefined, liv
       const kind = c.resource.kind;
       // Metadata has no id of its own worth trusting: the Klass's name and the attributes decide.
       const now =
-        kind === 'kustomer.klass-attributes' ? live.get(s.id) : journaledId !== undefined ? liveFor(live, kind, { key: c.resource.key, id: journaledId }, false) : undefined;
+        kind === 'kustomer.klass-attributes'
+          ? live.get(s.id)
+          : journaledId !== undefined
+            ? liveFor(live, kind, { key: c.resource.key, id: journaledId }, false)
+            : undefined;
       if (!now) return undefined;
       if (kind === 'kustomer.klass-attributes' && !attributesPresent(c.body, now.body)) return undefined;
       return { id: now.id, outputs: now.outputs };
@@ -265,7 +341,12 @@ function confirmedInOrg(s: ScheduledChange, journaledId: string | undefined, liv
  * The live object a change acts on: the very copy the plan read (by id), so an update or removal never
  * lands on another object that shares the name; else, by name, the object that took its place.
  */
-function liveFor(live: Map<string, LiveResource>, kind: ResourceKind, ref: { key: string; id: string }, byName = true): LiveResource | undefined {
+function liveFor(
+  live: Map<string, LiveResource>,
+  kind: ResourceKind,
+  ref: { key: string; id: string },
+  byName = true,
+): LiveResource | undefined {
   for (const l of live.values()) if (l.kind === kind && l.id === ref.id) return l;
   return byName ? live.get(resourceId({ kind, key: ref.key })) : undefined;
 }
@@ -285,12 +366,19 @@ interface ExecuteContext {
   ctx: { logger: Logger; signal?: AbortSignal };
 }
 
-type Executed = { status: 'applied'; id?: string; message?: string; retryable?: false } | { status: 'failed'; message: string; retryable: boolean };
+type Executed =
+  | { status: 'applied'; id?: string; message?: string; retryable?: false }
+  | { status: 'failed'; message: string; retryable: boolean };
 
 async function execute(s: ScheduledChange, x: ExecuteContext): Promise<Executed> {
   const c = s.change;
   const provider = x.options.providers.get(c.resource.kind);
-  if (!provider || provider.manual) return { status: 'failed', message: `no provider can write ${c.resource.kind} in this environment`, retryable: false };
+  if (!provider || provider.manual)
+    return {
+      status: 'failed',
+      message: `no provider can write ${c.resource.kind} in this environment`,
+      retryable: false,
+    };
   try {
     switch (c.kind) {
       case 'create':
@@ -298,9 +386,12 @@ async function execute(s: ScheduledChange, x: ExecuteContext): Promise<Executed>
         const resource = prepare(s, c.body, x);
         if ('failure' in resource) return resource.failure;
         const current = c.kind === 'update' ? liveFor(x.live, c.resource.kind, c.live) : undefined;
-        if (c.kind === 'update' && !current) return { status: 'failed', message: `${c.live.key} is no longer in the org; plan again`, retryable: false };
+        if (c.kind === 'update' && !current)
+          return { status: 'failed', message: `${c.live.key} is no longer in the org; plan again`, retryable: false };
         x.journal.record(s.id, { status: 'started' });
-        const after = current ? await provider.update(resource.ok, current, x.ctx) : await provider.create(resource.ok, x.ctx);
+        const after = current
+          ? await provider.update(resource.ok, current, x.ctx)
+          : await provider.create(resource.ok, x.ctx);
         x.outputs.set(s.id, after.outputs);
         x.journal.record(s.id, { status: 'applied', id: after.id, outputs: after.outputs });
         return { status: 'applied', id: after.id };
@@ -329,11 +420,25 @@ async function execute(s: ScheduledChange, x: ExecuteContext): Promise<Executed>
 }
 
 /** The resource exactly as sent: references from outputs known now, secrets from the environment. */
-function prepare(s: ScheduledChange, body: Resource['body'], x: ExecuteContext): { ok: Resource } | { failure: Executed } {
+function prepare(
+  s: ScheduledChange,
+  body: Resource['body'],
+  x: ExecuteContext,
+): { ok: Resource } | { failure: Executed } {
   const { body: withRefs, pending } = resolveRefs(body, x.outputs);
-  if (pending.length) return { failure: { status: 'failed', message: `unresolved reference(s): ${pending.join(', ')}`, retryable: false } };
+  if (pending.length)
+    return {
+      failure: { status: 'failed', message: `unresolved reference(s): ${pending.join(', ')}`, retryable: false },
+    };
   const { body: sent, missing } = resolveSecretsForSend(withRefs, x.options.secret);
-  if (missing.length) return { failure: { status: 'failed', message: `secret(s) not set in this environment: ${missing.join(', ')}`, retryable: false } };
+  if (missing.length)
+    return {
+      failure: {
+        status: 'failed',
+        message: `secret(s) not set in this environment: ${missing.join(', ')}`,
+        retryable: false,
+      },
+    };
   const r = s.resource;
   const resource: Resource = {
     kind: s.change.resource.kind,

@@ -4,7 +4,11 @@
  */
 import { createInterface } from 'node:readline/promises';
 
-export async function confirmApply(question: string, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<boolean> {
+export async function confirmApply(
+  question: string,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<boolean> {
   const rl = createInterface({ input, output });
   try {
     const answer = await rl.question(`${question} Only "yes" is accepted: `);

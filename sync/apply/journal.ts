@@ -56,12 +56,22 @@ export class Journal {
    * With `org`, a journal written for another org is never resumed, and unfinished journals of other
    * orgs in the project (and old per-environment ones) are named through `notice` as ignored.
    */
-  static async open(path: string | undefined, environment: string, planHash: string, o: JournalOpenOptions = {}): Promise<Journal> {
+  static async open(
+    path: string | undefined,
+    environment: string,
+    planHash: string,
+    o: JournalOpenOptions = {},
+  ): Promise<Journal> {
     const now = o.now ?? new Date();
-    const org = o.org ? { ...(o.org.orgId ? { id: o.org.orgId } : {}), baseUrl: o.org.baseUrl, key: o.org.key, label: o.org.label } : undefined;
+    const org = o.org
+      ? { ...(o.org.orgId ? { id: o.org.orgId } : {}), baseUrl: o.org.baseUrl, key: o.org.key, label: o.org.label }
+      : undefined;
     let existing = path ? await readJournal(path) : undefined;
     if (existing && org && existing.org?.key !== org.key) {
-      if (!existing.finishedAt) o.notice?.(`Ignoring ${path}: it records an apply to ${existing.org?.label ?? 'an unrecorded org'}, not ${org.label}.`);
+      if (!existing.finishedAt)
+        o.notice?.(
+          `Ignoring ${path}: it records an apply to ${existing.org?.label ?? 'an unrecorded org'}, not ${org.label}.`,
+        );
       existing = undefined;
     }
     if (o.root && org) await noticeOtherOrgs(o.root, path, org.key, o.notice);
@@ -69,12 +79,20 @@ export class Journal {
       return new Journal(path, existing, undefined);
     }
     const previous = existing && !existing.finishedAt ? existing : undefined;
-    return new Journal(path, { version: 1, environment, ...(org ? { org } : {}), planHash, startedAt: now.toISOString(), entries: {} }, previous);
+    return new Journal(
+      path,
+      { version: 1, environment, ...(org ? { org } : {}), planHash, startedAt: now.toISOString(), entries: {} },
+      previous,
+    );
   }
 
   /** An in-memory journal (tests, benches). */
   static memory(environment: string, planHash: string): Journal {
-    return new Journal(undefined, { version: 1, environment, planHash, startedAt: new Date().toISOString(), entries: {} }, undefined);
+    return new Journal(
+      undefined,
+      { version: 1, environment, planHash, startedAt: new Date().toISOString(), entries: {} },
+      undefined,
+    );
   }
 
   /** True when this journal was found on disk, unfinished, for the same plan: a resumed apply. */
@@ -144,17 +162,26 @@ export interface JournalOpenOptions {
 }
 
 /** Unfinished journals of other orgs are left alone, and said so: they never resume against this one. */
-async function noticeOtherOrgs(root: string, mine: string | undefined, key: string, notice: ((m: string) => void) | undefined): Promise<void> {
+async function noticeOtherOrgs(
+  root: string,
+  mine: string | undefined,
+  key: string,
+  notice: ((m: string) => void) | undefined,
+): Promise<void> {
   if (!notice) return;
   const kac = resolve(root, '.kac');
   const candidates: string[] = [];
   const top = await readdir(kac).catch(() => [] as string[]);
   for (const f of top) if (/^journal-.+\.json$/.test(f)) candidates.push(join(kac, f));
-  for (const d of await readdir(join(kac, 'orgs')).catch(() => [] as string[])) if (d !== key) candidates.push(join(kac, 'orgs', d, 'journal.json'));
+  for (const d of await readdir(join(kac, 'orgs')).catch(() => [] as string[]))
+    if (d !== key) candidates.push(join(kac, 'orgs', d, 'journal.json'));
   for (const file of candidates.sort()) {
     if (file === mine) continue;
     const j = await readJournal(file);
-    if (j && !j.finishedAt) notice(`An interrupted apply to ${j.org?.label ?? `environment "${j.environment}" (an older journal, not tied to an org)`} is recorded in ${file}; it belongs to another org and is ignored here.`);
+    if (j && !j.finishedAt)
+      notice(
+        `An interrupted apply to ${j.org?.label ?? `environment "${j.environment}" (an older journal, not tied to an org)`} is recorded in ${file}; it belongs to another org and is ignored here.`,
+      );
   }
 }
 

@@ -19,7 +19,8 @@ export interface ScheduledChange {
 
 export function changeId(change: Change): string {
   // The extra copies of a duplicated name share its kind and key: their id tells them apart.
-  if ((change.kind === 'delete' || change.kind === 'disable') && change.extraCopy) return `${resourceId(change.resource)}#${change.live.id}`;
+  if ((change.kind === 'delete' || change.kind === 'disable') && change.extraCopy)
+    return `${resourceId(change.resource)}#${change.live.id}`;
   return resourceId(change.resource);
 }
 
@@ -27,7 +28,9 @@ export function scheduleChanges(plan: Plan, options: { allowDestroy: boolean }):
   const desired = new Map(plan.desired.map((r) => [resourceId(r), r]));
   const runs = plan.changes.filter((c) => isExecutable(c, options.allowDestroy));
   const writes = new Set(runs.filter((c) => c.kind === 'create' || c.kind === 'update').map(changeId));
-  const refused = new Set(plan.changes.filter((c) => !isExecutable(c, options.allowDestroy) && c.kind !== 'noop').map(changeId));
+  const refused = new Set(
+    plan.changes.filter((c) => !isExecutable(c, options.allowDestroy) && c.kind !== 'noop').map(changeId),
+  );
 
   const scheduled: ScheduledChange[] = [];
   for (const change of runs) {
@@ -43,7 +46,9 @@ export function scheduleChanges(plan: Plan, options: { allowDestroy: boolean }):
   }
   const removals = runs
     .filter((c) => c.kind === 'disable' || c.kind === 'delete')
-    .sort((a, b) => KIND_ORDER[b.resource.kind] - KIND_ORDER[a.resource.kind] || (a.resource.key < b.resource.key ? -1 : 1));
+    .sort(
+      (a, b) => KIND_ORDER[b.resource.kind] - KIND_ORDER[a.resource.kind] || (a.resource.key < b.resource.key ? -1 : 1),
+    );
   // Removals of a later kind wait for every removal of an earlier (higher-order) kind.
   for (const change of removals) {
     const after = removals.filter((o) => KIND_ORDER[o.resource.kind] > KIND_ORDER[change.resource.kind]).map(changeId);

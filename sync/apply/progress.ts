@@ -52,7 +52,9 @@ export function createProgress(options: ProgressOptions): { onEvent: (e: ApplyEv
       if (options.tty) draw();
       else {
         const mark = r.status === 'applied' ? c.green('ok  ') : c.red('FAIL');
-        options.write(`${mark} ${r.change} ${r.resource.kind} ${r.resource.key}${r.status === 'applied' ? '' : `: ${r.message ?? r.status}`}`);
+        options.write(
+          `${mark} ${r.change} ${r.resource.kind} ${r.resource.key}${r.status === 'applied' ? '' : `: ${r.message ?? r.status}`}`,
+        );
       }
     },
     finish() {

@@ -3,7 +3,12 @@
  * sentences a reviewer reads: "the Regal Call card's title becomes `A` (was `B`)", "now creates a
  * customer (did not)". Empty when both did the same.
  */
-import type { ConversationOutcome, CustomerOutcome, KObjectOutcome, OutboundCallOutcome } from '../../compiler/model/workflow-test.js';
+import type {
+  ConversationOutcome,
+  CustomerOutcome,
+  KObjectOutcome,
+  OutboundCallOutcome,
+} from '../../compiler/model/workflow-test.js';
 import type { RunOutcome } from './test-org.js';
 
 const MAX_VALUE = 80;
@@ -23,18 +28,30 @@ function callName(c: OutboundCallOutcome): string {
   return `${c.method} ${c.url.split('?')[0]}`;
 }
 
-function fieldChanges(what: string, before: Record<string, unknown>, after: Record<string, unknown>, fields: readonly string[]): string[] {
-  return fields.filter((f) => !same(before[f], after[f])).map((f) => `${what}'s ${f} becomes ${quote(after[f])} (was ${quote(before[f])})`);
+function fieldChanges(
+  what: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  fields: readonly string[],
+): string[] {
+  return fields
+    .filter((f) => !same(before[f], after[f]))
+    .map((f) => `${what}'s ${f} becomes ${quote(after[f])} (was ${quote(before[f])})`);
 }
 
 function customFieldChanges(what: string, before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return keys.filter((k) => !same(before[k], after[k])).map((k) => `${what}'s ${k} becomes ${quote(after[k])} (was ${quote(before[k])})`);
+  return keys
+    .filter((k) => !same(before[k], after[k]))
+    .map((k) => `${what}'s ${k} becomes ${quote(after[k])} (was ${quote(before[k])})`);
 }
 
 function customerChanges(what: string, a: CustomerOutcome, b: CustomerOutcome): string[] {
   const plain = (c: CustomerOutcome) => ({ ...c, emails: c.emails.join(', '), phones: c.phones.join(', ') });
-  return [...fieldChanges(what, plain(a), plain(b), ['name', 'externalId', 'emails', 'phones']), ...customFieldChanges(what, a.custom, b.custom)];
+  return [
+    ...fieldChanges(what, plain(a), plain(b), ['name', 'externalId', 'emails', 'phones']),
+    ...customFieldChanges(what, a.custom, b.custom),
+  ];
 }
 
 function kobjectChanges(what: string, a: KObjectOutcome, b: KObjectOutcome): string[] {
@@ -42,16 +59,21 @@ function kobjectChanges(what: string, a: KObjectOutcome, b: KObjectOutcome): str
     ...fieldChanges(what, { ...a }, { ...b }, ['title', 'description', 'externalId', 'tags']),
     ...customFieldChanges(what, a.custom, b.custom),
   ];
-  if ((a.customer === null) !== (b.customer === null)) lines.push(b.customer ? `${what} is now put on a customer (was not)` : `${what} is no longer put on a customer`);
+  if ((a.customer === null) !== (b.customer === null))
+    lines.push(b.customer ? `${what} is now put on a customer (was not)` : `${what} is no longer put on a customer`);
   return lines;
 }
 
 /** Pairs items of two lists by position; the rest are added or removed. */
-function pairwise<T>(before: readonly T[], after: readonly T[], describe: {
-  changed: (a: T, b: T, index: number) => string[];
-  added: (b: T) => string;
-  removed: (a: T) => string;
-}): string[] {
+function pairwise<T>(
+  before: readonly T[],
+  after: readonly T[],
+  describe: {
+    changed: (a: T, b: T, index: number) => string[];
+    added: (b: T) => string;
+    removed: (a: T) => string;
+  },
+): string[] {
   const out: string[] = [];
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
     const a = before[i];
@@ -96,12 +118,17 @@ export function describeOutcomeChange(before: RunOutcome, after: RunOutcome, d: 
     }),
     ...pairwise(before.kobjects.created, after.kobjects.created, {
       changed: (a, b) =>
-        a.klass === b.klass ? kobjectChanges(`the ${card(b)}`, a, b) : [`creates ${article(card(b))} ${card(b)} instead of ${article(card(a))} ${card(a)}`],
+        a.klass === b.klass
+          ? kobjectChanges(`the ${card(b)}`, a, b)
+          : [`creates ${article(card(b))} ${card(b)} instead of ${article(card(a))} ${card(a)}`],
       added: (b) => `now creates ${article(card(b))} ${card(b)} (did not)`,
       removed: (a) => `no longer creates ${article(card(a))} ${card(a)}`,
     }),
     ...pairwise(before.kobjects.updated, after.kobjects.updated, {
-      changed: (a, b) => (a.klass === b.klass ? kobjectChanges(`the updated ${card(b)}`, a, b) : [`updates ${article(card(b))} ${card(b)} instead of ${article(card(a))} ${card(a)}`]),
+      changed: (a, b) =>
+        a.klass === b.klass
+          ? kobjectChanges(`the updated ${card(b)}`, a, b)
+          : [`updates ${article(card(b))} ${card(b)} instead of ${article(card(a))} ${card(a)}`],
       added: (b) => `now updates ${article(card(b))} ${card(b)} (did not)`,
       removed: (a) => `no longer updates ${article(card(a))} ${card(a)}`,
     }),
@@ -133,7 +160,10 @@ export function describeOutcomeChange(before: RunOutcome, after: RunOutcome, d: 
 
   if (out.length === 0) {
     const path = (o: RunOutcome) => o.runs.flatMap((r) => r.steps);
-    if (!same(path(before), path(after))) out.push(`same outcome by other steps: ${path(after).join(' → ') || 'none'} (was ${path(before).join(' → ') || 'none'})`);
+    if (!same(path(before), path(after)))
+      out.push(
+        `same outcome by other steps: ${path(after).join(' → ') || 'none'} (was ${path(before).join(' → ') || 'none'})`,
+      );
   }
   return out;
 }

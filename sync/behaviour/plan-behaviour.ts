@@ -9,7 +9,12 @@ import type { Plan } from '../plan/types.js';
 import { changingWorkflows, loadSampleEvents, replayBehaviour } from './replay.js';
 import { loadWorkflowTests } from './run-tests.js';
 
-export async function withBehaviour(plan: Plan, live: readonly LiveResource[], build: Pick<ProjectBuild, 'model' | 'resources'>, root: string): Promise<Plan> {
+export async function withBehaviour(
+  plan: Plan,
+  live: readonly LiveResource[],
+  build: Pick<ProjectBuild, 'model' | 'resources'>,
+  root: string,
+): Promise<Plan> {
   if (changingWorkflows(plan.changes).length === 0) return plan;
   const [samples, tests] = await Promise.all([loadSampleEvents(root), loadWorkflowTests(root)]);
   // A test file that does not load is `kac test`'s to report; the plan replays the ones that do.

@@ -50,14 +50,19 @@ export interface ReplayInput {
 
 /** The workflows whose behaviour may change: created, updated or disabled by the plan. */
 export function changingWorkflows(changes: readonly Change[]): Change[] {
-  return changes.filter((c) => c.resource.kind === 'kustomer.workflow' && (c.kind === 'create' || c.kind === 'update' || c.kind === 'disable'));
+  return changes.filter(
+    (c) =>
+      c.resource.kind === 'kustomer.workflow' && (c.kind === 'create' || c.kind === 'update' || c.kind === 'disable'),
+  );
 }
 
 const runs = (body: JsonObject | undefined): JsonObject[] => (body && body.enabled !== false ? [body] : []);
 
 export async function replayBehaviour(input: ReplayInput): Promise<BehaviourReport> {
   const desiredSet = workflowSetOf(input.build);
-  const label = new Map(input.build.model.klasses.map((k) => [k.definition.name, k.definition.displayName ?? k.definition.name]));
+  const label = new Map(
+    input.build.model.klasses.map((k) => [k.definition.name, k.definition.displayName ?? k.definition.name]),
+  );
   const describe: Describe = { klassLabel: (name) => label.get(name) ?? name };
   const workflows = await Promise.all(
     changingWorkflows(input.changes).map(async (change): Promise<WorkflowBehaviour> => {
@@ -68,7 +73,13 @@ export async function replayBehaviour(input: ReplayInput): Promise<BehaviourRepo
         replaySamples(input.samples, liveBody, desiredBody, desiredSet.klasses, describe),
         replayTests(input.tests, name, desiredSet, liveBody),
       ]);
-      return { workflow: name, change: change.kind as WorkflowBehaviour['change'], sampleEvents: events.relevant, differences: events.differences, tests };
+      return {
+        workflow: name,
+        change: change.kind as WorkflowBehaviour['change'],
+        sampleEvents: events.relevant,
+        differences: events.differences,
+        tests,
+      };
     }),
   );
   return { samples: input.samples.map((s) => s.file), workflows };
@@ -81,23 +92,43 @@ async function replaySamples(
   klasses: readonly string[],
   describe: Describe,
 ): Promise<{ relevant: number; differences: EventDifference[] }> {
-  const send = async (body: JsonObject | undefined, event: unknown): Promise<RunOutcome> => (await openTestOrg({ klasses })).send(runs(body), event);
-  const outcomes = await Promise.all(samples.map(async (s) => ({ sample: s, before: await send(liveBody, s.event), after: await send(desiredBody, s.event) })));
+  const send = async (body: JsonObject | undefined, event: unknown): Promise<RunOutcome> =>
+    (await openTestOrg({ klasses })).send(runs(body), event);
+  const outcomes = await Promise.all(
+    samples.map(async (s) => ({
+      sample: s,
+      before: await send(liveBody, s.event),
+      after: await send(desiredBody, s.event),
+    })),
+  );
   const acted = (o: RunOutcome) => o.runs.some((r) => r.status !== 'no-match');
   const relevant = outcomes.filter((o) => acted(o.before) || acted(o.after));
   const labels = relevant.map((o) => eventLabel(o.sample.event));
   const differences = relevant
     .map((o, i) => {
       const ambiguous = labels.filter((l) => l === labels[i]).length > 1;
-      return { event: ambiguous ? `${labels[i]} (${basename(o.sample.file)})` : labels[i]!, source: o.sample.file, sentences: describeOutcomeChange(o.before, o.after, describe) };
+      return {
+        event: ambiguous ? `${labels[i]} (${basename(o.sample.file)})` : labels[i]!,
+        source: o.sample.file,
+        sentences: describeOutcomeChange(o.before, o.after, describe),
+      };
     })
     .filter((d) => d.sentences.length > 0);
   return { relevant: relevant.length, differences };
 }
 
 /** The tests that send an event to the workflow, run with the live version and with the desired one. */
-async function replayTests(tests: readonly LoadedTest[], name: string, desiredSet: WorkflowSet, liveBody: JsonObject | undefined): Promise<WorkflowBehaviour['tests']> {
-  const mine = tests.filter((t) => t.definition.workflow === name || (t.definition.hook !== undefined && (desiredSet.hooks.get(t.definition.hook) ?? []).includes(name)));
+async function replayTests(
+  tests: readonly LoadedTest[],
+  name: string,
+  desiredSet: WorkflowSet,
+  liveBody: JsonObject | undefined,
+): Promise<WorkflowBehaviour['tests']> {
+  const mine = tests.filter(
+    (t) =>
+      t.definition.workflow === name ||
+      (t.definition.hook !== undefined && (desiredSet.hooks.get(t.definition.hook) ?? []).includes(name)),
+  );
   if (mine.length === 0) return null;
   const liveWorkflows = new Map(desiredSet.workflows);
   if (liveBody) liveWorkflows.set(name, liveBody);
@@ -117,6 +148,7 @@ export function eventLabel(event: unknown): string {
   const e = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
   const traits = (typeof e.traits === 'object' && e.traits !== null ? e.traits : {}) as Record<string, unknown>;
   const name = [e.event, e.name, e.type].find((v) => typeof v === 'string') as string | undefined;
-  const who = [e.externalId, e.userId, traits.phone, traits.email].find((v) => typeof v === 'string' && v !== '') as string | undefined;
+  const who = [e.externalId, e.userId, traits.phone, traits.email].find((v) => typeof v === 'string' && v !== '') as
+    string | undefined;
   return `${name ?? 'event'}${who ? ` for customer ${who}` : ''}`;
 }

@@ -25,11 +25,18 @@ export function renderRunLog(run: RunRecord, indent = '    '): string[] {
   return lines;
 }
 
-export function renderTestResults(results: readonly TestResult[], errors: readonly TestLoadError[], options: { color?: boolean } = {}): string {
-  const c = options.color ? pc : { green: (s: string) => s, red: (s: string) => s, dim: (s: string) => s, bold: (s: string) => s };
+export function renderTestResults(
+  results: readonly TestResult[],
+  errors: readonly TestLoadError[],
+  options: { color?: boolean } = {},
+): string {
+  const c = options.color
+    ? pc
+    : { green: (s: string) => s, red: (s: string) => s, dim: (s: string) => s, bold: (s: string) => s };
   const lines: string[] = [];
   for (const e of errors) lines.push(c.red(`✗ ${e.file}: could not be loaded: ${e.message}`));
-  for (const r of results) lines.push(r.passed ? `${c.green('✓')} ${r.test.definition.name}` : c.red(`✗ ${r.test.definition.name}`));
+  for (const r of results)
+    lines.push(r.passed ? `${c.green('✓')} ${r.test.definition.name}` : c.red(`✗ ${r.test.definition.name}`));
   const failed = results.filter((r) => !r.passed);
   for (const r of failed) {
     lines.push('', c.bold(`FAIL ${r.test.definition.name}`), c.dim(`  at ${r.test.file}:${r.test.line}`));
@@ -41,6 +48,9 @@ export function renderTestResults(results: readonly TestResult[], errors: readon
     for (const run of runs) lines.push(...renderRunLog(run));
   }
   const passed = results.length - failed.length;
-  lines.push('', `${results.length} workflow test(s): ${passed} passed${failed.length ? `, ${failed.length} failed` : ''}${errors.length ? `, ${errors.length} file(s) not loaded` : ''}`);
+  lines.push(
+    '',
+    `${results.length} workflow test(s): ${passed} passed${failed.length ? `, ${failed.length} failed` : ''}${errors.length ? `, ${errors.length} file(s) not loaded` : ''}`,
+  );
   return lines.join('\n');
 }

@@ -36,7 +36,9 @@ export interface WorkflowSet {
 }
 
 export function workflowSetOf(build: Pick<ProjectBuild, 'model' | 'resources'>): WorkflowSet {
-  const workflows = new Map(build.resources.filter((r) => r.kind === 'kustomer.workflow').map((r) => [r.key, r.body] as const));
+  const workflows = new Map(
+    build.resources.filter((r) => r.kind === 'kustomer.workflow').map((r) => [r.key, r.body] as const),
+  );
   const hooks = new Map<string, string[]>();
   for (const { definition } of build.model.workflows) {
     if (definition.trigger.kind !== 'hook') continue;
@@ -48,13 +50,18 @@ export function workflowSetOf(build: Pick<ProjectBuild, 'model' | 'resources'>):
 }
 
 /** Imports every test file (under tsx); `pattern` keeps the files or tests whose path or name contains it. */
-export async function loadWorkflowTests(root: string, pattern?: string): Promise<{ tests: LoadedTest[]; errors: TestLoadError[] }> {
+export async function loadWorkflowTests(
+  root: string,
+  pattern?: string,
+): Promise<{ tests: LoadedTest[]; errors: TestLoadError[] }> {
   const absRoot = resolve(root);
   const files = (await glob(TEST_GLOBS, { cwd: absRoot, ignore: ['**/node_modules/**'] })).sort();
   const tests: LoadedTest[] = [];
   const errors: TestLoadError[] = [];
   await ensureTypeScriptImports();
-  const modules = await Promise.allSettled(files.map((f) => import(pathToFileURL(resolve(absRoot, f)).href) as Promise<Record<string, unknown>>));
+  const modules = await Promise.allSettled(
+    files.map((f) => import(pathToFileURL(resolve(absRoot, f)).href) as Promise<Record<string, unknown>>),
+  );
   modules.forEach((result, i) => {
     const file = files[i]!;
     if (result.status === 'rejected') {
@@ -67,7 +74,10 @@ export async function loadWorkflowTests(root: string, pattern?: string): Promise
       tests.push({ definition: value, file: at?.file ?? file, line: at?.line ?? 1 });
     }
   });
-  const kept = pattern === undefined ? tests : tests.filter((t) => t.file.includes(pattern) || t.definition.name.includes(pattern));
+  const kept =
+    pattern === undefined
+      ? tests
+      : tests.filter((t) => t.file.includes(pattern) || t.definition.name.includes(pattern));
   return { tests: kept, errors };
 }
 
@@ -84,9 +94,14 @@ export interface TestResult {
 }
 
 /** The workflows one test sends its event to, in the set. */
-export function workflowsOfTest(test: WorkflowTestDefinition, set: WorkflowSet): { names: string[] } | { error: string } {
+export function workflowsOfTest(
+  test: WorkflowTestDefinition,
+  set: WorkflowSet,
+): { names: string[] } | { error: string } {
   if (test.workflow !== undefined) {
-    return set.workflows.has(test.workflow) ? { names: [test.workflow] } : { error: `the project has no workflow "${test.workflow}"` };
+    return set.workflows.has(test.workflow)
+      ? { names: [test.workflow] }
+      : { error: `the project has no workflow "${test.workflow}"` };
   }
   if (test.hook !== undefined) {
     const names = (set.hooks.get(test.hook) ?? []).filter((n) => set.workflows.has(n));
@@ -98,7 +113,12 @@ export function workflowsOfTest(test: WorkflowTestDefinition, set: WorkflowSet):
 /** Seeds an in-memory org from `given`, sends the event, and compares what happened with `expect`. */
 export async function runWorkflowTest(test: LoadedTest, set: WorkflowSet): Promise<TestResult> {
   const target = workflowsOfTest(test.definition, set);
-  if ('error' in target) return { test, passed: false, mismatches: [{ path: 'workflow', expected: 'a workflow to run', actual: target.error }] };
+  if ('error' in target)
+    return {
+      test,
+      passed: false,
+      mismatches: [{ path: 'workflow', expected: 'a workflow to run', actual: target.error }],
+    };
   try {
     const org = await openTestOrg({ klasses: set.klasses, given: test.definition.given });
     const outcome = await org.send(
@@ -108,7 +128,13 @@ export async function runWorkflowTest(test: LoadedTest, set: WorkflowSet): Promi
     const mismatches = matchOutcome(test.definition.expect, outcome);
     return { test, passed: mismatches.length === 0, mismatches, outcome };
   } catch (error) {
-    return { test, passed: false, mismatches: [{ path: 'given', expected: 'an org to seed', actual: error instanceof Error ? error.message : String(error) }] };
+    return {
+      test,
+      passed: false,
+      mismatches: [
+        { path: 'given', expected: 'an org to seed', actual: error instanceof Error ? error.message : String(error) },
+      ],
+    };
   }
 }
 

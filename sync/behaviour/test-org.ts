@@ -6,7 +6,14 @@
  * process.
  */
 import type { JsonObject, JsonValue } from '../../compiler/json.js';
-import type { ConversationOutcome, CustomerOutcome, Given, KObjectOutcome, NoteOutcome, OutboundCallOutcome } from '../../compiler/model/workflow-test.js';
+import type {
+  ConversationOutcome,
+  CustomerOutcome,
+  Given,
+  KObjectOutcome,
+  NoteOutcome,
+  OutboundCallOutcome,
+} from '../../compiler/model/workflow-test.js';
 import { createMemoryOrg } from '../local-org/memory-org.js';
 import type { ConversationRecord, CustomerRecord, KObjectRecord, NoteRecord } from '../local-org/runtime/host.js';
 import { runWorkflow, type WorkflowRunLog } from '../local-org/runtime/index.js';
@@ -49,10 +56,14 @@ export async function openTestOrg(options: { klasses: readonly string[]; given?:
     return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
   };
   const org = await createMemoryOrg({ now: () => clock, token: 'test-org', fetch: recordingFetch as typeof fetch });
-  const klasses = new Set([...options.klasses, ...(options.given?.kobjects ?? []).map((k) => (typeof k.klass === 'string' ? k.klass : k.klass.name))]);
+  const klasses = new Set([
+    ...options.klasses,
+    ...(options.given?.kobjects ?? []).map((k) => (typeof k.klass === 'string' ? k.klass : k.klass.name)),
+  ]);
   for (const name of [...klasses].sort()) {
     const created = await org.request('POST', '/v1/klasses', { name });
-    if (created.status >= 300) throw new Error(`Klass "${name}" could not be created in the test org: ${JSON.stringify(created.body)}`);
+    if (created.status >= 300)
+      throw new Error(`Klass "${name}" could not be created in the test org: ${JSON.stringify(created.body)}`);
   }
   seed(org.store, options.given ?? {});
   const store = org.store;
@@ -138,7 +149,12 @@ type Snapshot = Record<'customers' | 'kobjects' | 'conversations' | 'notes', Map
 
 function snapshot(store: LocalStore): Snapshot {
   const of = (records: readonly { id: string }[]) => new Map(records.map((r) => [r.id, JSON.stringify(r)]));
-  return { customers: of(store.state.customers), kobjects: of(store.state.kobjects), conversations: of(store.state.conversations), notes: of(store.state.notes) };
+  return {
+    customers: of(store.state.customers),
+    kobjects: of(store.state.kobjects),
+    conversations: of(store.state.conversations),
+    notes: of(store.state.notes),
+  };
 }
 
 function changes(store: LocalStore, before: Snapshot): Omit<RunOutcome, 'runs' | 'outbound'> {
@@ -170,7 +186,11 @@ function changes(store: LocalStore, before: Snapshot): Omit<RunOutcome, 'runs' |
     custom: c.custom,
     customer: ownerOf(c.customer),
   });
-  const note = (n: NoteRecord): NoteOutcome => ({ body: n.body, externalId: n.externalId ?? null, conversation: store.getConversation(n.conversation)?.name ?? null });
+  const note = (n: NoteRecord): NoteOutcome => ({
+    body: n.body,
+    externalId: n.externalId ?? null,
+    conversation: store.getConversation(n.conversation)?.name ?? null,
+  });
   const split = <R extends { id: string }>(records: readonly R[], seen: Map<string, string>) => ({
     created: records.filter((r) => !seen.has(r.id)),
     updated: records.filter((r) => seen.has(r.id) && seen.get(r.id) !== JSON.stringify(r)),

@@ -43,6 +43,8 @@ function reportError(error: unknown, io: CliIo): number {
     if (error.hint) io.err(`hint: ${error.hint}`);
     return error.exitCode;
   }
-  io.err(`internal error (a bug in kac, please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  io.err(
+    `internal error (a bug in kac, please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   return 1;
 }

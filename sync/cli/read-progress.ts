@@ -27,7 +27,12 @@ export function startReadProgress(io: CliIo, env: Pick<Environment, 'name' | 'st
   };
 }
 
-export async function withReadProgress<T>(io: CliIo, env: Pick<Environment, 'name' | 'stats'>, fn: () => Promise<T>, delayMs = 250): Promise<T> {
+export async function withReadProgress<T>(
+  io: CliIo,
+  env: Pick<Environment, 'name' | 'stats'>,
+  fn: () => Promise<T>,
+  delayMs = 250,
+): Promise<T> {
   const stop = startReadProgress(io, env, delayMs);
   try {
     return await fn();

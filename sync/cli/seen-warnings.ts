@@ -44,9 +44,15 @@ async function readSeen(root: string): Promise<Set<string>> {
 }
 
 /** The diagnostics to print for this run, recording the current warnings as seen (terminal runs only). */
-export async function quietWarnings(root: string, diagnostics: readonly Diagnostic[], options: { isTTY: boolean; verbose?: boolean }): Promise<WarningSplit> {
+export async function quietWarnings(
+  root: string,
+  diagnostics: readonly Diagnostic[],
+  options: { isTTY: boolean; verbose?: boolean },
+): Promise<WarningSplit> {
   if (!options.isTTY) return { show: [...diagnostics], unchanged: 0 };
-  const split = options.verbose ? { show: [...diagnostics], unchanged: 0 } : splitWarnings(diagnostics, await readSeen(root));
+  const split = options.verbose
+    ? { show: [...diagnostics], unchanged: 0 }
+    : splitWarnings(diagnostics, await readSeen(root));
   const current = [...new Set(diagnostics.filter((d) => d.severity === 'warning').map(keyOf))].sort();
   try {
     await mkdir(join(root, '.kac'), { recursive: true });
@@ -61,7 +67,11 @@ export async function quietWarnings(root: string, diagnostics: readonly Diagnost
  * For operations that take warnings one by one (`onWarning`): collect them during the build, then
  * `print()` the new ones and the count of the unchanged ones on stderr.
  */
-export function quietWarningPrinter(root: string, io: { isTTY: boolean; err(text: string): void }, render: (d: Diagnostic) => string) {
+export function quietWarningPrinter(
+  root: string,
+  io: { isTTY: boolean; err(text: string): void },
+  render: (d: Diagnostic) => string,
+) {
   const warnings: Diagnostic[] = [];
   return {
     onWarning: (d: Diagnostic) => void warnings.push(d),

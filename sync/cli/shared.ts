@@ -20,7 +20,10 @@ export function cliContext(io: CliIo): { logger: CliIo['logger']; env: NodeJS.Pr
 }
 
 /** `--no-typecheck`, on every command that builds (validate, compile, plan, apply): commander's `typecheck: false`. */
-export const NO_TYPECHECK = { flag: '--no-typecheck', description: 'emergencies only: skip the TypeScript type check of the authored files (says so loudly)' } as const;
+export const NO_TYPECHECK = {
+  flag: '--no-typecheck',
+  description: 'emergencies only: skip the TypeScript type check of the authored files (says so loudly)',
+} as const;
 
 /** The build option from `--no-typecheck`: the type check runs unless it was given. */
 export function typecheckOption(options: { typecheck?: boolean }): { typecheck: boolean } {
@@ -31,7 +34,10 @@ export function renderDiagnostic(d: Diagnostic, io: Pick<CliIo, 'color'>): strin
   const text = formatDiagnostic(d);
   if (!io.color) return text;
   const paint = d.severity === 'error' ? pc.red : pc.yellow;
-  return text.replace(/^(.*?)\b(error|warning)\b/, (_m, before: string, word: string) => `${pc.cyan(before)}${paint(word)}`);
+  return text.replace(
+    /^(.*?)\b(error|warning)\b/,
+    (_m, before: string, word: string) => `${pc.cyan(before)}${paint(word)}`,
+  );
 }
 
 /** Warnings of a build that goes on: printed on stderr, results stay on stdout. */
@@ -50,9 +56,8 @@ export function parseFormat(format: string | undefined): ReportFormat {
 export function parseNumber(min: number, max = Number.POSITIVE_INFINITY) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${value}"`);
+    if (!Number.isFinite(n) || n < min || n > max)
+      throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${value}"`);
     return n;
   };
 }
-
-

@@ -24,7 +24,8 @@ export interface DriftTaskOptions {
 }
 
 function where(published: DriftPublished, root: string): string {
-  if (published.to === 'file') return published.path.startsWith(root) ? published.path.slice(root.length + 1) : published.path;
+  if (published.to === 'file')
+    return published.path.startsWith(root) ? published.path.slice(root.length + 1) : published.path;
   const { issue } = published;
   return issue.action === 'none' ? 'no issue' : `issue #${issue.number} ${issue.action}`;
 }
@@ -32,20 +33,52 @@ function where(published: DriftPublished, root: string): string {
 export function driftTask(options: DriftTaskOptions): RunOnce {
   return async (signal) => {
     const context = { logger: options.logger, env: options.env, signal };
-    const check = await withProject({ root: options.root, name: options.environment, ...context }, (build, environment) => {
-      signal.throwIfAborted();
-      const drift = () => runDrift(environment, { namespace: build.config.namespace, desired: build.resources, heal: options.heal ?? false, allowDestroy: options.allowDestroy ?? false }, context);
-      // Healing writes: one writer per org. A run that finds the org busy reports it and tries next time.
-      if (!options.heal) return drift();
-      return withOrgLock(options.root, () => environment.identity(), { command: 'kac daemon --apply', timeoutMs: options.lockTimeoutMs ?? 0, onNotice: (m) => options.logger.info(m) }, drift);
-    });
+    const check = await withProject(
+      { root: options.root, name: options.environment, ...context },
+      (build, environment) => {
+        signal.throwIfAborted();
+        const drift = () =>
+          runDrift(
+            environment,
+            {
+              namespace: build.config.namespace,
+              desired: build.resources,
+              heal: options.heal ?? false,
+              allowDestroy: options.allowDestroy ?? false,
+            },
+            context,
+          );
+        // Healing writes: one writer per org. A run that finds the org busy reports it and tries next time.
+        if (!options.heal) return drift();
+        return withOrgLock(
+          options.root,
+          () => environment.identity(),
+          {
+            command: 'kac daemon --apply',
+            timeoutMs: options.lockTimeoutMs ?? 0,
+            onNotice: (m) => options.logger.info(m),
+          },
+          drift,
+        );
+      },
+    );
     const final = check.healed?.after ?? check.report;
-    const published = await publishDriftReport(final, { actions: readActionsEnv(options.env), logger: options.logger, cwd: options.root });
+    const published = await publishDriftReport(final, {
+      actions: readActionsEnv(options.env),
+      logger: options.logger,
+      cwd: options.root,
+    });
     if (check.healed) {
       const { counts } = check.healed.result;
       const applied = `${counts.applied} applied${counts.failed ? `, ${counts.failed} failed` : ''}${counts.refused ? `, ${counts.refused} refused` : ''}${counts.manual ? `, ${counts.manual} manual` : ''}`;
-      return { result: 'healed', summary: `${driftOneLine(check.report)} → healed (${applied}); now ${driftOneLine(final).replace(/^[^:]+: /, '')} → ${where(published, options.root)}` };
+      return {
+        result: 'healed',
+        summary: `${driftOneLine(check.report)} → healed (${applied}); now ${driftOneLine(final).replace(/^[^:]+: /, '')} → ${where(published, options.root)}`,
+      };
     }
-    return { result: final.hasDrift ? 'drift' : 'clean', summary: `${driftOneLine(final)} → ${where(published, options.root)}` };
+    return {
+      result: final.hasDrift ? 'drift' : 'clean',
+      summary: `${driftOneLine(final)} → ${where(published, options.root)}`,
+    };
   };
 }

@@ -15,7 +15,9 @@ export async function startHealthServer(port: number, getStatus: () => DaemonSta
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (req.method !== 'GET' || (path !== '/health' && path !== '/')) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found; try GET /health' }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: 'not found; try GET /health' }));
       return;
     }
     const status = getStatus();

@@ -36,7 +36,10 @@ export async function runDaemonProcess(options: DaemonProcessOptions): Promise<D
   });
   if (options.healthPort !== undefined) {
     try {
-      health = await startHealthServer(options.healthPort, () => ({ ...daemon.status(), ...(health ? { healthUrl: health.url } : {}) }));
+      health = await startHealthServer(options.healthPort, () => ({
+        ...daemon.status(),
+        ...(health ? { healthUrl: health.url } : {}),
+      }));
       logger.info(`health: ${health.url}`);
     } catch (error) {
       await daemon.stop('the health endpoint could not start');

@@ -51,7 +51,12 @@ export function cronTicker(schedule: string, timezone: string | undefined, logge
       task = cron.createTask(schedule, () => onBeat(), {
         name: 'kac-daemon',
         timezone,
-        logger: { info: (m) => logger.debug(String(m)), warn: (m) => logger.debug(String(m)), error: (m) => logger.debug(String(m)), debug: () => {} },
+        logger: {
+          info: (m) => logger.debug(String(m)),
+          warn: (m) => logger.debug(String(m)),
+          error: (m) => logger.debug(String(m)),
+          debug: () => {},
+        },
       });
       void task.start();
     },
@@ -76,7 +81,9 @@ export function startDaemon(options: DaemonOptions): Daemon {
   const { logger } = options;
   const validation = cron.validateDetailed(options.schedule);
   if (!validation.valid) {
-    throw new ScheduleError(`invalid schedule "${options.schedule}": ${validation.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+    throw new ScheduleError(
+      `invalid schedule "${options.schedule}": ${validation.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+    );
   }
   const clock = options.now ?? (() => new Date());
   const now = () => clock().toISOString();
@@ -143,7 +150,13 @@ export function startDaemon(options: DaemonOptions): Daemon {
 
   function finish(started: Date, result: RunResult, summary: string): RunRecord {
     const finished = clock();
-    return { startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), result, summary };
+    return {
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      durationMs: finished.getTime() - started.getTime(),
+      result,
+      summary,
+    };
   }
 
   function trigger(): boolean {
@@ -158,12 +171,20 @@ export function startDaemon(options: DaemonOptions): Daemon {
 
   ticker.start(() => void trigger());
   status.state = 'idle';
-  logger.info(`daemon started: schedule "${options.schedule}"${options.timezone ? ` (${options.timezone})` : ''}; next run ${ticker.nextRun()?.toISOString() ?? 'never'}`);
+  logger.info(
+    `daemon started: schedule "${options.schedule}"${options.timezone ? ` (${options.timezone})` : ''}; next run ${ticker.nextRun()?.toISOString() ?? 'never'}`,
+  );
   publish();
   if (options.runOnStart) trigger();
 
   return {
-    status: () => ({ ...status, nextRun: status.state === 'stopping' || status.state === 'stopped' ? undefined : (ticker.nextRun()?.toISOString() ?? undefined) }),
+    status: () => ({
+      ...status,
+      nextRun:
+        status.state === 'stopping' || status.state === 'stopped'
+          ? undefined
+          : (ticker.nextRun()?.toISOString() ?? undefined),
+    }),
     async runNow() {
       const started = trigger();
       await inFlight;
@@ -188,7 +209,9 @@ export function startDaemon(options: DaemonOptions): Daemon {
         clearTimeout(timer);
         if (timedOut) {
           abandoned = true;
-          logger.warn(`the current run did not stop within ${grace / 1000}s; abandoning it (a re-run converges: apply is idempotent)`);
+          logger.warn(
+            `the current run did not stop within ${grace / 1000}s; abandoning it (a re-run converges: apply is idempotent)`,
+          );
         }
       }
       status.state = 'stopped';

@@ -58,7 +58,10 @@ export async function readStatusFile(path: string): Promise<DaemonStatus | undef
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return parseJsonFile(text, path, DaemonStatusSchema, { code: 'daemon/invalid-status-file', hint: 'the daemon rewrites it on its next start; delete it to clear the status' });
+  return parseJsonFile(text, path, DaemonStatusSchema, {
+    code: 'daemon/invalid-status-file',
+    hint: 'the daemon rewrites it on its next start; delete it to clear the status',
+  });
 }
 
 export { isProcessAlive } from '../state/lock-file.js';

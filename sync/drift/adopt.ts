@@ -46,9 +46,17 @@ export interface AdoptionInput {
 export function planAdoption(input: AdoptionInput): Adoption {
   const wanted = input.drift.filter((d) => d.bucket === 'changed-in-ui' || d.bucket === 'created-in-ui');
   // A Klass is one file for two resources: either one drifting rewrites both from live.
-  const keys = new Set(wanted.flatMap((d) => (d.kind === 'kustomer.klass' || d.kind === 'kustomer.klass-attributes' ? [`kustomer.klass:${d.key}`, `kustomer.klass-attributes:${d.key}`] : [`${d.kind}:${d.key}`])));
+  const keys = new Set(
+    wanted.flatMap((d) =>
+      d.kind === 'kustomer.klass' || d.kind === 'kustomer.klass-attributes'
+        ? [`kustomer.klass:${d.key}`, `kustomer.klass-attributes:${d.key}`]
+        : [`${d.kind}:${d.key}`],
+    ),
+  );
   const desired = new Map(input.desired.map((r) => [resourceId(r), r]));
-  const selected = input.live.filter((l) => keys.has(resourceId(l))).map((l) => keepDesiredSecrets(l, desired.get(resourceId(l))));
+  const selected = input.live
+    .filter((l) => keys.has(resourceId(l)))
+    .map((l) => keepDesiredSecrets(l, desired.get(resourceId(l))));
   const files = planImport({
     namespace: input.namespace,
     live: input.live,
@@ -57,11 +65,20 @@ export function planAdoption(input: AdoptionInput): Adoption {
     outDir: input.outDir,
     kacRoot: input.kacRoot,
   });
-  const fileOf = (kind: Resource['kind'], key: string) => files.find((f) => f.resources.some((r) => r.kind === kind && r.key === key))?.path;
+  const fileOf = (kind: Resource['kind'], key: string) =>
+    files.find((f) => f.resources.some((r) => r.kind === kind && r.key === key))?.path;
   const adopted: AdoptedObject[] = wanted
-    .map((d) => ({ kind: d.kind, key: d.key, bucket: d.bucket as AdoptedObject['bucket'], path: fileOf(d.kind, d.key) ?? '', notes: d.notes }))
+    .map((d) => ({
+      kind: d.kind,
+      key: d.key,
+      bucket: d.bucket as AdoptedObject['bucket'],
+      path: fileOf(d.kind, d.key) ?? '',
+      notes: d.notes,
+    }))
     .filter((a) => a.path !== '');
-  const deletedInUi = input.drift.filter((d) => d.bucket === 'deleted-in-ui').map((d) => ({ kind: d.kind, key: d.key }));
+  const deletedInUi = input.drift
+    .filter((d) => d.bucket === 'deleted-in-ui')
+    .map((d) => ({ kind: d.kind, key: d.key }));
   return { environment: input.environment, adopted, files, deletedInUi };
 }
 

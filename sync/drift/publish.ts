@@ -21,7 +21,9 @@ export interface DriftPublishOptions {
   cwd: string;
   /** Require GitHub (`--github`): fail instead of falling back to a file when no token/repo. */
   requireGitHub?: boolean;
-  client?: Partial<Pick<GitHubClientOptions, 'retryUnitMs' | 'maxRateLimitRetries' | 'maxServerErrorRetries' | 'throttleGroups'>>;
+  client?: Partial<
+    Pick<GitHubClientOptions, 'retryUnitMs' | 'maxRateLimitRetries' | 'maxServerErrorRetries' | 'throttleGroups'>
+  >;
 }
 
 export type DriftPublished = { to: 'github'; issue: DriftIssueResult } | { to: 'file'; path: string };
@@ -47,11 +49,16 @@ export async function publishDriftReport(report: DriftReport, options: DriftPubl
       },
     );
     await appendStepSummary(actions.stepSummaryPath, renderDriftMarkdown(report));
-    if (issue.action !== 'none') logger.info(`drift issue ${issue.action}: #${issue.number} ${issue.url ?? ''}`.trimEnd());
+    if (issue.action !== 'none')
+      logger.info(`drift issue ${issue.action}: #${issue.number} ${issue.url ?? ''}`.trimEnd());
     return { to: 'github', issue };
   }
   if (options.requireGitHub) {
-    throw new ExitError('--github needs GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name) in the environment', 1, 'In GitHub Actions, pass `GITHUB_TOKEN: ${{ github.token }}` to the step; elsewhere drop --github to write .kac/drift-<env>.md.');
+    throw new ExitError(
+      '--github needs GITHUB_TOKEN and GITHUB_REPOSITORY (owner/name) in the environment',
+      1,
+      'In GitHub Actions, pass `GITHUB_TOKEN: ${{ github.token }}` to the step; elsewhere drop --github to write .kac/drift-<env>.md.',
+    );
   }
   const dir = join(options.cwd, '.kac');
   await mkdir(dir, { recursive: true });

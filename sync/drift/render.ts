@@ -4,11 +4,24 @@
  */
 import { formatDiagnostic } from '../../compiler/diagnostics.js';
 import { redact } from '../logger.js';
-import { applyPhrase, BUCKET_LABEL, DRIFT_BUCKETS, driftHeadline, type DriftBucket, type DriftItem, type DriftReport } from './report.js';
+import {
+  applyPhrase,
+  BUCKET_LABEL,
+  DRIFT_BUCKETS,
+  driftHeadline,
+  type DriftBucket,
+  type DriftItem,
+  type DriftReport,
+} from './report.js';
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const ICON: Record<DriftBucket, string> = { 'changed-in-ui': '✏️', 'deleted-in-ui': '🗑️', 'created-in-ui': '➕', 'manual-pending': '✋' };
+const ICON: Record<DriftBucket, string> = {
+  'changed-in-ui': '✏️',
+  'deleted-in-ui': '🗑️',
+  'created-in-ui': '➕',
+  'manual-pending': '✋',
+};
 const MEANING: Record<DriftBucket, string> = {
   'changed-in-ui': 'live differs from main',
   'deleted-in-ui': 'in main, missing live',
@@ -39,7 +52,9 @@ function unmanagedLine(report: DriftReport): string | undefined {
 }
 
 export function driftTitle(report: DriftReport): string {
-  return report.hasDrift ? `Drift in ${report.environment}: ${driftHeadline(report)}` : `No drift in ${report.environment}`;
+  return report.hasDrift
+    ? `Drift in ${report.environment}: ${driftHeadline(report)}`
+    : `No drift in ${report.environment}`;
 }
 
 /** The counts table and what to do: the part of the issue that is never truncated. */
@@ -50,7 +65,10 @@ export function renderDriftSummary(report: DriftReport): string {
     lines.push('| | Drift | Count | Resources |', '|---|---|---:|---|');
     for (const bucket of DRIFT_BUCKETS) {
       const items = report.items.filter((i) => i.bucket === bucket);
-      if (items.length) lines.push(`| ${ICON[bucket]} | ${BUCKET_LABEL[bucket]} (${MEANING[bucket]}) | ${items.length} | ${namesCell(items)} |`);
+      if (items.length)
+        lines.push(
+          `| ${ICON[bucket]} | ${BUCKET_LABEL[bucket]} (${MEANING[bucket]}) | ${items.length} | ${namesCell(items)} |`,
+        );
     }
     lines.push('');
     lines.push(
@@ -60,7 +78,11 @@ export function renderDriftSummary(report: DriftReport): string {
       '',
     );
   }
-  if (report.errors.length) lines.push(`> [!WARNING]\n> main has ${report.errors.length} error(s); the comparison may be incomplete until they are fixed.`, '');
+  if (report.errors.length)
+    lines.push(
+      `> [!WARNING]\n> main has ${report.errors.length} error(s); the comparison may be incomplete until they are fixed.`,
+      '',
+    );
   const unmanaged = unmanagedLine(report);
   if (unmanaged) lines.push(`_${unmanaged}_`, '');
   return redact(lines.join('\n').trimEnd() + '\n');
@@ -70,7 +92,10 @@ export function renderDriftSummary(report: DriftReport): string {
 export function renderDriftDetails(report: DriftReport): string {
   const blocks: string[] = [];
   for (const item of report.items) {
-    const parts = [`<details><summary>${ICON[item.bucket]} ${lowerFirst(BUCKET_LABEL[item.bucket])}: <code>${item.kind}</code> <code>${escapeHtml(item.key)}</code></summary>`, ''];
+    const parts = [
+      `<details><summary>${ICON[item.bucket]} ${lowerFirst(BUCKET_LABEL[item.bucket])}: <code>${item.kind}</code> <code>${escapeHtml(item.key)}</code></summary>`,
+      '',
+    ];
     if (item.source) parts.push(`Defined in ${code(`${item.source.file}:${item.source.line}`)}.`);
     if (item.liveId) parts.push(`Live id ${code(item.liveId)}.`);
     parts.push(`**${capitalize(applyPhrase(item))}.**`, '');
@@ -82,9 +107,16 @@ export function renderDriftDetails(report: DriftReport): string {
     blocks.push(parts.join('\n'));
   }
   if (report.findings.length) {
-    blocks.push(['**Findings**', '', ...report.findings.map((f) => `- ${f.severity}: ${code(f.resource.key)} ${escapeHtml(f.message)}`)].join('\n'));
+    blocks.push(
+      [
+        '**Findings**',
+        '',
+        ...report.findings.map((f) => `- ${f.severity}: ${code(f.resource.key)} ${escapeHtml(f.message)}`),
+      ].join('\n'),
+    );
   }
-  if (report.errors.length) blocks.push(['**Errors in main**', '', fence(report.errors.map(formatDiagnostic).join('\n'), '')].join('\n'));
+  if (report.errors.length)
+    blocks.push(['**Errors in main**', '', fence(report.errors.map(formatDiagnostic).join('\n'), '')].join('\n'));
   return redact(blocks.join('\n\n'));
 }
 
@@ -94,13 +126,17 @@ export function renderDriftMarkdown(report: DriftReport): string {
 }
 
 export function renderDriftText(report: DriftReport): string {
-  const lines = [`Drift in ${report.environment} (namespace ${report.namespace}, ${report.target}): ${driftHeadline(report)}.`];
+  const lines = [
+    `Drift in ${report.environment} (namespace ${report.namespace}, ${report.target}): ${driftHeadline(report)}.`,
+  ];
   for (const bucket of DRIFT_BUCKETS) {
     const items = report.items.filter((i) => i.bucket === bucket);
     if (!items.length) continue;
     lines.push('', `${BUCKET_LABEL[bucket]} (${MEANING[bucket]}): ${items.length}`);
     for (const item of items) {
-      lines.push(`  ${item.kind} ${item.key}${item.source ? `  (${item.source.file}:${item.source.line})` : ''}  → ${applyPhrase(item)}`);
+      lines.push(
+        `  ${item.kind} ${item.key}${item.source ? `  (${item.source.file}:${item.source.line})` : ''}  → ${applyPhrase(item)}`,
+      );
       for (const note of item.notes) lines.push(`      ${note}`);
     }
   }
@@ -118,6 +154,8 @@ export function renderDriftJson(report: DriftReport): string {
 /** The line the daemon logs for each run. */
 export function driftOneLine(report: DriftReport): string {
   if (!report.hasDrift) return `${report.environment}: no drift`;
-  const parts = DRIFT_BUCKETS.filter((b) => report.counts[b] > 0).map((b) => `${report.counts[b]} ${lowerFirst(BUCKET_LABEL[b])}`);
+  const parts = DRIFT_BUCKETS.filter((b) => report.counts[b] > 0).map(
+    (b) => `${report.counts[b]} ${lowerFirst(BUCKET_LABEL[b])}`,
+  );
   return `${report.environment}: drift: ${parts.join(', ')}`;
 }

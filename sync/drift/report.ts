@@ -75,13 +75,26 @@ export interface DriftReport {
 }
 
 function itemOf(change: Change): DriftItem | undefined {
-  const base = { kind: change.resource.kind, key: change.resource.key, notes: change.summary.map((n) => n.message), diff: change.diff, source: change.source };
+  const base = {
+    kind: change.resource.kind,
+    key: change.resource.key,
+    notes: change.summary.map((n) => n.message),
+    diff: change.diff,
+    source: change.source,
+  };
   switch (change.kind) {
     case 'noop':
       return undefined;
     case 'update':
       // A second copy of a managed name was made outside git: apply refuses to pick one.
-      if (change.refusal?.reason === 'duplicate') return { ...base, notes: [change.refusal.message, ...base.notes], bucket: 'created-in-ui', liveId: change.live.id, applyWould: 'nothing (duplicate)' };
+      if (change.refusal?.reason === 'duplicate')
+        return {
+          ...base,
+          notes: [change.refusal.message, ...base.notes],
+          bucket: 'created-in-ui',
+          liveId: change.live.id,
+          applyWould: 'nothing (duplicate)',
+        };
       return { ...base, bucket: 'changed-in-ui', liveId: change.live.id, applyWould: 'update' };
     case 'create':
       return { ...base, bucket: 'deleted-in-ui', applyWould: 'recreate' };
@@ -108,7 +121,9 @@ export function buildDriftReport(plan: Plan): DriftReport {
     .map(itemOf)
     .filter((i): i is DriftItem => i !== undefined)
     .sort((a, b) => DRIFT_BUCKETS.indexOf(a.bucket) - DRIFT_BUCKETS.indexOf(b.bucket));
-  const counts = Object.fromEntries(DRIFT_BUCKETS.map((b) => [b, items.filter((i) => i.bucket === b).length])) as Record<DriftBucket, number>;
+  const counts = Object.fromEntries(
+    DRIFT_BUCKETS.map((b) => [b, items.filter((i) => i.bucket === b).length]),
+  ) as Record<DriftBucket, number>;
   return {
     environment: plan.environment.name,
     target: plan.environment.target,
@@ -119,7 +134,14 @@ export function buildDriftReport(plan: Plan): DriftReport {
     items,
     unmanaged: plan.outsideNamespace,
     // Every duplicated managed name is a finding, with its copies, their references and the way out.
-    findings: [...plan.findings, ...(plan.duplicates ?? []).map((d) => ({ severity: d.ambiguous ? ('error' as const) : ('warning' as const), resource: { kind: d.kind, key: d.key }, message: describeDuplicate(d, plan.environment.name) }))],
+    findings: [
+      ...plan.findings,
+      ...(plan.duplicates ?? []).map((d) => ({
+        severity: d.ambiguous ? ('error' as const) : ('warning' as const),
+        resource: { kind: d.kind, key: d.key },
+        message: describeDuplicate(d, plan.environment.name),
+      })),
+    ],
     errors: plan.diagnostics.filter((d) => d.severity === 'error'),
   };
 }
@@ -127,5 +149,7 @@ export function buildDriftReport(plan: Plan): DriftReport {
 /** "3 resources differ from main" / "no drift". */
 export function driftHeadline(report: DriftReport): string {
   const n = report.items.length;
-  return n === 0 ? `No drift: the live org matches main` : `${n} resource${n === 1 ? '' : 's'} differ${n === 1 ? 's' : ''} from main`;
+  return n === 0
+    ? `No drift: the live org matches main`
+    : `${n} resource${n === 1 ? '' : 's'} differ${n === 1 ? 's' : ''} from main`;
 }

@@ -76,7 +76,11 @@ export async function resolveEnvironment(options: ResolveEnvironmentOptions): Pr
   const envConfig = direct ? undefined : config.environments[name];
   if (!direct && !envConfig) {
     if (name === 'local') return open({ kind: 'local' }, name, options);
-    throw new ExitError(`unknown environment "${name}"`, 1, `kac.config.ts declares: ${Object.keys(config.environments).join(', ') || '(none)'}`);
+    throw new ExitError(
+      `unknown environment "${name}"`,
+      1,
+      `kac.config.ts declares: ${Object.keys(config.environments).join(', ') || '(none)'}`,
+    );
   }
   if (direct) {
     logger.info(`Targeting ${direct.baseUrl} (from KUSTOMER_BASE_URL and KUSTOMER_API_KEY).`);
@@ -91,7 +95,14 @@ function directTarget(env: NodeJS.ProcessEnv): { baseUrl: string; apiKey: string
   return baseUrl && apiKey ? { baseUrl, apiKey } : undefined;
 }
 
-type Target = { kind: 'local'; stateDir?: string } | { kind: 'kustomer'; baseUrl: string; apiKey: string | { envVar: string }; iterable?: { region?: 'us' | 'eu'; baseUrl?: string; apiKey: { envVar: string } } };
+type Target =
+  | { kind: 'local'; stateDir?: string }
+  | {
+      kind: 'kustomer';
+      baseUrl: string;
+      apiKey: string | { envVar: string };
+      iterable?: { region?: 'us' | 'eu'; baseUrl?: string; apiKey: { envVar: string } };
+    };
 
 async function open(target: Target, name: string, options: ResolveEnvironmentOptions): Promise<Environment> {
   const { env, logger } = options;
@@ -104,7 +115,9 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
     stateDir = isAbsolute(stateDir) ? stateDir : join(options.root, stateDir);
     const running = await findRunning(stateDir);
     if (running) {
-      logger.info(`Using the local org already running at ${running.baseUrl} (process ${running.lock.pid}), which serves ${stateDir}.`);
+      logger.info(
+        `Using the local org already running at ${running.baseUrl} (process ${running.lock.pid}), which serves ${stateDir}.`,
+      );
       baseUrl = running.baseUrl;
       apiKey = running.token;
     } else {
@@ -121,7 +134,12 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
     if (typeof target.apiKey === 'string') apiKey = target.apiKey;
     else {
       const value = readSecret(target.apiKey.envVar, env);
-      if (!value) throw new ExitError(`environment "${name}" needs its API key in ${target.apiKey.envVar}, which is not set`, 1, `export ${target.apiKey.envVar}=... (a Kustomer API key with the roles in the README)`);
+      if (!value)
+        throw new ExitError(
+          `environment "${name}" needs its API key in ${target.apiKey.envVar}, which is not set`,
+          1,
+          `export ${target.apiKey.envVar}=... (a Kustomer API key with the roles in the README)`,
+        );
       apiKey = value;
     }
   }
@@ -137,15 +155,25 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
   let identity: Promise<OrgIdentity> | undefined;
-  const standardObjects = options.standardObjects ?? options.desired.filter((r) => r.kind === 'kustomer.standard-attributes').map((r) => r.key);
+  const standardObjects =
+    options.standardObjects ??
+    options.desired.filter((r) => r.kind === 'kustomer.standard-attributes').map((r) => r.key);
   const kustomer = createKustomerProvider(client, { namespace: options.config.namespace, standardObjects });
-  const iterableKey = target.kind === 'kustomer' && target.iterable ? readSecret(target.iterable.apiKey.envVar, env) : undefined;
+  const iterableKey =
+    target.kind === 'kustomer' && target.iterable ? readSecret(target.iterable.apiKey.envVar, env) : undefined;
   const iterableOptions = target.kind === 'kustomer' ? target.iterable : undefined;
   const iterable = createIterableProvider({
     root: options.root,
     desired: options.desired,
     ...(iterableKey && iterableOptions
-      ? { client: createIterableClient({ apiKey: iterableKey, ...limits, ...(iterableOptions.region ? { region: iterableOptions.region } : {}), ...(iterableOptions.baseUrl ? { baseUrl: iterableOptions.baseUrl } : {}) }) }
+      ? {
+          client: createIterableClient({
+            apiKey: iterableKey,
+            ...limits,
+            ...(iterableOptions.region ? { region: iterableOptions.region } : {}),
+            ...(iterableOptions.baseUrl ? { baseUrl: iterableOptions.baseUrl } : {}),
+          }),
+        }
       : {}),
   });
   const providers = [kustomer, iterable];
@@ -158,7 +186,8 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
     baseUrl,
     providers,
     byKind,
-    manualInstructions: (r) => (r.kind === ITERABLE_KIND ? renderIterableInstructions(r) : JSON.stringify(r.body, null, 2)),
+    manualInstructions: (r) =>
+      r.kind === ITERABLE_KIND ? renderIterableInstructions(r) : JSON.stringify(r.body, null, 2),
     secret: target.kind === 'local' ? localSecret(env, logger) : (name) => readSecret(name, env),
     stats: () => client.stats(),
     ...(localOrg ? { localOrg } : {}),
@@ -167,7 +196,10 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
           local: {
             token: apiKey,
             stateDir,
-            runs: async () => (localOrg ? localOrg.runs() : ((await client.request('GET', '/__kac/runs', { schema: RunsSchema })).data as unknown as StoredRun[])),
+            runs: async () =>
+              localOrg
+                ? localOrg.runs()
+                : ((await client.request('GET', '/__kac/runs', { schema: RunsSchema })).data as unknown as StoredRun[]),
           },
         }
       : {}),
@@ -180,7 +212,9 @@ async function open(target: Target, name: string, options: ResolveEnvironmentOpt
 }
 
 /** `GET /__kac/runs` (emulator only): the run logs, oldest first. */
-const RunsSchema = z.object({ data: z.array(z.looseObject({ eventName: z.string(), log: z.looseObject({ workflowName: z.string() }) })) });
+const RunsSchema = z.object({
+  data: z.array(z.looseObject({ eventName: z.string(), log: z.looseObject({ workflowName: z.string() }) })),
+});
 
 async function findRunning(stateDir: string) {
   try {

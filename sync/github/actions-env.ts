@@ -61,11 +61,18 @@ export interface PullRequestEvent {
 }
 
 /** The pull request this run is about, from GITHUB_EVENT_PATH; undefined for other events. */
-export function readPullRequestEvent(actions: ActionsEnv, read: (path: string) => string = (p) => readFileSync(p, 'utf8')): PullRequestEvent | undefined {
+export function readPullRequestEvent(
+  actions: ActionsEnv,
+  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): PullRequestEvent | undefined {
   if (!actions.eventPath || !actions.eventName?.startsWith('pull_request')) return undefined;
   const payload = JSON.parse(read(actions.eventPath)) as {
     number?: number;
-    pull_request?: { number?: number; head?: { repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } };
+    pull_request?: {
+      number?: number;
+      head?: { repo?: { full_name?: string } | null };
+      base?: { repo?: { full_name?: string } };
+    };
   };
   const pr = payload.pull_request;
   const number = pr?.number ?? payload.number;

@@ -30,7 +30,8 @@ async function annotated<T>(io: CliIo, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof DiagnosticsError || error instanceof ConfigError) for (const line of formatAnnotations(error.diagnostics)) io.out(line);
+    if (error instanceof DiagnosticsError || error instanceof ConfigError)
+      for (const line of formatAnnotations(error.diagnostics)) io.out(line);
     throw error;
   }
 }
@@ -72,7 +73,10 @@ export async function planOnGitHub(input: PlanOnGitHubInput, options?: GitHubCli
   io.out(renderPlanText(plan, { color: io.color }));
   const run = runUrl(ctx.actions);
   // The plan names the environment it really targeted (e.g. `direct` from KUSTOMER_BASE_URL).
-  const published = await publishPlan(ctx, { environment: plan.environment.name, markdown: renderPlanMarkdown(plan, run ? { runUrl: run } : {}) });
+  const published = await publishPlan(ctx, {
+    environment: plan.environment.name,
+    markdown: renderPlanMarkdown(plan, run ? { runUrl: run } : {}),
+  });
   if (published.skipped) io.err(`No PR comment: ${published.skipped}.`);
   return summarizePlan(plan).errors > 0 ? 1 : 0;
 }
@@ -81,7 +85,12 @@ export async function planOnGitHub(input: PlanOnGitHubInput, options?: GitHubCli
  * Runs an apply with its output captured (and still printed), then posts it on the merged PR and in
  * the job summary, whether the apply succeeded, failed, or threw. Returns the apply's exit code.
  */
-export async function applyOnGitHub(io: CliIo, environment: string, apply: (io: CliIo) => Promise<number>, options?: GitHubCliOptions): Promise<number> {
+export async function applyOnGitHub(
+  io: CliIo,
+  environment: string,
+  apply: (io: CliIo) => Promise<number>,
+  options?: GitHubCliOptions,
+): Promise<number> {
   const lines: string[] = [];
   const tee: CliIo = {
     ...io,
@@ -109,7 +118,9 @@ export async function applyOnGitHub(io: CliIo, environment: string, apply: (io: 
     if (published.skipped) io.err(`No PR comment: ${published.skipped}.`);
   } catch (error) {
     // The apply already happened; a failed report must not hide its result.
-    io.logger.warn(`could not post the apply result to GitHub: ${error instanceof Error ? error.message : String(error)}`);
+    io.logger.warn(
+      `could not post the apply result to GitHub: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (failure) throw failure;
   return code;

@@ -39,21 +39,29 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const { logger } = options;
   const maxRateLimitRetries = options.maxRateLimitRetries ?? 3;
   const unit = options.retryUnitMs ?? 1000;
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    if (retryCount < maxRateLimitRetries) {
-      logger.warn(`GitHub ${kind} on ${request.method} ${request.url}; retrying in ${retryAfter}s (retry ${retryCount + 1} of ${maxRateLimitRetries})`);
-      return true;
-    }
-    logger.error(`GitHub ${kind} on ${request.method} ${request.url}; giving up after ${maxRateLimitRetries} retries`);
-    return false;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      if (retryCount < maxRateLimitRetries) {
+        logger.warn(
+          `GitHub ${kind} on ${request.method} ${request.url}; retrying in ${retryAfter}s (retry ${retryCount + 1} of ${maxRateLimitRetries})`,
+        );
+        return true;
+      }
+      logger.error(
+        `GitHub ${kind} on ${request.method} ${request.url}; giving up after ${maxRateLimitRetries} retries`,
+      );
+      return false;
+    };
   return new Octokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'kac',
     // Redirects are never followed (the token must not travel to another host), bodies are capped and
     // every request has a deadline: the same bounded fetch as the Kustomer and Iterable clients.
-    request: { fetch: boundedFetchAsFetch(options.limits ?? { timeoutMs: 30_000, maxBodyBytes: DEFAULT_MAX_BODY_BYTES }) },
+    request: {
+      fetch: boundedFetchAsFetch(options.limits ?? { timeoutMs: 30_000, maxBodyBytes: DEFAULT_MAX_BODY_BYTES }),
+    },
     log: {
       debug: (m: string) => logger.debug(redact(m)),
       info: (m: string) => logger.debug(redact(m)),
@@ -76,9 +84,22 @@ export function toApiError(error: unknown, method: string, rawPath: string): Api
   if (error instanceof RequestError) {
     const data = error.response?.data as { message?: string; errors?: { message?: string }[] } | undefined;
     const detail = [data?.message, ...(data?.errors ?? []).map((e) => e.message)].filter(Boolean).join('; ');
-    return new ApiError({ system: 'github', method, path, status: error.status, excerpt: redact(detail || error.message), cause: error });
+    return new ApiError({
+      system: 'github',
+      method,
+      path,
+      status: error.status,
+      excerpt: redact(detail || error.message),
+      cause: error,
+    });
   }
-  return new ApiError({ system: 'github', method, path, excerpt: redact(error instanceof Error ? error.message : String(error)), cause: error });
+  return new ApiError({
+    system: 'github',
+    method,
+    path,
+    excerpt: redact(error instanceof Error ? error.message : String(error)),
+    cause: error,
+  });
 }
 
 /** Runs one GitHub call, mapping failures to ApiError. */

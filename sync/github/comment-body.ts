@@ -11,7 +11,8 @@ const MARKER_NAME = /^[A-Za-z0-9_.-]+$/;
 
 /** The hidden marker that identifies kac's comment or issue for one purpose and environment. */
 export function commentMarker(purpose: 'plan' | 'apply' | 'drift', environment: string): string {
-  if (!MARKER_NAME.test(environment)) throw new Error(`environment name "${environment}" cannot be used in a GitHub marker`);
+  if (!MARKER_NAME.test(environment))
+    throw new Error(`environment name "${environment}" cannot be used in a GitHub marker`);
   return `<!-- kac:${purpose}:${environment} -->`;
 }
 
@@ -39,7 +40,8 @@ export function composeCommentBody(parts: CommentParts): ComposedBody {
   const head = [parts.marker, parts.summary.trim()].filter(Boolean).join('\n');
   const footer = parts.footer?.trim() ? `\n${parts.footer.trim()}\n` : '';
   const details = parts.details?.trim() ? `\n\n${parts.details.trim()}\n` : '\n';
-  if (head.length + details.length + footer.length <= maxChars) return { body: head + details + footer, truncated: false };
+  if (head.length + details.length + footer.length <= maxChars)
+    return { body: head + details + footer, truncated: false };
 
   const where = parts.runUrl ? `[the workflow run](${parts.runUrl})` : 'the workflow run log';
   const notice = (shown: number) =>

@@ -47,7 +47,8 @@ export async function upsertStickyComment(
 ): Promise<StickyCommentResult> {
   // The backstop: whatever a renderer let through, no registered secret value is ever posted.
   const body = redact(rawBody);
-  if (!body.includes(marker)) throw new Error('a sticky comment body must contain its marker, or it could never be found again');
+  if (!body.includes(marker))
+    throw new Error('a sticky comment body must contain its marker, or it could never be found again');
   const existing = await findMarkedComment(octokit, target, marker);
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', id: existing.id, url: existing.url };
@@ -59,7 +60,12 @@ export async function upsertStickyComment(
   }
   const path = `/repos/${target.owner}/${target.repo}/issues/${target.issueNumber}/comments`;
   const { data } = await githubCall('POST', path, () =>
-    octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body }),
+    octokit.rest.issues.createComment({
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.issueNumber,
+      body,
+    }),
   );
   return { action: 'created', id: data.id, url: data.html_url };
 }

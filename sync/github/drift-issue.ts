@@ -55,9 +55,18 @@ export async function findDriftIssue(
   });
 }
 
-export async function syncDriftIssue(octokit: GitHubClient, repo: RepoRef, rawReport: DriftIssueReport): Promise<DriftIssueResult> {
+export async function syncDriftIssue(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  rawReport: DriftIssueReport,
+): Promise<DriftIssueResult> {
   // The backstop: no registered secret value is ever posted, whatever the renderer let through.
-  const report = { ...rawReport, title: redact(rawReport.title), summary: redact(rawReport.summary), ...(rawReport.details ? { details: redact(rawReport.details) } : {}) };
+  const report = {
+    ...rawReport,
+    title: redact(rawReport.title),
+    summary: redact(rawReport.summary),
+    ...(rawReport.details ? { details: redact(rawReport.details) } : {}),
+  };
   const marker = commentMarker('drift', report.environment);
   const existing = await findDriftIssue(octokit, repo, report.environment);
   const base = `/repos/${repo.owner}/${repo.repo}/issues`;
@@ -74,21 +83,45 @@ export async function syncDriftIssue(octokit: GitHubClient, repo: RepoRef, rawRe
       }),
     );
     await githubCall('PATCH', `${base}/${existing.number}`, () =>
-      octokit.rest.issues.update({ owner: repo.owner, repo: repo.repo, issue_number: existing.number, state: 'closed', state_reason: 'completed' }),
+      octokit.rest.issues.update({
+        owner: repo.owner,
+        repo: repo.repo,
+        issue_number: existing.number,
+        state: 'closed',
+        state_reason: 'completed',
+      }),
     );
     return { action: 'closed', number: existing.number, url: existing.url };
   }
 
-  const { body } = composeCommentBody({ marker, summary: report.summary, details: report.details, runUrl: report.runUrl });
+  const { body } = composeCommentBody({
+    marker,
+    summary: report.summary,
+    details: report.details,
+    runUrl: report.runUrl,
+  });
   if (existing) {
-    if (existing.body === body && existing.title === report.title) return { action: 'unchanged', number: existing.number, url: existing.url };
+    if (existing.body === body && existing.title === report.title)
+      return { action: 'unchanged', number: existing.number, url: existing.url };
     const { data } = await githubCall('PATCH', `${base}/${existing.number}`, () =>
-      octokit.rest.issues.update({ owner: repo.owner, repo: repo.repo, issue_number: existing.number, title: report.title, body }),
+      octokit.rest.issues.update({
+        owner: repo.owner,
+        repo: repo.repo,
+        issue_number: existing.number,
+        title: report.title,
+        body,
+      }),
     );
     return { action: 'updated', number: data.number, url: data.html_url };
   }
   const { data } = await githubCall('POST', base, () =>
-    octokit.rest.issues.create({ owner: repo.owner, repo: repo.repo, title: report.title, body, labels: driftLabels(report.environment) }),
+    octokit.rest.issues.create({
+      owner: repo.owner,
+      repo: repo.repo,
+      title: report.title,
+      body,
+      labels: driftLabels(report.environment),
+    }),
   );
   return { action: 'opened', number: data.number, url: data.html_url };
 }

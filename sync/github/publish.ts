@@ -15,7 +15,9 @@ export interface PublishContext {
   actions: ActionsEnv;
   logger: Logger;
   /** Tests shrink retry waits; production passes nothing. */
-  client?: Partial<Pick<GitHubClientOptions, 'retryUnitMs' | 'maxRateLimitRetries' | 'maxServerErrorRetries' | 'throttleGroups'>>;
+  client?: Partial<
+    Pick<GitHubClientOptions, 'retryUnitMs' | 'maxRateLimitRetries' | 'maxServerErrorRetries' | 'throttleGroups'>
+  >;
   /** Reads GITHUB_EVENT_PATH; injectable for tests. */
   readEvent?: (path: string) => string;
 }
@@ -56,9 +58,16 @@ export function planAccess(ctx: PublishContext, environment: string, missingSecr
 }
 
 /** Writes the "needs a maintainer" notice to the job summary; never tries to comment. */
-export async function reportPlanUnavailable(ctx: PublishContext, environment: string, access: Extract<PlanAccess, { ok: false }>): Promise<void> {
+export async function reportPlanUnavailable(
+  ctx: PublishContext,
+  environment: string,
+  access: Extract<PlanAccess, { ok: false }>,
+): Promise<void> {
   ctx.logger.warn(access.message);
-  await appendStepSummary(ctx.actions.stepSummaryPath, `### kac plan · \`${environment}\`\n\n> [!NOTE]\n> ${access.message}`);
+  await appendStepSummary(
+    ctx.actions.stepSummaryPath,
+    `### kac plan · \`${environment}\`\n\n> [!NOTE]\n> ${access.message}`,
+  );
 }
 
 export interface PublishedResult {
@@ -79,7 +88,12 @@ export interface RenderedReport {
 
 function client(ctx: PublishContext): GitHubClient | undefined {
   if (!ctx.actions.token || !ctx.actions.owner || !ctx.actions.repo) return undefined;
-  return createGitHubClient({ token: ctx.actions.token, baseUrl: ctx.actions.apiUrl, logger: ctx.logger, ...ctx.client });
+  return createGitHubClient({
+    token: ctx.actions.token,
+    baseUrl: ctx.actions.apiUrl,
+    logger: ctx.logger,
+    ...ctx.client,
+  });
 }
 
 /** `<sub>kac plan · staging · commit a1b2c3d · run</sub>`: which run this comment reflects. */
@@ -93,11 +107,20 @@ function contextLine(kind: 'plan' | 'apply', environment: string, actions: Actio
 
 function compose(kind: 'plan' | 'apply', report: RenderedReport, actions: ActionsEnv): string {
   const marker = commentMarker(kind, report.environment);
-  return composeCommentBody({ marker, summary: '', details: report.markdown, footer: contextLine(kind, report.environment, actions), runUrl: runUrl(actions) }).body;
+  return composeCommentBody({
+    marker,
+    summary: '',
+    details: report.markdown,
+    footer: contextLine(kind, report.environment, actions),
+    runUrl: runUrl(actions),
+  }).body;
 }
 
 async function writeSummary(kind: 'plan' | 'apply', ctx: PublishContext, report: RenderedReport): Promise<boolean> {
-  return appendStepSummary(ctx.actions.stepSummaryPath, `${report.markdown.trim()}\n\n${contextLine(kind, report.environment, ctx.actions)}`);
+  return appendStepSummary(
+    ctx.actions.stepSummaryPath,
+    `${report.markdown.trim()}\n\n${contextLine(kind, report.environment, ctx.actions)}`,
+  );
 }
 
 /** Job summary + one sticky PR comment per environment (`<!-- kac:plan:<env> -->`). */
@@ -109,7 +132,12 @@ export async function publishPlan(ctx: PublishContext, report: RenderedReport): 
   const octokit = client(ctx);
   if (!octokit) return { summaryWritten, skipped: 'GITHUB_TOKEN or GITHUB_REPOSITORY not set' };
   const marker = commentMarker('plan', report.environment);
-  const comment = await upsertStickyComment(octokit, { owner: ctx.actions.owner!, repo: ctx.actions.repo!, issueNumber: pullRequest.number }, marker, compose('plan', report, ctx.actions));
+  const comment = await upsertStickyComment(
+    octokit,
+    { owner: ctx.actions.owner!, repo: ctx.actions.repo!, issueNumber: pullRequest.number },
+    marker,
+    compose('plan', report, ctx.actions),
+  );
   ctx.logger.info(`plan comment ${comment.action} on #${pullRequest.number}: ${comment.url}`);
   return { summaryWritten, comment: { ...comment, pullRequest: pullRequest.number } };
 }
@@ -122,9 +150,15 @@ export async function publishApply(ctx: PublishContext, report: RenderedReport):
   if (!ctx.actions.sha) return { summaryWritten, skipped: 'GITHUB_SHA not set' };
   const repo = { owner: ctx.actions.owner!, repo: ctx.actions.repo! };
   const merged = await findMergedPullRequest(octokit, repo, ctx.actions.sha);
-  if (!merged) return { summaryWritten, skipped: `no merged pull request for ${ctx.actions.sha.slice(0, 7)} (a direct push)` };
+  if (!merged)
+    return { summaryWritten, skipped: `no merged pull request for ${ctx.actions.sha.slice(0, 7)} (a direct push)` };
   const marker = commentMarker('apply', report.environment);
-  const comment = await upsertStickyComment(octokit, { ...repo, issueNumber: merged.number }, marker, compose('apply', report, ctx.actions));
+  const comment = await upsertStickyComment(
+    octokit,
+    { ...repo, issueNumber: merged.number },
+    marker,
+    compose('apply', report, ctx.actions),
+  );
   ctx.logger.info(`apply result ${comment.action} on #${merged.number}: ${comment.url}`);
   return { summaryWritten, comment: { ...comment, pullRequest: merged.number } };
 }

@@ -12,10 +12,19 @@ export interface MergedPull {
  * The merged PR whose merge (or head) commit is `sha`, via `GET /repos/{owner}/{repo}/commits/{sha}/pulls`.
  * Undefined for a direct push. Prefers the PR whose merge commit is exactly `sha`.
  */
-export async function findMergedPullRequest(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<MergedPull | undefined> {
+export async function findMergedPullRequest(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+): Promise<MergedPull | undefined> {
   const path = `/repos/${repo.owner}/${repo.repo}/commits/${sha}/pulls`;
   const pulls = await githubCall('GET', path, () =>
-    octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, { owner: repo.owner, repo: repo.repo, commit_sha: sha, per_page: 100 }),
+    octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+      owner: repo.owner,
+      repo: repo.repo,
+      commit_sha: sha,
+      per_page: 100,
+    }),
   );
   const merged = pulls.filter((p) => p.merged_at);
   const best = merged.find((p) => p.merge_commit_sha === sha) ?? merged[0];

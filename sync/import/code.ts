@@ -61,7 +61,9 @@ export function flat(expr: Expr): string {
     case 'arr':
       return `[${expr.items.map(flat).join(', ')}]`;
     case 'obj':
-      return expr.entries.length === 0 ? '{}' : `{ ${expr.entries.map((e) => `${propertyKey(e.key)}: ${flat(e.value)}`).join(', ')} }`;
+      return expr.entries.length === 0
+        ? '{}'
+        : `{ ${expr.entries.map((e) => `${propertyKey(e.key)}: ${flat(e.value)}`).join(', ')} }`;
     case 'call':
       return `${expr.callee}(${expr.args.map(flat).join(', ')})`;
   }
@@ -94,20 +96,36 @@ export function writeExpr(writer: CodeBlockWriter, expr: Expr): void {
   };
   switch (expr.t) {
     case 'arr':
-      return lines(expr.items.map((value) => ({ prefix: '', value })), '[', ']');
+      return lines(
+        expr.items.map((value) => ({ prefix: '', value })),
+        '[',
+        ']',
+      );
     case 'obj':
-      return lines(expr.entries.map((e) => ({ prefix: `${propertyKey(e.key)}: `, value: e.value })), '{', '}');
+      return lines(
+        expr.entries.map((e) => ({ prefix: `${propertyKey(e.key)}: `, value: e.value })),
+        '{',
+        '}',
+      );
     case 'call': {
       const last = expr.args.at(-1);
       const leading = expr.args.slice(0, -1);
       // `f(a, {` ... `})`: hug the last argument when the others are short literals or names.
-      if (last && (last.t === 'obj' || last.t === 'arr') && leading.every((a) => a.t === 'raw' && a.text.length <= 40)) {
+      if (
+        last &&
+        (last.t === 'obj' || last.t === 'arr') &&
+        leading.every((a) => a.t === 'raw' && a.text.length <= 40)
+      ) {
         writer.write(`${expr.callee}(${leading.map((a) => `${flat(a)}, `).join('')}`);
         writeExpr(writer, last);
         writer.write(')');
         return;
       }
-      return lines(expr.args.map((value) => ({ prefix: '', value })), `${expr.callee}(`, ')');
+      return lines(
+        expr.args.map((value) => ({ prefix: '', value })),
+        `${expr.callee}(`,
+        ')',
+      );
     }
   }
 }

@@ -17,7 +17,10 @@ interface Keyed {
 /** A Klass is two resources in one file: they share a slot. */
 const slotOf = (r: Keyed) => (r.kind === 'kustomer.klass-attributes' ? `kustomer.klass:${r.key}` : resourceId(r));
 
-export function allocateImportPaths(selected: readonly Keyed[], existingFiles: Readonly<Record<string, string>>): (kind: ResourceKind, key: string) => string | undefined {
+export function allocateImportPaths(
+  selected: readonly Keyed[],
+  existingFiles: Readonly<Record<string, string>>,
+): (kind: ResourceKind, key: string) => string | undefined {
   const assigned = new Map<string, string>();
   const claimed = new Set(Object.values(existingFiles).map((f) => f.toLowerCase()));
   const fresh = new Map<string, Keyed>();
@@ -34,10 +37,19 @@ export function allocateImportPaths(selected: readonly Keyed[], existingFiles: R
   for (const [lower, members] of groups) {
     // A file the project already has for another definition is never taken over.
     const owned = claimed.has(lower);
-    const winner = owned ? undefined : members.length === 1 ? members[0] : members.find(([, r]) => fileStem(r.key) === r.key);
+    const winner = owned
+      ? undefined
+      : members.length === 1
+        ? members[0]
+        : members.find(([, r]) => fileStem(r.key) === r.key);
     for (const [slot, r] of members) {
       const plain = definitionPath(r.kind, r.key)!;
-      assigned.set(slot, winner?.[0] === slot ? plain : plain.replace(/\.ts$/, `-${createHash('sha256').update(r.key).digest('hex').slice(0, 6)}.ts`));
+      assigned.set(
+        slot,
+        winner?.[0] === slot
+          ? plain
+          : plain.replace(/\.ts$/, `-${createHash('sha256').update(r.key).digest('hex').slice(0, 6)}.ts`),
+      );
     }
   }
   return (kind, key) => assigned.get(slotOf({ kind, key }));

@@ -49,22 +49,37 @@ export interface GeneratedFile {
   notes: string[];
 }
 
-const DIRS = { hook: 'workflows/hooks', klass: 'klasses', workflow: 'workflows', outbound: 'workflows/outbound' } as const;
+const DIRS = {
+  hook: 'workflows/hooks',
+  klass: 'klasses',
+  workflow: 'workflows',
+  outbound: 'workflows/outbound',
+} as const;
 
 /** A file name for a system name: kept when it is already safe, else kebab-cased. */
 export function fileStem(name: string): string {
   if (/^[A-Za-z0-9_-]+$/.test(name)) return name;
-  return name.toLowerCase().replace(/[^a-z0-9_]+/g, '-').replace(/^-+|-+$/g, '') || 'unnamed';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'unnamed'
+  );
 }
 
 export function definitionPath(kind: ResourceKind, key: string): string | undefined {
   const dir =
-    kind === 'kustomer.hook' ? DIRS.hook
-    : kind === 'kustomer.klass' || kind === 'kustomer.klass-attributes' ? DIRS.klass
-    : kind === 'kustomer.workflow' ? DIRS.workflow
-    : kind === 'kustomer.outbound-webhook' ? DIRS.outbound
-    : kind === 'kustomer.standard-attributes' ? STANDARD_ATTRIBUTES_DIR
-    : undefined;
+    kind === 'kustomer.hook'
+      ? DIRS.hook
+      : kind === 'kustomer.klass' || kind === 'kustomer.klass-attributes'
+        ? DIRS.klass
+        : kind === 'kustomer.workflow'
+          ? DIRS.workflow
+          : kind === 'kustomer.outbound-webhook'
+            ? DIRS.outbound
+            : kind === 'kustomer.standard-attributes'
+              ? STANDARD_ATTRIBUTES_DIR
+              : undefined;
   return dir && `${dir}/${fileStem(key)}.ts`;
 }
 
@@ -75,13 +90,18 @@ function specifierFrom(file: string, target: string): string {
 
 const defaultAuthoring = (file: string) => specifierFrom(file, 'compiler/index.ts');
 
-export function generateSources(resources: readonly (LiveResource | Resource)[], options: GenerateOptions): GeneratedFile[] {
+export function generateSources(
+  resources: readonly (LiveResource | Resource)[],
+  options: GenerateOptions,
+): GeneratedFile[] {
   const context = options.context ?? [];
   const existing = options.existingFiles ?? {};
   const authoring = options.authoringSpecifier ?? defaultAuthoring;
   const pathOf = (kind: ResourceKind, key: string) => options.paths?.(kind, key) ?? definitionPath(kind, key)!;
-  const byKind = (list: readonly (LiveResource | Resource)[], kind: ResourceKind) => list.filter((r) => r.kind === kind);
-  const bodyOf = (list: readonly (LiveResource | Resource)[], kind: ResourceKind, key: string) => list.find((r) => r.kind === kind && r.key === key)?.body;
+  const byKind = (list: readonly (LiveResource | Resource)[], kind: ResourceKind) =>
+    list.filter((r) => r.kind === kind);
+  const bodyOf = (list: readonly (LiveResource | Resource)[], kind: ResourceKind, key: string) =>
+    list.find((r) => r.kind === kind && r.key === key)?.body;
 
   // Handles are shared by every file, so a hook and a Klass of the same name never collide.
   const handles = new NameAllocator(AUTHORING_NAMES);
@@ -90,7 +110,8 @@ export function generateSources(resources: readonly (LiveResource | Resource)[],
   for (const r of [...byKind(resources, 'kustomer.hook'), ...byKind(context, 'kustomer.hook')]) {
     for (const id of liveIds(r)) hookIds.set(id, r.key);
     const file = resources.includes(r) ? pathOf(r.kind, r.key) : existing[resourceId(r)];
-    if (file && !hooks.has(r.key)) hooks.set(r.key, { handle: handles.take(camelCase(r.key, 'hook')), type: String(r.body.type ?? 'web'), file });
+    if (file && !hooks.has(r.key))
+      hooks.set(r.key, { handle: handles.take(camelCase(r.key, 'hook')), type: String(r.body.type ?? 'web'), file });
   }
 
   // Workflows a step may call (`kustomer.workflow.<id>.call`), by live id.
@@ -98,27 +119,47 @@ export function generateSources(resources: readonly (LiveResource | Resource)[],
   for (const r of [...byKind(resources, 'kustomer.workflow'), ...byKind(context, 'kustomer.workflow')]) {
     const file = resources.includes(r) ? pathOf(r.kind, r.key) : existing[resourceId(r)];
     const id = 'id' in r && typeof r.id === 'string' ? r.id : undefined;
-    if (file && id && !workflowsById.has(id)) workflowsById.set(id, { name: r.key, handle: handles.take(camelCase(r.key, 'workflow')), file, body: r.body as JsonObject });
+    if (file && id && !workflowsById.has(id))
+      workflowsById.set(id, {
+        name: r.key,
+        handle: handles.take(camelCase(r.key, 'workflow')),
+        file,
+        body: r.body as JsonObject,
+      });
   }
 
   const files: GeneratedFile[] = [];
   const klasses = new Map<string, KlassInScope & { file: string }>();
-  const klassNames = new Set([...resources, ...context].filter((r) => r.kind === 'kustomer.klass' || r.kind === 'kustomer.klass-attributes').map((r) => r.key));
+  const klassNames = new Set(
+    [...resources, ...context]
+      .filter((r) => r.kind === 'kustomer.klass' || r.kind === 'kustomer.klass-attributes')
+      .map((r) => r.key),
+  );
   for (const name of [...klassNames].sort()) {
-    const generated = resources.some((r) => (r.kind === 'kustomer.klass' || r.kind === 'kustomer.klass-attributes') && r.key === name);
+    const generated = resources.some(
+      (r) => (r.kind === 'kustomer.klass' || r.kind === 'kustomer.klass-attributes') && r.key === name,
+    );
     const klass = bodyOf(resources, 'kustomer.klass', name) ?? bodyOf(context, 'kustomer.klass', name);
-    const attributes = bodyOf(resources, 'kustomer.klass-attributes', name) ?? bodyOf(context, 'kustomer.klass-attributes', name);
+    const attributes =
+      bodyOf(resources, 'kustomer.klass-attributes', name) ?? bodyOf(context, 'kustomer.klass-attributes', name);
     const result = klassPlan(name, klass, attributes);
-    const file = generated ? pathOf('kustomer.klass', name) : (existing[`kustomer.klass:${name}`] ?? existing[`kustomer.klass-attributes:${name}`]);
-    if (file) klasses.set(name, { handle: handles.take(camelCase(name, 'klass')), attributes: result.attributes, file });
+    const file = generated
+      ? pathOf('kustomer.klass', name)
+      : (existing[`kustomer.klass:${name}`] ?? existing[`kustomer.klass-attributes:${name}`]);
+    if (file)
+      klasses.set(name, { handle: handles.take(camelCase(name, 'klass')), attributes: result.attributes, file });
     if (generated) {
-      const kinds = resources.filter((r) => r.key === name && (r.kind === 'kustomer.klass' || r.kind === 'kustomer.klass-attributes'));
+      const kinds = resources.filter(
+        (r) => r.key === name && (r.kind === 'kustomer.klass' || r.kind === 'kustomer.klass-attributes'),
+      );
       files.push(emit(file!, result.plan, kinds, authoring));
     }
   }
 
-  for (const r of byKind(resources, 'kustomer.hook')) files.push(emit(pathOf(r.kind, r.key), hookPlan(r.body, options.namespace), [r], authoring));
-  for (const r of byKind(resources, 'kustomer.standard-attributes')) files.push(emit(pathOf(r.kind, r.key), standardAttributesPlan(r.key, r.body), [r], authoring));
+  for (const r of byKind(resources, 'kustomer.hook'))
+    files.push(emit(pathOf(r.kind, r.key), hookPlan(r.body, options.namespace), [r], authoring));
+  for (const r of byKind(resources, 'kustomer.standard-attributes'))
+    files.push(emit(pathOf(r.kind, r.key), standardAttributesPlan(r.key, r.body), [r], authoring));
   for (const r of byKind(resources, 'kustomer.outbound-webhook'))
     files.push(emit(pathOf(r.kind, r.key), outboundWebhookPlan(r.body), [r], authoring));
   for (const r of byKind(resources, 'kustomer.workflow')) {
@@ -126,16 +167,30 @@ export function generateSources(resources: readonly (LiveResource | Resource)[],
     const scope: WorkflowScope = {
       namespace: options.namespace,
       hookIds,
-      hooks: new Map([...hooks].map(([name, h]): [string, HookInScope] => [name, { handle: h.handle, type: h.type, specifier: specifierFrom(path, h.file) }])),
+      hooks: new Map(
+        [...hooks].map(([name, h]): [string, HookInScope] => [
+          name,
+          { handle: h.handle, type: h.type, specifier: specifierFrom(path, h.file) },
+        ]),
+      ),
       klasses: new Map([...klasses].map(([name, k]) => [name, { ...k, specifier: specifierFrom(path, k.file) }])),
-      workflows: new Map([...workflowsById].filter(([, w]) => w.name !== r.key).map(([id, w]) => [id, { ...w, specifier: specifierFrom(path, w.file) }])),
+      workflows: new Map(
+        [...workflowsById]
+          .filter(([, w]) => w.name !== r.key)
+          .map(([id, w]) => [id, { ...w, specifier: specifierFrom(path, w.file) }]),
+      ),
     };
     files.push(emit(path, workflowPlan(r.body as JsonObject, scope), [r], authoring));
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function emit(path: string, plan: SourcePlan, resources: readonly (LiveResource | Resource)[], authoring: (file: string) => string): GeneratedFile {
+function emit(
+  path: string,
+  plan: SourcePlan,
+  resources: readonly (LiveResource | Resource)[],
+  authoring: (file: string) => string,
+): GeneratedFile {
   return {
     path,
     content: renderSource(plan, authoring(path)),
@@ -160,7 +215,9 @@ function liveIds(r: LiveResource | Resource): string[] {
 /** The authoring entry as seen from `file` under `outDir`, for a kac checkout at `kacRoot`. */
 export function authoringSpecifierFor(outDir: string, kacRoot: string): (file: string) => string {
   return (file) => {
-    const rel = relative(dirname(posix.join(outDir, file)), posix.join(kacRoot, 'compiler/index.js')).split('\\').join('/');
+    const rel = relative(dirname(posix.join(outDir, file)), posix.join(kacRoot, 'compiler/index.js'))
+      .split('\\')
+      .join('/');
     return rel.startsWith('.') ? rel : `./${rel}`;
   };
 }

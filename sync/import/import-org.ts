@@ -34,21 +34,37 @@ export interface SelectOptions {
 
 export function selectLive(live: readonly LiveResource[], options: SelectOptions): LiveResource[] {
   const unknown = (options.only ?? []).filter((k) => !(k in IMPORT_KINDS));
-  if (unknown.length > 0) throw new ExitError(`unknown kind ${unknown.map((k) => `"${k}"`).join(', ')} in --only`, 1, `use ${Object.keys(IMPORT_KINDS).join(', ')}`);
-  const kinds = new Set((options.only?.length ? options.only : Object.keys(IMPORT_KINDS)).flatMap((k) => IMPORT_KINDS[k]!));
+  if (unknown.length > 0)
+    throw new ExitError(
+      `unknown kind ${unknown.map((k) => `"${k}"`).join(', ')} in --only`,
+      1,
+      `use ${Object.keys(IMPORT_KINDS).join(', ')}`,
+    );
+  const kinds = new Set(
+    (options.only?.length ? options.only : Object.keys(IMPORT_KINDS)).flatMap((k) => IMPORT_KINDS[k]!),
+  );
   const pattern = options.match === undefined ? undefined : globToRegExp(options.match);
   // A standard object is selected when it holds attributes kac owns (the live body holds only those).
-  const worthAFile = (r: LiveResource) => r.kind !== 'kustomer.standard-attributes' || Object.keys((r.body.properties ?? {}) as object).length > 0;
-  return live.filter((r) => kinds.has(r.kind) && worthAFile(r) && (pattern ? pattern.test(r.key) : isManagedResource(r, options.namespace)));
+  const worthAFile = (r: LiveResource) =>
+    r.kind !== 'kustomer.standard-attributes' || Object.keys((r.body.properties ?? {}) as object).length > 0;
+  return live.filter(
+    (r) =>
+      kinds.has(r.kind) && worthAFile(r) && (pattern ? pattern.test(r.key) : isManagedResource(r, options.namespace)),
+  );
 }
 
 export function globToRegExp(glob: string): RegExp {
-  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`);
 }
 
 /** `kind:key` → the repo-relative file defining it, from a loaded project (hooks, Klasses, workflows, webhooks). */
-export function existingFilesOf(model: Pick<Model, 'hooks' | 'klasses' | 'workflows' | 'outboundWebhooks' | 'standardAttributes'> | undefined): Record<string, string> {
+export function existingFilesOf(
+  model: Pick<Model, 'hooks' | 'klasses' | 'workflows' | 'outboundWebhooks' | 'standardAttributes'> | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   if (!model) return out;
   for (const { definition, file } of model.hooks) out[`kustomer.hook:${definition.name}`] = file;
@@ -58,7 +74,8 @@ export function existingFilesOf(model: Pick<Model, 'hooks' | 'klasses' | 'workfl
   }
   for (const { definition, file } of model.workflows) out[`kustomer.workflow:${definition.name}`] = file;
   for (const { definition, file } of model.outboundWebhooks) out[`kustomer.outbound-webhook:${definition.name}`] = file;
-  for (const { definition, file } of model.standardAttributes ?? []) out[`kustomer.standard-attributes:${definition.object}`] = file;
+  for (const { definition, file } of model.standardAttributes ?? [])
+    out[`kustomer.standard-attributes:${definition.object}`] = file;
   return out;
 }
 
@@ -98,12 +115,17 @@ export interface WriteResult {
   unchanged: string[];
 }
 
-export async function writeImport(files: readonly GeneratedFile[], outDir: string, force: boolean): Promise<WriteResult> {
+export async function writeImport(
+  files: readonly GeneratedFile[],
+  outDir: string,
+  force: boolean,
+): Promise<WriteResult> {
   const result: WriteResult = { written: [], skipped: [], unchanged: [] };
   const paths = new Set<string>();
   for (const f of files) {
     // Injective by construction (file-names.ts); a repeat here would silently lose an object.
-    if (paths.has(f.path.toLowerCase())) throw new Error(`internal: two imported definitions were given the file ${f.path}`);
+    if (paths.has(f.path.toLowerCase()))
+      throw new Error(`internal: two imported definitions were given the file ${f.path}`);
     paths.add(f.path.toLowerCase());
   }
   for (const f of files) {

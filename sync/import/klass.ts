@@ -24,7 +24,11 @@ const ATTRIBUTE_KEYS = ['type', 'displayName', 'description', 'enumeration', 'ta
 const KLASS_KEYS = ['name', 'displayName', 'icon', 'color', 'status'];
 
 /** `raw: { … }` holding the keys of `value` not in `known` (undefined when there are none). */
-function rawOf(value: JsonObject, known: readonly string[], extra: JsonObject = {}): { key: string; value: Expr } | undefined {
+function rawOf(
+  value: JsonObject,
+  known: readonly string[],
+  extra: JsonObject = {},
+): { key: string; value: Expr } | undefined {
   const rest: JsonObject = { ...extra };
   for (const [k, v] of Object.entries(value)) if (!known.includes(k)) rest[k] = v;
   return Object.keys(rest).length > 0 ? { key: 'raw', value: jsonExpr(rest) } : undefined;
@@ -41,10 +45,19 @@ export interface ParsedAttribute {
  * Reads one property; undefined (with a note) when the authoring API cannot express it. `fullKey`:
  * the key is the API name itself (another attribute differs from it only by its suffix).
  */
-export function parseAttribute(apiName: string, prop: JsonObject, notes: string[], fullKey = false): ParsedAttribute | undefined {
+export function parseAttribute(
+  apiName: string,
+  prop: JsonObject,
+  notes: string[],
+  fullKey = false,
+): ParsedAttribute | undefined {
   const rule = SUFFIXES.find((s) => apiName.endsWith(s.suffix) && apiName.length > s.suffix.length);
-  if (!rule) return void notes.push(`attribute ${apiName}: its name has no type suffix (Str, Txt, Num, At, Bool, Url, Id)`);
-  if (prop.type !== rule.type) return void notes.push(`attribute ${apiName}: type "${String(prop.type)}" does not match its suffix ${rule.suffix}`);
+  if (!rule)
+    return void notes.push(`attribute ${apiName}: its name has no type suffix (Str, Txt, Num, At, Bool, Url, Id)`);
+  if (prop.type !== rule.type)
+    return void notes.push(
+      `attribute ${apiName}: type "${String(prop.type)}" does not match its suffix ${rule.suffix}`,
+    );
   const key = fullKey ? apiName : apiName.slice(0, -rule.suffix.length);
   const options: { key: string; value: Expr }[] = [];
   if (typeof prop.displayName === 'string' && prop.displayName !== defaultDisplayName(key))
@@ -53,11 +66,15 @@ export function parseAttribute(apiName: string, prop: JsonObject, notes: string[
   if (typeof prop.description === 'string') options.push({ key: 'description', value: raw(quote(prop.description)) });
   // Anything kac does not model (and a non-string displayName/description) is kept verbatim.
   const odd: JsonObject = {};
-  for (const k of ['displayName', 'description'] as const) if (prop[k] !== undefined && typeof prop[k] !== 'string') odd[k] = prop[k]!;
+  for (const k of ['displayName', 'description'] as const)
+    if (prop[k] !== undefined && typeof prop[k] !== 'string') odd[k] = prop[k]!;
   const rawEntry = rawOf(prop, ATTRIBUTE_KEYS, odd);
   if (rawEntry) options.push(rawEntry);
   const enumeration = prop.enumeration;
-  if (enumeration !== undefined && (rule.kind !== 'string' || !Array.isArray(enumeration) || !enumeration.every((o) => typeof o === 'string')))
+  if (
+    enumeration !== undefined &&
+    (rule.kind !== 'string' || !Array.isArray(enumeration) || !enumeration.every((o) => typeof o === 'string'))
+  )
     return void notes.push(`attribute ${apiName}: an enumeration on a non-string attribute or with non-string options`);
   if (Array.isArray(enumeration)) {
     const list = enumeration as string[];
@@ -70,8 +87,14 @@ export function parseAttribute(apiName: string, prop: JsonObject, notes: string[
     const args = [raw(quote(prop.target)), ...(options.length > 0 ? [obj(options)] : [])];
     return { apiName, key, expr: call('attribute.reference', ...args), scope: { expect: 'string' } };
   }
-  if (prop.target !== undefined || prop.multi !== undefined) notes.push(`attribute ${apiName}: target/multi on a non-reference attribute would be lost`);
-  return { apiName, key, expr: call(`attribute.${rule.kind}`, ...(options.length > 0 ? [obj(options)] : [])), scope: { expect: rule.expect } };
+  if (prop.target !== undefined || prop.multi !== undefined)
+    notes.push(`attribute ${apiName}: target/multi on a non-reference attribute would be lost`);
+  return {
+    apiName,
+    key,
+    expr: call(`attribute.${rule.kind}`, ...(options.length > 0 ? [obj(options)] : [])),
+    scope: { expect: rule.expect },
+  };
 }
 
 export interface KlassImport {
@@ -80,18 +103,25 @@ export interface KlassImport {
   attributes: KlassInScope['attributes'];
 }
 
-export function klassPlan(name: string, klass: JsonObject | undefined, attributes: JsonObject | undefined): KlassImport {
+export function klassPlan(
+  name: string,
+  klass: JsonObject | undefined,
+  attributes: JsonObject | undefined,
+): KlassImport {
   const notes: string[] = [];
   const fields: { key: string; value: Expr }[] = [{ key: 'name', value: raw(quote(name)) }];
   let klassRaw: { key: string; value: Expr } | undefined;
   if (klass) {
     // The compiler writes a displayName only when given, so it is written whenever live has one.
-    if (typeof klass.displayName === 'string') fields.push({ key: 'displayName', value: raw(quote(klass.displayName)) });
-    for (const key of ['icon', 'color'] as const) if (typeof klass[key] === 'string') fields.push({ key, value: raw(quote(klass[key])) });
+    if (typeof klass.displayName === 'string')
+      fields.push({ key: 'displayName', value: raw(quote(klass.displayName)) });
+    for (const key of ['icon', 'color'] as const)
+      if (typeof klass[key] === 'string') fields.push({ key, value: raw(quote(klass[key])) });
     // Everything else (status other than "enabled", mixins, klassSchema …, odd types) is kept verbatim.
     const odd: JsonObject = {};
     if (klass.status !== 'enabled') odd.status = klass.status ?? null;
-    for (const key of ['displayName', 'icon', 'color'] as const) if (klass[key] !== undefined && typeof klass[key] !== 'string') odd[key] = klass[key]!;
+    for (const key of ['displayName', 'icon', 'color'] as const)
+      if (klass[key] !== undefined && typeof klass[key] !== 'string') odd[key] = klass[key]!;
     const rawEntry = rawOf(klass, KLASS_KEYS, odd);
     if (rawEntry) klassRaw = rawEntry;
   }
@@ -103,7 +133,8 @@ export function klassPlan(name: string, klass: JsonObject | undefined, attribute
   }
   // Attributes that differ only by suffix (`orderStatusStr`, `orderStatusUrl`) keep their whole API name as key.
   const stems = new Map<string, number>();
-  const stemOf = (apiName: string) => SUFFIXES.find((s) => apiName.endsWith(s.suffix) && apiName.length > s.suffix.length)?.suffix;
+  const stemOf = (apiName: string) =>
+    SUFFIXES.find((s) => apiName.endsWith(s.suffix) && apiName.length > s.suffix.length)?.suffix;
   for (const apiName of Object.keys(props)) {
     const suffix = stemOf(apiName);
     if (suffix) stems.set(apiName.slice(0, -suffix.length), (stems.get(apiName.slice(0, -suffix.length)) ?? 0) + 1);
@@ -114,7 +145,12 @@ export function klassPlan(name: string, klass: JsonObject | undefined, attribute
       continue;
     }
     const suffix = stemOf(apiName);
-    const attr = parseAttribute(apiName, prop, notes, suffix !== undefined && (stems.get(apiName.slice(0, -suffix.length)) ?? 0) > 1);
+    const attr = parseAttribute(
+      apiName,
+      prop,
+      notes,
+      suffix !== undefined && (stems.get(apiName.slice(0, -suffix.length)) ?? 0) > 1,
+    );
     if (attr) parsed.push(attr);
   }
   fields.push({ key: 'attributes', value: obj(parsed.map((a) => ({ key: a.key, value: a.expr }))) });

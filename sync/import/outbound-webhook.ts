@@ -35,12 +35,21 @@ export function outboundWebhookPlan(body: JsonObject): SourcePlan {
         continue;
       }
       // A compiled body already names its secret; a live value is replaced by a new env var.
-      const value = typeof h.value === 'string' && findSecrets(h.value).length > 0 ? h.value : `<secret:${envVarName(name, header)}>`;
+      const value =
+        typeof h.value === 'string' && findSecrets(h.value).length > 0
+          ? h.value
+          : `<secret:${envVarName(name, header)}>`;
       entries.push({ key: header, value: secretTemplate({ envVars, imports }, value) });
     }
     fields.push({ key: 'headers', value: obj(entries) });
   }
   if (body.enabled === false) fields.push({ key: 'enabled', value: raw('false') });
   if (Object.keys(extra).length > 0) fields.push({ key: 'raw', value: jsonExpr(extra) }); // kept verbatim
-  return { imports, defaults: [], envVars, notes, write: (w) => writeExpr(w, call('defineOutboundWebhook', obj(fields))) };
+  return {
+    imports,
+    defaults: [],
+    envVars,
+    notes,
+    write: (w) => writeExpr(w, call('defineOutboundWebhook', obj(fields))),
+  };
 }

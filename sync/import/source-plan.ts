@@ -4,7 +4,15 @@
  * settings so the same live state always gives the same bytes.
  */
 import { quote, raw, type Expr } from './code.js';
-import { IndentationText, NewLineKind, Project, QuoteKind, ts, type CodeBlockWriter, type FormatCodeSettings } from 'ts-morph';
+import {
+  IndentationText,
+  NewLineKind,
+  Project,
+  QuoteKind,
+  ts,
+  type CodeBlockWriter,
+  type FormatCodeSettings,
+} from 'ts-morph';
 
 export interface SourcePlan {
   /** Named imports from the authoring entry (`compiler/index.ts`). */
@@ -74,10 +82,16 @@ const FORMAT: FormatCodeSettings = {
 export function renderSource(plan: SourcePlan, authoringSpecifier: string): string {
   const project = new Project({
     useInMemoryFileSystem: true,
-    manipulationSettings: { quoteKind: QuoteKind.Single, indentationText: IndentationText.TwoSpaces, newLineKind: NewLineKind.LineFeed },
+    manipulationSettings: {
+      quoteKind: QuoteKind.Single,
+      indentationText: IndentationText.TwoSpaces,
+      newLineKind: NewLineKind.LineFeed,
+    },
   });
   const file = project.createSourceFile('/generated.ts', '');
-  const header = ['// Imported from the live org by `kac import`. Edit it like any other definition: it is now the source of truth.'];
+  const header = [
+    '// Imported from the live org by `kac import`. Edit it like any other definition: it is now the source of truth.',
+  ];
   for (const note of plan.notes) header.push(`// NOTE (not expressed, would be lost on apply): ${note}`);
   if (plan.envVars.size > 0) header.push(`// Set before plan/apply: ${[...plan.envVars].sort().join(', ')}`);
   file.addImportDeclaration({

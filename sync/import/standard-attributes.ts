@@ -23,7 +23,8 @@ export function standardAttributesPlan(object: string, body: JsonObject): Source
       continue;
     }
     const attr = parseAttribute(apiName, prop, notes);
-    if (attr && parsed.some((p) => p.key === attr.key)) notes.push(`attribute ${apiName}: its key "${attr.key}" is taken by another attribute`);
+    if (attr && parsed.some((p) => p.key === attr.key))
+      notes.push(`attribute ${apiName}: its key "${attr.key}" is taken by another attribute`);
     else if (attr) parsed.push(attr);
   }
   const attributes = obj(parsed.map((a) => ({ key: a.key, value: a.expr })));

@@ -5,7 +5,17 @@
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../compiler/json.js';
 import { call, obj, quote, raw, type Expr } from './code.js';
-import { CONVERSATION_SHAPE, CUSTOMER_SHAPE, NOTE_SHAPE, REGEX_MATCH_SHAPE, REST_API_SHAPE, kobjectShape, parseWholeRef, type Expect, type Shape } from './workflow-refs.js';
+import {
+  CONVERSATION_SHAPE,
+  CUSTOMER_SHAPE,
+  NOTE_SHAPE,
+  REGEX_MATCH_SHAPE,
+  REST_API_SHAPE,
+  kobjectShape,
+  parseWholeRef,
+  type Expect,
+  type Shape,
+} from './workflow-refs.js';
 import { headersExpr, stringExpr, valueExpr, type ValueContext } from './workflow-values.js';
 
 /** A Klass the generated file can import: its variable and its attributes by API name. */
@@ -51,7 +61,12 @@ const BUILDERS: Record<string, Builder> = {
   'kustomer.regex-match.generic': regexMatch,
 };
 
-export function actionExpr(ctx: ActionContext, action: string | undefined, params: JsonObject | undefined, appVersion: string | undefined): RenderedAction {
+export function actionExpr(
+  ctx: ActionContext,
+  action: string | undefined,
+  params: JsonObject | undefined,
+  appVersion: string | undefined,
+): RenderedAction {
   if (action === undefined) {
     ctx.imports.add('branch');
     return { expr: call('branch'), shape: 'unknown', appVersionInAction: false };
@@ -67,7 +82,12 @@ export function actionExpr(ctx: ActionContext, action: string | undefined, param
   };
   const attempt = builder ? builder(scratch, params ?? {}) : `no typed builder for "${action}"`;
   if (typeof attempt !== 'string') {
-    for (const [from, to] of [[scratch.imports, ctx.imports], [scratch.envVars, ctx.envVars], [scratch.usedKlasses, ctx.usedKlasses], [scratch.scope.used, ctx.scope.used]] as const)
+    for (const [from, to] of [
+      [scratch.imports, ctx.imports],
+      [scratch.envVars, ctx.envVars],
+      [scratch.usedKlasses, ctx.usedKlasses],
+      [scratch.scope.used, ctx.scope.used],
+    ] as const)
       for (const item of from) to.add(item);
     return { ...attempt, appVersionInAction: false };
   }
@@ -80,11 +100,15 @@ export function actionExpr(ctx: ActionContext, action: string | undefined, param
 /** Params as their JSON, except that literal credentials in `headers` become secrets. */
 function genericParams(ctx: ActionContext, params: JsonObject): Expr {
   const headers = params.headers;
-  if (!isJsonObject(headers) || !Object.values(headers).every((h) => typeof h === 'string')) return valueExpr(ctx, params);
+  if (!isJsonObject(headers) || !Object.values(headers).every((h) => typeof h === 'string'))
+    return valueExpr(ctx, params);
   return obj(
     Object.entries(params).map(([key, value]) => ({
       key,
-      value: key === 'headers' ? headersExpr(ctx, headers as Record<string, string>, [ctx.owner.workflow, ctx.owner.step]) : valueExpr(ctx, value),
+      value:
+        key === 'headers'
+          ? headersExpr(ctx, headers as Record<string, string>, [ctx.owner.workflow, ctx.owner.step])
+          : valueExpr(ctx, value),
     })),
   );
 }
@@ -92,7 +116,8 @@ function genericParams(ctx: ActionContext, params: JsonObject): Expr {
 function single(callee: string, key: string, shape: Shape = CUSTOMER_SHAPE): Builder {
   return (ctx, params) => {
     const value = params[key];
-    if (!onlyKeys(params, [key], [key]) || typeof value !== 'string') return `params are not exactly { ${key}: string }`;
+    if (!onlyKeys(params, [key], [key]) || typeof value !== 'string')
+      return `params are not exactly { ${key}: string }`;
     use(ctx, callee);
     return { expr: call(callee, obj([{ key, value: stringExpr(ctx, value, 'string') }])), shape };
   };
@@ -104,9 +129,11 @@ function conversationUpdate(ctx: ActionContext, params: JsonObject): { expr: Exp
   if (params.custom !== undefined && !isJsonObject(params.custom)) return 'custom is not an object';
   const entries: { key: string; value: Expr }[] = [];
   for (const [key, value] of Object.entries(params)) {
-    const expect = key === 'id' || key === 'status' || key === 'subStatus' ? 'string' : key === 'priority' ? 'number' : undefined;
+    const expect =
+      key === 'id' || key === 'status' || key === 'subStatus' ? 'string' : key === 'priority' ? 'number' : undefined;
     if (expect === undefined) entries.push({ key, value: valueExpr(ctx, value) });
-    else if (typeof value === 'string' && (expect === 'string' || parseWholeRef(value))) entries.push({ key, value: stringExpr(ctx, value, expect) });
+    else if (typeof value === 'string' && (expect === 'string' || parseWholeRef(value)))
+      entries.push({ key, value: stringExpr(ctx, value, expect) });
     else if (expect === 'number' && typeof value === 'number') entries.push({ key, value: raw(String(value)) });
     else return `${key} is not a ${expect}`;
   }
@@ -116,13 +143,16 @@ function conversationUpdate(ctx: ActionContext, params: JsonObject): { expr: Exp
 
 /** `note.create`: exactly `{ conversation, body }` strings and optional `userMentions: [{ user }]`. */
 function noteCreate(ctx: ActionContext, params: JsonObject): { expr: Expr; shape: Shape } | string {
-  if (!onlyKeys(params, ['conversation', 'body', 'userMentions'], ['conversation', 'body'])) return 'params are not { conversation, body, userMentions }';
-  if (typeof params.conversation !== 'string' || typeof params.body !== 'string') return 'conversation or body is not a string';
+  if (!onlyKeys(params, ['conversation', 'body', 'userMentions'], ['conversation', 'body']))
+    return 'params are not { conversation, body, userMentions }';
+  if (typeof params.conversation !== 'string' || typeof params.body !== 'string')
+    return 'conversation or body is not a string';
   const mentions = params.userMentions;
   const mentionsFit =
     mentions === undefined ||
     (typeof mentions === 'string' && parseWholeRef(mentions) !== undefined) ||
-    (Array.isArray(mentions) && mentions.every((m) => isJsonObject(m) && onlyKeys(m, ['user'], ['user']) && typeof m.user === 'string'));
+    (Array.isArray(mentions) &&
+      mentions.every((m) => isJsonObject(m) && onlyKeys(m, ['user'], ['user']) && typeof m.user === 'string'));
   if (!mentionsFit) return 'userMentions is not a list of { user }';
   const entries = [
     { key: 'conversation', value: stringExpr(ctx, params.conversation, 'string') },
@@ -134,13 +164,15 @@ function noteCreate(ctx: ActionContext, params: JsonObject): { expr: Expr; shape
 }
 
 function customerCreate(ctx: ActionContext, params: JsonObject): { expr: Expr; shape: Shape } | string {
-  if (!onlyKeys(params, ['externalId', 'name', 'emails', 'phones', 'custom'], [])) return 'params have keys customer.create does not take';
+  if (!onlyKeys(params, ['externalId', 'name', 'emails', 'phones', 'custom'], []))
+    return 'params have keys customer.create does not take';
   const entries: { key: string; value: Expr }[] = [];
   for (const [key, value] of Object.entries(params)) {
     if (key === 'emails' || key === 'phones') {
       const field = key === 'emails' ? 'email' : 'phone';
       const only = Array.isArray(value) && value.length === 1 && isJsonObject(value[0]) ? value[0] : undefined;
-      if (!only || !onlyKeys(only, [field], [field]) || typeof only[field] !== 'string') return `${key} is not a single { ${field} }`;
+      if (!only || !onlyKeys(only, [field], [field]) || typeof only[field] !== 'string')
+        return `${key} is not a single { ${field} }`;
       entries.push({ key: field, value: stringExpr(ctx, only[field] as string, 'string') });
     } else if (key === 'custom') {
       if (!isJsonObject(value)) return 'custom is not an object';
@@ -167,14 +199,21 @@ function customerUpdate(ctx: ActionContext, params: JsonObject): { expr: Expr; s
 
 const KOBJECT_FIELDS = ['customer', 'id', 'title', 'externalId', 'description', 'data', 'custom', 'tags'];
 
-function kobjectBuilder(method: 'createWithCustomer' | 'create' | 'update', required: string[], optionalStrings: string[]): Builder {
+function kobjectBuilder(
+  method: 'createWithCustomer' | 'create' | 'update',
+  required: string[],
+  optionalStrings: string[],
+): Builder {
   return (ctx, params) => {
     const klassName = params.klassName;
     if (typeof klassName !== 'string') return 'params have no klassName';
     const klass = ctx.klasses.get(klassName);
     if (!klass) return `Klass "${klassName}" is not defined in this project`;
-    const allowed = KOBJECT_FIELDS.filter((k) => (k !== 'customer' || method === 'createWithCustomer') && (k !== 'id' || method === 'update'));
-    if (!onlyKeys(params, ['klassName', ...allowed], ['klassName', ...required])) return `params have keys kobject.${method} does not take`;
+    const allowed = KOBJECT_FIELDS.filter(
+      (k) => (k !== 'customer' || method === 'createWithCustomer') && (k !== 'id' || method === 'update'),
+    );
+    if (!onlyKeys(params, ['klassName', ...allowed], ['klassName', ...required]))
+      return `params have keys kobject.${method} does not take`;
     const entries: { key: string; value: Expr }[] = [];
     for (const [key, value] of Object.entries(params)) {
       if (key === 'klassName') continue;
@@ -186,7 +225,10 @@ function kobjectBuilder(method: 'createWithCustomer' | 'create' | 'update', requ
         if (typeof custom === 'string') return custom;
         entries.push({ key, value: custom });
       } else if (key === 'tags') {
-        if (!(typeof value === 'string' && parseWholeRef(value)) && !(Array.isArray(value) && value.every((t) => typeof t === 'string')))
+        if (
+          !(typeof value === 'string' && parseWholeRef(value)) &&
+          !(Array.isArray(value) && value.every((t) => typeof t === 'string'))
+        )
           return 'tags are not a list of strings';
         entries.push({ key, value: valueExpr(ctx, value) });
       } else {
@@ -195,8 +237,13 @@ function kobjectBuilder(method: 'createWithCustomer' | 'create' | 'update', requ
     }
     ctx.usedKlasses.add(klassName);
     use(ctx, `kobject.${method}`);
-    const custom = Object.fromEntries([...klass.attributes].map(([name, a]) => [name, a.expect === 'dropdown' ? ('opaque' as const) : a.expect]));
-    return { expr: call(`kobject.${method}`, raw(klass.handle), obj(entries)), shape: kobjectShape(custom as Record<string, Shape>) };
+    const custom = Object.fromEntries(
+      [...klass.attributes].map(([name, a]) => [name, a.expect === 'dropdown' ? ('opaque' as const) : a.expect]),
+    );
+    return {
+      expr: call(`kobject.${method}`, raw(klass.handle), obj(entries)),
+      shape: kobjectShape(custom as Record<string, Shape>),
+    };
   };
 }
 
@@ -210,7 +257,8 @@ function customMapping(ctx: ActionContext, klass: KlassInScope, klassName: strin
     const isPath = typeof v === 'string' && parseWholeRef(v) !== undefined;
     if (v === null) entries.push({ key: name, value: raw('null') });
     else if (attr.expect === 'dropdown') {
-      if (typeof v !== 'string' || !(isPath || attr.options?.includes(v))) return `"${name}" holds a value that is not one of its options`;
+      if (typeof v !== 'string' || !(isPath || attr.options?.includes(v)))
+        return `"${name}" holds a value that is not one of its options`;
       entries.push({ key: name, value: raw(quote(v)) });
     } else if (typeof v === 'string' && (attr.expect === 'string' || isPath)) {
       entries.push({ key: name, value: stringExpr(ctx, v, attr.expect) });
@@ -229,18 +277,33 @@ function restApi(ctx: ActionContext, params: JsonObject): { expr: Expr; shape: S
   if (params.json !== true) return 'params do not set json: true';
   if (typeof params.method !== 'string' || !METHODS.includes(params.method)) return 'method is not one restApi takes';
   if (typeof params.uri !== 'string') return 'uri is not a string';
-  if (!onlyKeys(params, ['json', 'method', 'uri', 'headers', 'qs', 'data'], ['json', 'method', 'uri'])) return 'params have keys restApi does not take';
+  if (!onlyKeys(params, ['json', 'method', 'uri', 'headers', 'qs', 'data'], ['json', 'method', 'uri']))
+    return 'params have keys restApi does not take';
   for (const key of ['headers', 'qs'] as const) {
     const v = params[key];
-    if (v !== undefined && !(isJsonObject(v) && Object.values(v).every((h) => typeof h === 'string'))) return `${key} are not strings`;
+    if (v !== undefined && !(isJsonObject(v) && Object.values(v).every((h) => typeof h === 'string')))
+      return `${key} are not strings`;
   }
   const entries: { key: string; value: Expr }[] = [];
   for (const [key, value] of Object.entries(params)) {
     if (key === 'json') continue;
     if (key === 'method') entries.push({ key, value: raw(quote(value as string)) });
     else if (key === 'uri') entries.push({ key, value: stringExpr(ctx, value as string, 'string') });
-    else if (key === 'headers') entries.push({ key, value: headersExpr(ctx, value as Record<string, string>, [ctx.owner.workflow, ctx.owner.step]) });
-    else if (key === 'qs') entries.push({ key, value: obj(Object.entries(value as Record<string, string>).map(([k, v]) => ({ key: k, value: stringExpr(ctx, v, 'string') }))) });
+    else if (key === 'headers')
+      entries.push({
+        key,
+        value: headersExpr(ctx, value as Record<string, string>, [ctx.owner.workflow, ctx.owner.step]),
+      });
+    else if (key === 'qs')
+      entries.push({
+        key,
+        value: obj(
+          Object.entries(value as Record<string, string>).map(([k, v]) => ({
+            key: k,
+            value: stringExpr(ctx, v, 'string'),
+          })),
+        ),
+      });
     else entries.push({ key, value: valueExpr(ctx, value) });
   }
   use(ctx, 'restApi');
@@ -248,8 +311,10 @@ function restApi(ctx: ActionContext, params: JsonObject): { expr: Expr; shape: S
 }
 
 function regexMatch(ctx: ActionContext, params: JsonObject): { expr: Expr; shape: Shape } | string {
-  if (!onlyKeys(params, ['testString', 'regex'], ['testString', 'regex'])) return 'params are not exactly { testString, regex }';
-  if (typeof params.testString !== 'string' || typeof params.regex !== 'string') return 'testString or regex is not a string';
+  if (!onlyKeys(params, ['testString', 'regex'], ['testString', 'regex']))
+    return 'params are not exactly { testString, regex }';
+  if (typeof params.testString !== 'string' || typeof params.regex !== 'string')
+    return 'testString or regex is not a string';
   use(ctx, 'regexMatch');
   const entries = [
     { key: 'testString', value: stringExpr(ctx, params.testString, 'string') },

@@ -14,7 +14,12 @@ export interface RenderedCondition {
 }
 
 export function isAlways(condition: JsonValue | undefined): boolean {
-  return isJsonObject(condition) && condition.op === 'true' && sameJson(condition.values, [true]) && Object.keys(condition).length === 2;
+  return (
+    isJsonObject(condition) &&
+    condition.op === 'true' &&
+    sameJson(condition.values, [true]) &&
+    Object.keys(condition).length === 2
+  );
 }
 
 export function conditionExpr(ctx: ValueContext, condition: JsonObject): RenderedCondition {
@@ -24,8 +29,12 @@ export function conditionExpr(ctx: ValueContext, condition: JsonObject): Rendere
   if (typeof op !== 'string' || !Array.isArray(values)) return { expr: rawCondition(ctx, condition), lost };
   const exact = lost.length === 0 ? exactHelper(ctx, op, values) : undefined;
   if (exact) return { expr: exact, lost };
-  const nested = (op === 'and' || op === 'or') && values.every(isJsonObject) ? values.map((v) => conditionExpr(ctx, v as JsonObject)) : undefined;
-  if (nested && lost.length === 0) return { expr: call(`when.${op}`, ...nested.map((n) => n.expr)), lost: nested.flatMap((n) => n.lost) };
+  const nested =
+    (op === 'and' || op === 'or') && values.every(isJsonObject)
+      ? values.map((v) => conditionExpr(ctx, v as JsonObject))
+      : undefined;
+  if (nested && lost.length === 0)
+    return { expr: call(`when.${op}`, ...nested.map((n) => n.expr)), lost: nested.flatMap((n) => n.lost) };
   return { expr: call('when.raw', raw(quote(op)), valueExpr(ctx, values)), lost };
 }
 
@@ -39,11 +48,15 @@ function exactHelper(ctx: ValueContext, op: string, values: JsonValue[]): Expr |
     case 'true':
       return values.length === 1 && values[0] === true ? call('when.always') : undefined;
     case 'exists':
-      return values.length === 2 && right === '' ? subject(ctx, left, 'unknown', (l) => call('when.exists', l)) : undefined;
+      return values.length === 2 && right === ''
+        ? subject(ctx, left, 'unknown', (l) => call('when.exists', l))
+        : undefined;
     case 'dne':
       return values.length === 1 ? subject(ctx, left, 'unknown', (l) => call('when.dne', l)) : undefined;
     case 'contains':
-      return values.length === 2 ? subject(ctx, left, 'unknown', (l) => call('when.contains', l, valueExpr(ctx, right!))) : undefined;
+      return values.length === 2
+        ? subject(ctx, left, 'unknown', (l) => call('when.contains', l, valueExpr(ctx, right!)))
+        : undefined;
     case 'eq':
     case 'neq':
       return values.length === 2 ? comparison(ctx, op, left, right!) : undefined;
@@ -60,7 +73,12 @@ function exactHelper(ctx: ValueContext, op: string, values: JsonValue[]): Expr |
 }
 
 /** The helper applied to the left operand, which must be a step path (typed when it fits). */
-function subject(ctx: ValueContext, left: JsonValue | undefined, expect: Expect, build: (l: Expr) => Expr): Expr | undefined {
+function subject(
+  ctx: ValueContext,
+  left: JsonValue | undefined,
+  expect: Expect,
+  build: (l: Expr) => Expr,
+): Expr | undefined {
   if (typeof left !== 'string' || !parseWholeRef(left)) return undefined;
   return build(stringExpr(ctx, left, expect));
 }
@@ -69,7 +87,12 @@ function subject(ctx: ValueContext, left: JsonValue | undefined, expect: Expect,
  * `when.eq(left, right)` infers one type from both sides, so a typed left is used only when the
  * right side is a literal of the left's type (or the left is `any`); `null` never fits an operand.
  */
-function comparison(ctx: ValueContext, op: 'eq' | 'neq', left: JsonValue | undefined, right: JsonValue): Expr | undefined {
+function comparison(
+  ctx: ValueContext,
+  op: 'eq' | 'neq',
+  left: JsonValue | undefined,
+  right: JsonValue,
+): Expr | undefined {
   if (typeof left !== 'string' || right === null || typeof right === 'object') return undefined;
   const ref = parseWholeRef(left);
   if (!ref) return undefined;

@@ -135,14 +135,22 @@ export function parseWholeRef(value: string): WholeRef | undefined {
 }
 
 function access(base: string, path: readonly string[]): string {
-  return path.reduce((code, seg) => (isIdentifier(seg) ? `${code}.${seg}` : /^\d+$/.test(seg) ? `${code}[${seg}]` : `${code}['${seg}']`), base);
+  return path.reduce(
+    (code, seg) => (isIdentifier(seg) ? `${code}.${seg}` : /^\d+$/.test(seg) ? `${code}[${seg}]` : `${code}['${seg}']`),
+    base,
+  );
 }
 
 /**
  * The typed reference for `ref` used at step index `at` where a value of type `expect` goes, or
  * undefined when its type is unknown or does not fit.
  */
-export function typedRef(scope: RefScope, ref: WholeRef, at: number, expect: Expect): { code: string; leaf: Shape } | undefined {
+export function typedRef(
+  scope: RefScope,
+  ref: WholeRef,
+  at: number,
+  expect: Expect,
+): { code: string; leaf: Shape } | undefined {
   let base: string;
   let shape: Shape;
   let path = ref.path;

@@ -81,7 +81,12 @@ export function headersExpr(ctx: ValueContext, headers: Record<string, string>, 
 /** `KAC_<OWNER>_<PART>...` from names: upper snake case, only what an env var may hold. */
 export function envVarName(...parts: string[]): string {
   const snake = parts
-    .map((p) => p.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, ''))
+    .map((p) =>
+      p
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/[^A-Za-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, ''),
+    )
     .filter(Boolean)
     .join('_')
     .toUpperCase();

@@ -40,7 +40,12 @@ const STEP_KEYS = ['id', 'action', 'appVersion', 'params', 'meta', 'transitions'
  * `raw: { … }`: the keys of `value` outside `known`, plus the unknown keys of its `meta` (merged into
  * the compiled meta), verbatim. Undefined when there are none.
  */
-function rawEntry(value: JsonObject, known: readonly string[], metaKnown: readonly string[], extra: JsonObject = {}): { key: string; value: Expr } | undefined {
+function rawEntry(
+  value: JsonObject,
+  known: readonly string[],
+  metaKnown: readonly string[],
+  extra: JsonObject = {},
+): { key: string; value: Expr } | undefined {
   const out: JsonObject = { ...extra };
   for (const [k, v] of Object.entries(value)) if (!known.includes(k)) out[k] = v;
   if (isJsonObject(value.meta)) {
@@ -59,7 +64,8 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   const imports = new Set<string>(['defineWorkflow']);
   const defaults: { name: string; specifier: string }[] = [];
   const envVars = new Set<string>();
-  const lose = (where: string, keys: string[]) => keys.length > 0 && notes.push(`${where}: ${keys.join(', ')} cannot be written in TypeScript and would be lost`);
+  const lose = (where: string, keys: string[]) =>
+    keys.length > 0 && notes.push(`${where}: ${keys.join(', ')} cannot be written in TypeScript and would be lost`);
   const meta = isJsonObject(body.meta) ? body.meta : {};
 
   const trigger = isJsonObject(body.trigger) ? body.trigger : {};
@@ -71,18 +77,32 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   const triggerOdd: JsonObject = {};
   if (trigger.callable !== undefined && !callable) triggerOdd.callable = trigger.callable;
   if (trigger.schema !== undefined && !callable) triggerOdd.schema = trigger.schema;
-  const triggerRaw = rawEntry(callable ? Object.fromEntries(Object.entries(trigger).filter(([k]) => k !== 'eventName')) : trigger, TRIGGER_KEYS, ['displayName'], triggerOdd);
-  const names = new NameAllocator([...AUTHORING_NAMES, ...[...scope.hooks.values()].map((h) => h.handle), ...[...scope.klasses.values()].map((k) => k.handle)]);
+  const triggerRaw = rawEntry(
+    callable ? Object.fromEntries(Object.entries(trigger).filter(([k]) => k !== 'eventName')) : trigger,
+    TRIGGER_KEYS,
+    ['displayName'],
+    triggerOdd,
+  );
+  const names = new NameAllocator([
+    ...AUTHORING_NAMES,
+    ...[...scope.hooks.values()].map((h) => h.handle),
+    ...[...scope.klasses.values()].map((k) => k.handle),
+  ]);
 
   // A hook trigger's appVersion defaults to kac's; `null` says the live trigger has none.
-  const triggerAppVersion = hook ? differsFrom(trigger.appVersion, DEFAULT_APP_VERSIONS.hookTrigger) : optionalString(trigger.appVersion);
+  const triggerAppVersion = hook
+    ? differsFrom(trigger.appVersion, DEFAULT_APP_VERSIONS.hookTrigger)
+    : optionalString(trigger.appVersion);
   const triggerOptions = obj([
-    ...(typeof triggerMeta.displayName === 'string' ? [{ key: 'displayName', value: raw(quote(triggerMeta.displayName)) }] : []),
+    ...(typeof triggerMeta.displayName === 'string'
+      ? [{ key: 'displayName', value: raw(quote(triggerMeta.displayName)) }]
+      : []),
     ...(triggerAppVersion === undefined ? [] : [{ key: 'appVersion', value: triggerAppVersion }]),
     ...(triggerRaw ? [triggerRaw] : []),
   ]);
   if (trigger.meta !== undefined && Object.keys(triggerMeta).length === 0) lose('trigger meta', ['(empty meta)']);
-  const triggerArgs = (...first: Expr[]) => (triggerOptions.t === 'obj' && triggerOptions.entries.length > 0 ? [...first, triggerOptions] : first);
+  const triggerArgs = (...first: Expr[]) =>
+    triggerOptions.t === 'obj' && triggerOptions.entries.length > 0 ? [...first, triggerOptions] : first;
   let triggerExpr: Expr;
   const refScope: RefScope = { steps: new Map(), used: new Set(), trigger: { kind: 'event', shape: 'unknown' } };
   if (callable) {
@@ -104,7 +124,10 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   const steps = (Array.isArray(body.steps) ? body.steps : []).filter(isJsonObject);
   steps.forEach((s, index) => {
     const stepMeta = isJsonObject(s.meta) ? s.meta : {};
-    const label = typeof stepMeta.displayName === 'string' && stepMeta.displayName.trim() !== '' ? stepMeta.displayName : `step ${String(s.id)}`;
+    const label =
+      typeof stepMeta.displayName === 'string' && stepMeta.displayName.trim() !== ''
+        ? stepMeta.displayName
+        : `step ${String(s.id)}`;
     refScope.steps.set(String(s.id), { handle: names.take(camelCase(label, 'step')), index, shape: 'unknown' });
   });
 
@@ -113,10 +136,19 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   steps.forEach((s, index) => {
     const id = String(s.id);
     const stepMeta = isJsonObject(s.meta) ? s.meta : {};
-    const ctx = { scope: refScope, at: index, envVars, imports, klasses: scope.klasses, owner: { workflow: String(body.name), step: id }, usedKlasses };
+    const ctx = {
+      scope: refScope,
+      at: index,
+      envVars,
+      imports,
+      klasses: scope.klasses,
+      owner: { workflow: String(body.name), step: id },
+      usedKlasses,
+    };
     const action = typeof s.action === 'string' ? s.action : undefined;
     // Written only where it differs from what the compiler would put there (`null`: none at all).
-    const appVersion = action === undefined ? optionalString(s.appVersion) : differsFrom(s.appVersion, defaultStepAppVersion(action));
+    const appVersion =
+      action === undefined ? optionalString(s.appVersion) : differsFrom(s.appVersion, defaultStepAppVersion(action));
     const params = isJsonObject(s.params) ? s.params : undefined;
     // A branch step's appVersion is written as given; its params, if any, are kept raw.
     const stepOdd: JsonObject = {};
@@ -125,15 +157,21 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
     if (s.appVersion !== undefined && typeof s.appVersion !== 'string') stepOdd.appVersion = s.appVersion;
     if (action !== undefined && s.params === undefined) lose(`step ${id}`, ['(no params: kac writes {})']);
     const stepRaw = rawEntry(s, STEP_KEYS, ['displayName', 'description'], stepOdd);
-    const actionAppVersion = appVersion?.t === 'raw' && appVersion.text !== 'null' ? (s.appVersion as string) : undefined;
-    const rendered = callExpr(ctx, action, params, scope, defaults) ?? actionExpr(ctx, action, params, actionAppVersion);
+    const actionAppVersion =
+      appVersion?.t === 'raw' && appVersion.text !== 'null' ? (s.appVersion as string) : undefined;
+    const rendered =
+      callExpr(ctx, action, params, scope, defaults) ?? actionExpr(ctx, action, params, actionAppVersion);
     refScope.steps.get(id)!.shape = rendered.shape;
     const options = [
       ...(['displayName', 'description'] as const)
         .filter((k) => typeof stepMeta[k] === 'string')
         .map((k) => ({ key: k, value: raw(quote(stepMeta[k] as string)) })),
-      ...(appVersion !== undefined && !(rendered.appVersionInAction && actionAppVersion !== undefined) ? [{ key: 'appVersion', value: appVersion }] : []),
-      ...(Array.isArray(s.errorCases) && s.errorCases.length > 0 ? [{ key: 'errorCases', value: valueExpr(ctx, s.errorCases) }] : []),
+      ...(appVersion !== undefined && !(rendered.appVersionInAction && actionAppVersion !== undefined)
+        ? [{ key: 'appVersion', value: appVersion }]
+        : []),
+      ...(Array.isArray(s.errorCases) && s.errorCases.length > 0
+        ? [{ key: 'errorCases', value: valueExpr(ctx, s.errorCases) }]
+        : []),
       ...(stepRaw ? [stepRaw] : []),
     ];
     const stepCall = call('step', raw(quote(id)), rendered.expr, ...(options.length > 0 ? [obj(options)] : []));
@@ -153,13 +191,21 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
       const tMeta = isJsonObject(t.meta) ? t.meta : undefined;
       const label = typeof tMeta?.name === 'string' ? tMeta.name : undefined;
       // Unknown keys, meta keys beside the label, an odd meta or label: kept verbatim.
-      const tOdd: JsonObject = t.meta !== undefined && !tMeta ? { meta: t.meta } : tMeta && tMeta.name !== undefined && label === undefined ? { meta: { name: tMeta.name } } : {};
+      const tOdd: JsonObject =
+        t.meta !== undefined && !tMeta
+          ? { meta: t.meta }
+          : tMeta && tMeta.name !== undefined && label === undefined
+            ? { meta: { name: tMeta.name } }
+            : {};
       const tRaw = rawEntry(t, ['target', 'condition', 'meta'], ['name'], tOdd);
-      if (tMeta && Object.keys(tMeta).length === 0) lose(`${where} transition to ${String(t.target)}`, ['(empty meta)']);
+      if (tMeta && Object.keys(tMeta).length === 0)
+        lose(`${where} transition to ${String(t.target)}`, ['(empty meta)']);
       const args: Expr[] = [raw(quote(String(t.target)))];
       if (!isAlways(t.condition) || label !== undefined || tRaw) {
         imports.add('when');
-        const cond = isJsonObject(t.condition) ? conditionExpr(valueCtx, t.condition) : { expr: call('when.always'), lost: [] };
+        const cond = isJsonObject(t.condition)
+          ? conditionExpr(valueCtx, t.condition)
+          : { expr: call('when.always'), lost: [] };
         lose(`${where} condition`, cond.lost);
         args.push(cond.expr);
       }
@@ -173,7 +219,8 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
     }
   };
   addTransitions('trigger', trigger.transitions, 'trigger');
-  for (const s of steps) addTransitions(refScope.steps.get(String(s.id))!.handle, s.transitions, `step ${String(s.id)}`);
+  for (const s of steps)
+    addTransitions(refScope.steps.get(String(s.id))!.handle, s.transitions, `step ${String(s.id)}`);
 
   for (const name of usedKlasses) {
     const klass = scope.klasses.get(name)!;
@@ -184,16 +231,28 @@ export function workflowPlan(body: JsonObject, scope: WorkflowScope): SourcePlan
   const fields: { key: string; value: Expr }[] = [{ key: 'name', value: raw(quote(String(body.name))) }];
   // The compiler writes `meta: { displayName: <name> }` unless told otherwise.
   if (body.meta === undefined) fields.push({ key: 'displayName', value: raw('null') });
-  else if (typeof meta.displayName === 'string' && meta.displayName !== body.name) fields.push({ key: 'displayName', value: raw(quote(meta.displayName)) });
-  else if (typeof meta.displayName !== 'string' && Object.keys(meta).length === 0) lose('workflow meta', ['(empty meta)']);
+  else if (typeof meta.displayName === 'string' && meta.displayName !== body.name)
+    fields.push({ key: 'displayName', value: raw(quote(meta.displayName)) });
+  else if (typeof meta.displayName !== 'string' && Object.keys(meta).length === 0)
+    lose('workflow meta', ['(empty meta)']);
   fields.push(...descriptionFields(body.description, scope.namespace));
   if (body.enabled === false) fields.push({ key: 'enabled', value: raw('false') });
   else if (body.enabled !== true) lose('workflow', ['enabled (absent)']);
   fields.push({ key: 'trigger', value: triggerExpr });
-  if (isJsonObject(body.response) && isJsonObject(body.response.schema)) fields.push({ key: 'response', value: jsonExpr(body.response) });
-  const rootOdd: JsonObject = body.response !== undefined && !(isJsonObject(body.response) && isJsonObject(body.response.schema)) ? { response: body.response } : {};
+  if (isJsonObject(body.response) && isJsonObject(body.response.schema))
+    fields.push({ key: 'response', value: jsonExpr(body.response) });
+  const rootOdd: JsonObject =
+    body.response !== undefined && !(isJsonObject(body.response) && isJsonObject(body.response.schema))
+      ? { response: body.response }
+      : {};
   // A meta with no displayName (and the name as default) is carried raw, so compile writes it back.
-  if (body.meta !== undefined && typeof meta.displayName !== 'string' && Object.keys(meta).length > 0 && !fields.some((f) => f.key === 'displayName')) fields.push({ key: 'displayName', value: raw('null') });
+  if (
+    body.meta !== undefined &&
+    typeof meta.displayName !== 'string' &&
+    Object.keys(meta).length > 0 &&
+    !fields.some((f) => f.key === 'displayName')
+  )
+    fields.push({ key: 'displayName', value: raw('null') });
   const rootRaw = rawEntry(body, ROOT_KEYS, ['displayName'], rootOdd);
   if (rootRaw) fields.push(rootRaw);
 
@@ -240,11 +299,18 @@ const CALL_ACTION = /^kustomer\.workflow\.([^.]+)\.call$/;
  * `callWorkflow(callee, input)` for a step calling a workflow kac imports too, when the input fits the
  * callee's schema (so the generated file type-checks); else undefined and the step stays `action()`.
  */
-function callExpr(ctx: ValueContext, action: string | undefined, params: JsonObject | undefined, scope: WorkflowScope, defaults: { name: string; specifier: string }[]): RenderedAction | undefined {
+function callExpr(
+  ctx: ValueContext,
+  action: string | undefined,
+  params: JsonObject | undefined,
+  scope: WorkflowScope,
+  defaults: { name: string; specifier: string }[],
+): RenderedAction | undefined {
   const id = action === undefined ? undefined : CALL_ACTION.exec(action)?.[1];
   const callee = id === undefined ? undefined : scope.workflows?.get(id);
   const trigger = callee && isJsonObject(callee.body.trigger) ? callee.body.trigger : undefined;
-  if (!callee || !trigger || trigger.callable !== true || !typedSchema(trigger.schema) || !isJsonObject(params)) return undefined;
+  if (!callee || !trigger || trigger.callable !== true || !typedSchema(trigger.schema) || !isJsonObject(params))
+    return undefined;
   const schema = trigger.schema as { properties: Record<string, { type: string }>; required?: string[] };
   const fits =
     Object.entries(params).every(([k, v]) => {
@@ -255,8 +321,13 @@ function callExpr(ctx: ValueContext, action: string | undefined, params: JsonObj
     }) && (schema.required ?? []).every((r) => r in params);
   if (!fits) return undefined;
   ctx.imports.add('callWorkflow');
-  if (!defaults.some((d) => d.name === callee.handle)) defaults.push({ name: callee.handle, specifier: callee.specifier });
-  return { expr: call('callWorkflow', raw(callee.handle), valueExpr(ctx, params)), shape: 'any', appVersionInAction: false };
+  if (!defaults.some((d) => d.name === callee.handle))
+    defaults.push({ name: callee.handle, specifier: callee.specifier });
+  return {
+    expr: call('callWorkflow', raw(callee.handle), valueExpr(ctx, params)),
+    shape: 'any',
+    appVersionInAction: false,
+  };
 }
 
 /** The hook an eventName names (by placeholder or live id), when its definition is in scope and compiles back to the same name. */
@@ -280,8 +351,14 @@ const SCHEMA_TYPES = ['string', 'number', 'boolean', 'object', 'array'];
 /** A callable input schema `onCall` can type: `{ properties: { x: { type } }, required?: string[] }`. */
 function typedSchema(schema: JsonValue | undefined): boolean {
   if (!isJsonObject(schema) || !isJsonObject(schema.properties)) return false;
-  if (schema.required !== undefined && !(Array.isArray(schema.required) && schema.required.every((r) => typeof r === 'string'))) return false;
-  return Object.values(schema.properties).every((p) => isJsonObject(p) && typeof p.type === 'string' && SCHEMA_TYPES.includes(p.type));
+  if (
+    schema.required !== undefined &&
+    !(Array.isArray(schema.required) && schema.required.every((r) => typeof r === 'string'))
+  )
+    return false;
+  return Object.values(schema.properties).every(
+    (p) => isJsonObject(p) && typeof p.type === 'string' && SCHEMA_TYPES.includes(p.type),
+  );
 }
 
 function optionalString(value: JsonValue | undefined): Expr | undefined {

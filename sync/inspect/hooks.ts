@@ -21,19 +21,25 @@ export interface HookInfo {
 
 /** Every web and form hook of the org, by name, with the workflows each triggers. */
 export async function readHooks(client: KustomerClient): Promise<HookInfo[]> {
-  const [web, form, workflows] = await Promise.all([listHooks(client, 'web'), listHooks(client, 'form'), listWorkflows(client)]);
+  const [web, form, workflows] = await Promise.all([
+    listHooks(client, 'web'),
+    listHooks(client, 'form'),
+    listWorkflows(client),
+  ]);
   const triggered = (eventName: string) =>
     workflows
       .filter((w) => (w.attributes as { trigger?: { eventName?: string } }).trigger?.eventName === eventName)
       .map((w) => ({ name: w.attributes.name, enabled: w.attributes.enabled === true }))
       .sort((a, b) => a.name.localeCompare(b.name));
-  const info = (kind: 'web' | 'form') => (h: (typeof web)[number]): HookInfo => ({
-    name: h.attributes.name,
-    kind,
-    ...(h.attributes.url ? { url: h.attributes.url } : {}),
-    eventName: h.attributes.eventName,
-    workflows: triggered(h.attributes.eventName),
-  });
+  const info =
+    (kind: 'web' | 'form') =>
+    (h: (typeof web)[number]): HookInfo => ({
+      name: h.attributes.name,
+      kind,
+      ...(h.attributes.url ? { url: h.attributes.url } : {}),
+      eventName: h.attributes.eventName,
+      workflows: triggered(h.attributes.eventName),
+    });
   return [...web.map(info('web')), ...form.map(info('form'))].sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -70,13 +76,16 @@ export interface RenderHooksOptions extends CurlOptions {
 /** Text for terminals: one block per hook, URL, workflows, curl line. */
 export function renderHooks(hooks: readonly HookInfo[], o: RenderHooksOptions): string {
   if (hooks.length === 0) return 'No hooks in this org yet: `kac apply` creates the ones defined in git.';
-  const lines = ['Hooks (POST a JSON event to a hook\'s URL, as Regal does):'];
+  const lines = ["Hooks (POST a JSON event to a hook's URL, as Regal does):"];
   if (o.ephemeralBaseUrl) {
     lines.push('  The local org runs only while a kac command does: start it with `npx kac emulator --port 4000`,');
-    lines.push('  then export the KUSTOMER_BASE_URL and KUSTOMER_API_KEY lines it prints, and these lines work as they are.');
+    lines.push(
+      '  then export the KUSTOMER_BASE_URL and KUSTOMER_API_KEY lines it prints, and these lines work as they are.',
+    );
   } else if (o.keyHint && hooks.some((h) => h.kind === 'web')) lines.push(`  ${o.keyHint}`);
   for (const raw of hooks) {
-    const h = o.ephemeralBaseUrl && raw.url ? { ...raw, url: raw.url.replace(o.ephemeralBaseUrl, '$KUSTOMER_BASE_URL') } : raw;
+    const h =
+      o.ephemeralBaseUrl && raw.url ? { ...raw, url: raw.url.replace(o.ephemeralBaseUrl, '$KUSTOMER_BASE_URL') } : raw;
     const on = h.workflows.filter((w) => w.enabled).map((w) => w.name);
     const off = h.workflows.filter((w) => !w.enabled).map((w) => w.name);
     const what = on.length ? `triggers ${on.join(', ')}` : 'triggers no enabled workflow';

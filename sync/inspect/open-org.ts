@@ -25,7 +25,14 @@ export interface OpenOrgOptions {
 
 export async function openOrg(o: OpenOrgOptions): Promise<OrgAccess> {
   const config = await loadConfig(o.root);
-  const env = await resolveEnvironment({ config, ...(o.envName ? { name: o.envName } : {}), root: o.root, env: o.env, logger: o.logger, desired: [] });
+  const env = await resolveEnvironment({
+    config,
+    ...(o.envName ? { name: o.envName } : {}),
+    root: o.root,
+    env: o.env,
+    logger: o.logger,
+    desired: [],
+  });
   const declared = config.environments[env.name];
   const keyVar = declared?.kind === 'kustomer' ? declared.apiKey.envVar : 'KUSTOMER_API_KEY';
   return { env, config, keyVar, ...(env.localOrg ? { ephemeralBaseUrl: env.baseUrl } : {}) };

@@ -42,7 +42,12 @@ const CustomerSchema = z.looseObject({
   phones: z.array(z.looseObject({ phone: z.string() })).optional(),
   createdAt: z.string().optional(),
 });
-const KlassSchema = z.looseObject({ name: z.string(), displayName: z.string().optional(), icon: z.string().optional(), color: z.string().optional() });
+const KlassSchema = z.looseObject({
+  name: z.string(),
+  displayName: z.string().optional(),
+  icon: z.string().optional(),
+  color: z.string().optional(),
+});
 const KObjectSchema = z.looseObject({
   title: z.string().nullish(),
   externalId: z.string().nullish(),
@@ -87,7 +92,10 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** The first customer the query names, and how it matched; undefined when none does. */
-export async function findCustomer(client: KustomerClient, query: string): Promise<{ customer: CustomerSummary; matchedBy: MatchedBy } | undefined> {
+export async function findCustomer(
+  client: KustomerClient,
+  query: string,
+): Promise<{ customer: CustomerSummary; matchedBy: MatchedBy } | undefined> {
   for (const how of lookupOrder(query.trim())) {
     try {
       const found = await client.get(LOOKUP_PATH[how](query.trim()), CustomerSchema);
@@ -101,11 +109,20 @@ export async function findCustomer(client: KustomerClient, query: string): Promi
 
 export async function readKlasses(client: KustomerClient): Promise<KlassStyle[]> {
   const klasses = await client.list('/v1/klasses', KlassSchema);
-  return klasses.map(({ attributes: k }) => ({ name: k.name, ...(k.displayName ? { displayName: k.displayName } : {}), ...(k.icon ? { icon: k.icon } : {}), ...(k.color ? { color: k.color } : {}) }));
+  return klasses.map(({ attributes: k }) => ({
+    name: k.name,
+    ...(k.displayName ? { displayName: k.displayName } : {}),
+    ...(k.icon ? { icon: k.icon } : {}),
+    ...(k.color ? { color: k.color } : {}),
+  }));
 }
 
 /** Every KObject of the customer, of every Klass, oldest first (ties by id, so the order is stable). */
-export async function readTimeline(client: KustomerClient, customerId: string, klasses?: KlassStyle[]): Promise<TimelineCard[]> {
+export async function readTimeline(
+  client: KustomerClient,
+  customerId: string,
+  klasses?: KlassStyle[],
+): Promise<TimelineCard[]> {
   const all = klasses ?? (await readKlasses(client));
   const perKlass = await Promise.all(
     all.map(async (klass) =>
@@ -122,7 +139,9 @@ export async function readTimeline(client: KustomerClient, customerId: string, k
       ),
     ),
   );
-  return perKlass.flat().sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+  return perKlass
+    .flat()
+    .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
 }
 
 /**
@@ -140,8 +159,12 @@ export async function customersWithCards(client: KustomerClient, klasses?: Klass
       if (customer && (latest.get(customer) ?? '') <= at) latest.set(customer, at);
     }
   }
-  const ids = [...latest.entries()].sort((a, b) => (a[1] === b[1] ? (a[0] < b[0] ? 1 : -1) : a[1] < b[1] ? 1 : -1)).map(([id]) => id);
-  const found = await Promise.all(ids.map((id) => client.get(`/v1/customers/${id}`, CustomerSchema).then(toCustomerSummary, () => undefined)));
+  const ids = [...latest.entries()]
+    .sort((a, b) => (a[1] === b[1] ? (a[0] < b[0] ? 1 : -1) : a[1] < b[1] ? 1 : -1))
+    .map(([id]) => id);
+  const found = await Promise.all(
+    ids.map((id) => client.get(`/v1/customers/${id}`, CustomerSchema).then(toCustomerSummary, () => undefined)),
+  );
   return found.filter((c): c is CustomerSummary => c !== undefined);
 }
 

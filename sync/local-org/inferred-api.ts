@@ -105,7 +105,13 @@ export function formatRateLimitReset(msUntilReset: number): string {
  * carry their own id]. Other triggers are kept as sent.
  */
 export function callableTrigger(trigger: unknown, workflowId: string): unknown {
-  if (typeof trigger !== 'object' || trigger === null || Array.isArray(trigger) || (trigger as { callable?: unknown }).callable !== true) return trigger;
+  if (
+    typeof trigger !== 'object' ||
+    trigger === null ||
+    Array.isArray(trigger) ||
+    (trigger as { callable?: unknown }).callable !== true
+  )
+    return trigger;
   return { ...trigger, eventName: `kustomer.workflow.${workflowId}.call` };
 }
 

@@ -71,15 +71,26 @@ export interface MemoryOrg {
 export const MEMORY_ORG_BASE_URL = 'http://127.0.0.1:0';
 
 export async function createMemoryOrg(options: MemoryOrgOptions = {}): Promise<MemoryOrg> {
-  const store = await LocalStore.open({ stateDir: null, ...(options.token ? { token: options.token } : {}), ...(options.now ? { now: options.now } : {}) });
+  const store = await LocalStore.open({
+    stateDir: null,
+    ...(options.token ? { token: options.token } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   if (options.allowDuplicateWorkflowNames) store.allowDuplicateWorkflowNames = true;
-  const engine = new WorkflowEngine(store, { ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.runWorkflow ? { run: options.runWorkflow } : {}) });
+  const engine = new WorkflowEngine(store, {
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.runWorkflow ? { run: options.runWorkflow } : {}),
+  });
   const routes = allRoutes();
 
   const answer = (status: number, body: unknown) =>
-    new Response(body === undefined || status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    new Response(body === undefined || status === 204 ? null : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
 
-  const workflowId = (ref: string) => store.workflowById(ref)?.id ?? store.state.workflows.find((w) => w.attributes.name === ref)?.id ?? ref;
+  const workflowId = (ref: string) =>
+    store.workflowById(ref)?.id ?? store.state.workflows.find((w) => w.attributes.name === ref)?.id ?? ref;
 
   const org: MemoryOrg = {
     store,
@@ -95,7 +106,19 @@ export async function createMemoryOrg(options: MemoryOrgOptions = {}): Promise<M
       const url = new URL(path, MEMORY_ORG_BASE_URL);
       const found = findRoute(routes, method, url.pathname);
       if (!('route' in found)) {
-        return { status: found.status, body: { errors: [{ status: found.status, code: 'error', title: 'Not found', detail: `${method} ${url.pathname} is not an endpoint of this org` }] } };
+        return {
+          status: found.status,
+          body: {
+            errors: [
+              {
+                status: found.status,
+                code: 'error',
+                title: 'Not found',
+                detail: `${method} ${url.pathname} is not an endpoint of this org`,
+              },
+            ],
+          },
+        };
       }
       const req: ApiRequest = {
         method,
@@ -110,7 +133,10 @@ export async function createMemoryOrg(options: MemoryOrgOptions = {}): Promise<M
         engine,
       };
       const response = await respond(found.route, req);
-      return { status: response.status, body: response.body === undefined ? undefined : JSON.parse(JSON.stringify(response.body)) };
+      return {
+        status: response.status,
+        body: response.body === undefined ? undefined : JSON.parse(JSON.stringify(response.body)),
+      };
     },
     async postHook(ref, data) {
       const hook = store.state.hooks.find((h) => h.id === ref || h.attributes.name === ref);
@@ -132,8 +158,15 @@ export async function createMemoryOrg(options: MemoryOrgOptions = {}): Promise<M
       const request = input instanceof Request ? input : new Request(input, init);
       const url = new URL(request.url);
       const found = findRoute(routes, request.method, url.pathname);
-      if ('route' in found && (found.route.auth ?? 'token') === 'token' && request.headers.get('authorization') !== `Bearer ${store.state.token}`) {
-        return answer(401, errorBody(401, 'a valid API token is required (Authorization: Bearer <token>)', 'unauthorized'));
+      if (
+        'route' in found &&
+        (found.route.auth ?? 'token') === 'token' &&
+        request.headers.get('authorization') !== `Bearer ${store.state.token}`
+      ) {
+        return answer(
+          401,
+          errorBody(401, 'a valid API token is required (Authorization: Bearer <token>)', 'unauthorized'),
+        );
       }
       const text = await request.text();
       let body: JsonValue | undefined;

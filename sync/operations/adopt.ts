@@ -32,7 +32,11 @@ export async function runAdopt<P = never>(
   context: OperationContext & { publish?: (adoption: Adoption) => Promise<P> },
 ): Promise<AdoptResult<P>> {
   const { config, model, resources } = options.build;
-  const { plan, live } = await runPlan(target, { namespace: config.namespace, desired: resources, inspect: false }, context);
+  const { plan, live } = await runPlan(
+    target,
+    { namespace: config.namespace, desired: resources, inspect: false },
+    context,
+  );
   const adoption = planAdoption({
     namespace: config.namespace,
     environment: target.name,

@@ -48,7 +48,11 @@ export type ApplyOutcome =
       complete: boolean;
     };
 
-export async function runApply(target: Target, options: ApplyOptions, context: OperationContext & ApplySinks): Promise<ApplyOutcome> {
+export async function runApply(
+  target: Target,
+  options: ApplyOptions,
+  context: OperationContext & ApplySinks,
+): Promise<ApplyOutcome> {
   const openJournal = context.openJournal ?? ((hash: string) => Promise.resolve(Journal.memory(target.name, hash)));
   let planned: Planned;
   let journal: Journal;
@@ -59,19 +63,32 @@ export async function runApply(target: Target, options: ApplyOptions, context: O
   } else {
     planned = await runPlan(target, options, context);
     journal = await openJournal(planHash(planned.plan));
-    if (journal.previous) context.notice?.('An earlier apply was interrupted; this plan was made from the org as it is now, so nothing is repeated.');
+    if (journal.previous)
+      context.notice?.(
+        'An earlier apply was interrupted; this plan was made from the org as it is now, so nothing is repeated.',
+      );
   }
   const { plan, live } = planned;
   context.onPlan?.(plan);
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) throw new ExitError(`the plan has ${errors.length} error(s); nothing was applied`, 1, 'fix them in git (see above), then plan again');
+  if (errors.length)
+    throw new ExitError(
+      `the plan has ${errors.length} error(s); nothing was applied`,
+      1,
+      'fix them in git (see above), then plan again',
+    );
   const executable = executableChanges(plan, options.allowDestroy);
   if (executable.length === 0) return { status: 'nothing-to-apply', plan };
-  if (context.confirm && !(await context.confirm(executable, plan))) throw new ExitError('Apply cancelled; nothing was changed.');
+  if (context.confirm && !(await context.confirm(executable, plan)))
+    throw new ExitError('Apply cancelled; nothing was changed.');
 
   const result = await executePlan(target, planned, { allowDestroy: options.allowDestroy, journal }, context);
   if (context.signal?.aborted) return { status: 'applied', plan, result, complete: false };
-  const verification = await verifyApply(target, { namespace: plan.namespace, desired: plan.desired, allowDestroy: options.allowDestroy }, context);
+  const verification = await verifyApply(
+    target,
+    { namespace: plan.namespace, desired: plan.desired, allowDestroy: options.allowDestroy },
+    context,
+  );
   const incomplete = result.counts.failed + result.counts['skipped-dependency-failed'] + result.counts.interrupted;
   const ambiguous = (verification.duplicates ?? []).some((d) => d.ambiguous);
   const complete = incomplete === 0 && executableChanges(verification, options.allowDestroy).length === 0 && !ambiguous;
@@ -79,12 +96,20 @@ export async function runApply(target: Target, options: ApplyOptions, context: O
 }
 
 /** Runs a plan's executable changes through the target's providers (see sync/apply/apply-plan.ts). */
-export function executePlan(target: Target, planned: Planned, options: { allowDestroy: boolean; journal?: Journal }, context: OperationContext & Pick<ApplySinks, 'onEvent' | 'concurrency'>): Promise<ApplyResult> {
+export function executePlan(
+  target: Target,
+  planned: Planned,
+  options: { allowDestroy: boolean; journal?: Journal },
+  context: OperationContext & Pick<ApplySinks, 'onEvent' | 'concurrency'>,
+): Promise<ApplyResult> {
   return applyPlan(planned.plan, {
     providers: providersByKind(target.providers),
     live: planned.live,
     refetchLive: () => readLive(target.providers, { logger: context.logger, ...signalOf(context) }),
-    listKind: async (kind) => target.providers.find((p) => p.kinds.includes(kind))?.listKind?.(kind, { logger: context.logger, ...signalOf(context) }),
+    listKind: async (kind) =>
+      target.providers
+        .find((p) => p.kinds.includes(kind))
+        ?.listKind?.(kind, { logger: context.logger, ...signalOf(context) }),
     secret: target.secret ?? ((name) => readSecret(name, context.env)),
     allowDestroy: options.allowDestroy,
     logger: context.logger,
@@ -96,7 +121,11 @@ export function executePlan(target: Target, planned: Planned, options: { allowDe
 }
 
 /** After applying: a fresh plan, without the read-only inspections. Verified when nothing executable is left. */
-export async function verifyApply(target: Target, options: DesiredState & { allowDestroy: boolean }, context: OperationContext): Promise<Plan> {
+export async function verifyApply(
+  target: Target,
+  options: DesiredState & { allowDestroy: boolean },
+  context: OperationContext,
+): Promise<Plan> {
   const { plan } = await runPlan(target, { ...options, inspect: false }, context);
   return plan;
 }
@@ -105,7 +134,12 @@ export async function verifyApply(target: Target, options: DesiredState & { allo
  * A saved plan is applied only if the org is as it was read: the changes an interrupted apply of the
  * same plan already made (journaled, or found done in the org) are not staleness.
  */
-async function checkSavedPlan(target: Target, saved: { plan: Plan; file: string }, journal: Journal, context: OperationContext): Promise<Planned> {
+async function checkSavedPlan(
+  target: Target,
+  saved: { plan: Plan; file: string },
+  journal: Journal,
+  context: OperationContext,
+): Promise<Planned> {
   const { plan, file } = saved;
   const live = await readLive(target.providers, { logger: context.logger, ...signalOf(context) });
   const touched = new Set<string>();
@@ -130,7 +164,11 @@ async function checkSavedPlan(target: Target, saved: { plan: Plan; file: string 
   }
   const stale = findStaleness(plan, live, { touched });
   if (stale.length) {
-    throw new ExitError(`${file} is stale: the org changed since it was made, so nothing was applied.\n  ${stale.join('\n  ')}`, 1, `make a new plan: kac plan${target.name === 'direct' ? '' : ` --env ${target.name}`} --out ${file}`);
+    throw new ExitError(
+      `${file} is stale: the org changed since it was made, so nothing was applied.\n  ${stale.join('\n  ')}`,
+      1,
+      `make a new plan: kac plan${target.name === 'direct' ? '' : ` --env ${target.name}`} --out ${file}`,
+    );
   }
   return { plan, live };
 }

@@ -17,7 +17,12 @@ export interface WriteDistResult {
   removed: number;
 }
 
-export async function runCompile(root: string, outDir: string, onWarning?: (warning: Diagnostic) => void, options: BuildOptions = {}): Promise<{ build: ProjectBuild; write: WriteDistResult }> {
+export async function runCompile(
+  root: string,
+  outDir: string,
+  onWarning?: (warning: Diagnostic) => void,
+  options: BuildOptions = {},
+): Promise<{ build: ProjectBuild; write: WriteDistResult }> {
   const build = await buildValidProject(root, onWarning, options);
   return { build, write: await writeDist(outDir, renderDist(build.resources)) };
 }

@@ -32,8 +32,14 @@ export async function runDrift(target: Target, options: DriftOptions, context: O
   if (!options.heal || !report.hasDrift) return { report };
 
   const executable = executableChanges(planned.plan, allowDestroy);
-  context.logger.info(`healing ${target.name}: applying ${executable.length} change(s)${allowDestroy ? '' : ' (deletes refused without --allow-destroy)'}`);
+  context.logger.info(
+    `healing ${target.name}: applying ${executable.length} change(s)${allowDestroy ? '' : ' (deletes refused without --allow-destroy)'}`,
+  );
   const result = await executePlan(target, planned, { allowDestroy }, context);
-  const after = await verifyApply(target, { namespace: options.namespace, desired: options.desired, allowDestroy }, context);
+  const after = await verifyApply(
+    target,
+    { namespace: options.namespace, desired: options.desired, allowDestroy },
+    context,
+  );
   return { report, healed: { result, after: buildDriftReport(after) } };
 }

@@ -38,14 +38,36 @@ export interface ImportOutcome {
   envVars: string[];
 }
 
-export async function runImport(target: Target, options: ImportOptions, context: OperationContext & { write?: typeof writeImport }): Promise<ImportOutcome> {
+export async function runImport(
+  target: Target,
+  options: ImportOptions,
+  context: OperationContext & { write?: typeof writeImport },
+): Promise<ImportOutcome> {
   const live = await readLive(
     target.providers.filter((p) => p.system === 'kustomer'),
     { logger: context.logger, ...signalOf(context) },
   );
-  const selected = selectLive(live, { namespace: options.namespace, ...(options.only ? { only: options.only } : {}), ...(options.match !== undefined ? { match: options.match } : {}) });
-  if (selected.length === 0) return { selected, files: [], write: { written: [], skipped: [], unchanged: [] }, outsideNamespace: [], envVars: [] };
-  const files = planImport({ namespace: options.namespace, live, selected, existingFiles: options.existingFiles, outDir: options.outDir, kacRoot: options.kacRoot ?? KAC_ROOT });
+  const selected = selectLive(live, {
+    namespace: options.namespace,
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.match !== undefined ? { match: options.match } : {}),
+  });
+  if (selected.length === 0)
+    return {
+      selected,
+      files: [],
+      write: { written: [], skipped: [], unchanged: [] },
+      outsideNamespace: [],
+      envVars: [],
+    };
+  const files = planImport({
+    namespace: options.namespace,
+    live,
+    selected,
+    existingFiles: options.existingFiles,
+    outDir: options.outDir,
+    kacRoot: options.kacRoot ?? KAC_ROOT,
+  });
   const write = await (context.write ?? writeImport)(files, options.outDir, options.force);
   return {
     selected,

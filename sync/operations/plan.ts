@@ -22,7 +22,10 @@ export interface Planned {
   live: LiveResource[];
 }
 
-export async function readLive(providers: readonly Provider[], ctx: { logger: Logger; signal?: AbortSignal }): Promise<LiveResource[]> {
+export async function readLive(
+  providers: readonly Provider[],
+  ctx: { logger: Logger; signal?: AbortSignal },
+): Promise<LiveResource[]> {
   const all = await Promise.all(providers.map((p) => p.fetchLive(ctx)));
   return all.flat();
 }
@@ -34,7 +37,16 @@ export async function runPlan(target: Target, options: PlanOptions, context: Ope
     readLive(providers, ctx),
     options.inspect === false
       ? Promise.resolve([] as Finding[])
-      : Promise.all(providers.map((p) => (p.inspect ? p.inspect(options.desired.filter((r) => p.kinds.includes(r.kind)), ctx) : Promise.resolve([])))).then((f) => f.flat()),
+      : Promise.all(
+          providers.map((p) =>
+            p.inspect
+              ? p.inspect(
+                  options.desired.filter((r) => p.kinds.includes(r.kind)),
+                  ctx,
+                )
+              : Promise.resolve([]),
+          ),
+        ).then((f) => f.flat()),
   ]);
   const providedKinds = new Set<ResourceKind>(providers.flatMap((p) => p.kinds));
   const manualKinds = new Set<ResourceKind>(providers.filter((p) => p.manual).flatMap((p) => p.kinds));
@@ -60,8 +72,15 @@ export async function runPlan(target: Target, options: PlanOptions, context: Ope
   return withFacts === live ? { plan: first, live } : { plan: plan(withFacts), live: withFacts };
 }
 
-async function addRemovalFacts(plan: Plan, live: LiveResource[], providers: readonly Provider[], ctx: { logger: Logger; signal?: AbortSignal }): Promise<LiveResource[]> {
-  const removals = new Set(plan.changes.filter((c) => c.kind === 'delete').map((c) => `${c.resource.kind}:${c.resource.key}`));
+async function addRemovalFacts(
+  plan: Plan,
+  live: LiveResource[],
+  providers: readonly Provider[],
+  ctx: { logger: Logger; signal?: AbortSignal },
+): Promise<LiveResource[]> {
+  const removals = new Set(
+    plan.changes.filter((c) => c.kind === 'delete').map((c) => `${c.resource.kind}:${c.resource.key}`),
+  );
   if (removals.size === 0) return live;
   let changed = false;
   const updated = await Promise.all(

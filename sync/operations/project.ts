@@ -15,7 +15,11 @@ import type { Logger } from '../logger.js';
  * Config → load → (type check) → validate → compile; throws DiagnosticsError on any error, passes each
  * warning to `onWarning`. `options.typecheck`: the CLI's validate, compile, plan and apply pass it.
  */
-export async function buildValidProject(root: string, onWarning?: (warning: Diagnostic) => void, options: BuildOptions = {}): Promise<ProjectBuild> {
+export async function buildValidProject(
+  root: string,
+  onWarning?: (warning: Diagnostic) => void,
+  options: BuildOptions = {},
+): Promise<ProjectBuild> {
   const build = await buildProject(root, options);
   if (hasErrors(build.diagnostics)) throw new DiagnosticsError(build.diagnostics);
   if (onWarning) for (const d of build.diagnostics) onWarning(d);
@@ -36,7 +40,10 @@ export interface EnvironmentRequest {
 }
 
 /** Runs `fn` with the environment open, closing it (and the local org) whatever happens. */
-export async function withEnvironment<T>(request: EnvironmentRequest, fn: (environment: Environment) => Promise<T>): Promise<T> {
+export async function withEnvironment<T>(
+  request: EnvironmentRequest,
+  fn: (environment: Environment) => Promise<T>,
+): Promise<T> {
   const { name, ...rest } = request;
   const environment = await resolveEnvironment({ ...rest, ...(name ? { name } : {}) });
   try {
@@ -48,10 +55,15 @@ export async function withEnvironment<T>(request: EnvironmentRequest, fn: (envir
 
 /** Build the project, then run `fn` with its environment open. */
 export async function withProject<T>(
-  request: Omit<EnvironmentRequest, 'config' | 'desired'> & { onWarning?: (warning: Diagnostic) => void; typecheck?: boolean },
+  request: Omit<EnvironmentRequest, 'config' | 'desired'> & {
+    onWarning?: (warning: Diagnostic) => void;
+    typecheck?: boolean;
+  },
   fn: (build: ProjectBuild, environment: Environment) => Promise<T>,
 ): Promise<T> {
   const { typecheck, ...rest } = request;
   const build = await buildValidProject(request.root, request.onWarning, typecheck === undefined ? {} : { typecheck });
-  return withEnvironment({ ...rest, config: build.config, desired: build.resources }, (environment) => fn(build, environment));
+  return withEnvironment({ ...rest, config: build.config, desired: build.resources }, (environment) =>
+    fn(build, environment),
+  );
 }

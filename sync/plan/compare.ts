@@ -9,7 +9,14 @@ import type { Resource } from '../../compiler/resource.js';
 import type { LiveResource } from '../providers/provider.js';
 import { unifiedDiff } from './diff-text.js';
 import { hashJson } from './hash.js';
-import { displayDesired, maskSensitive, resolveRefs, resolveSecretsForCompare, SENSITIVE, type OutputsByResource } from './resolve.js';
+import {
+  displayDesired,
+  maskSensitive,
+  resolveRefs,
+  resolveSecretsForCompare,
+  SENSITIVE,
+  type OutputsByResource,
+} from './resolve.js';
 import { summarizeUpdate } from './semantic/index.js';
 import { workflowNodes } from './semantic/workflow.js';
 import type { Change, Refusal, SemanticNote } from './types.js';
@@ -25,7 +32,8 @@ export interface Compared {
 }
 
 /** Attribute metadata (a Klass's, a standard object's): compared per attribute; kac never removes one. */
-const isAttributes = (kind: Resource['kind']) => kind === 'kustomer.klass-attributes' || kind === 'kustomer.standard-attributes';
+const isAttributes = (kind: Resource['kind']) =>
+  kind === 'kustomer.klass-attributes' || kind === 'kustomer.standard-attributes';
 
 /**
  * Every live key is compared: the provider already dropped the server-populated fields (one list per
@@ -47,17 +55,24 @@ function createSummary(resource: Resource, body: JsonObject, pending: string[]):
     const steps = workflowNodes(body).filter((n) => n.id !== '1');
     const shown = displayDesired(body);
     const trigger = isJsonObject(shown.trigger) ? String(shown.trigger.eventName ?? '') : '';
-    notes.push({ code: 'step-added', message: `new workflow with ${steps.length} step(s), triggered by ${trigger || '?'}` });
+    notes.push({
+      code: 'step-added',
+      message: `new workflow with ${steps.length} step(s), triggered by ${trigger || '?'}`,
+    });
   } else if (isAttributes(resource.kind)) {
     notes.push(...summarizeUpdate(resource.kind, undefined, body));
   } else {
     notes.push({ code: 'field-changed', message: `new ${resource.kind.replace(/^\w+\./, '')}` });
   }
-  if (resource.kind !== 'kustomer.workflow') for (const ref of pending) notes.push({ code: 'reference-pending', message: `${ref} is known after apply` });
+  if (resource.kind !== 'kustomer.workflow')
+    for (const ref of pending) notes.push({ code: 'reference-pending', message: `${ref} is known after apply` });
   return notes;
 }
 
-function attributeTypeProblems(resource: Resource, live: JsonObject): { refusal: Refusal; diagnostics: Diagnostic[] } | undefined {
+function attributeTypeProblems(
+  resource: Resource,
+  live: JsonObject,
+): { refusal: Refusal; diagnostics: Diagnostic[] } | undefined {
   const before = isJsonObject(live.properties) ? live.properties : {};
   const after = isJsonObject(resource.body.properties) ? resource.body.properties : {};
   const diagnostics: Diagnostic[] = [];
@@ -103,7 +118,15 @@ export function compareResource(resource: Resource, live: LiveResource | undefin
 
   if (!live) {
     return {
-      change: { kind: 'create', ...base, body: resolved, desiredHash, pendingRefs: pending, summary: createSummary(resource, resolved, pending), diff: unifiedDiff(ref, undefined, desiredDisplay) },
+      change: {
+        kind: 'create',
+        ...base,
+        body: resolved,
+        desiredHash,
+        pendingRefs: pending,
+        summary: createSummary(resource, resolved, pending),
+        diff: unifiedDiff(ref, undefined, desiredDisplay),
+      },
       diagnostics: [],
     };
   }
@@ -115,15 +138,29 @@ export function compareResource(resource: Resource, live: LiveResource | undefin
     code: 'secret-unknown',
     message: `${u.envVar} is not set here, so the value at ${u.path.join('.')} could not be compared`,
   }));
-  const kept = isAttributes(resource.kind) ? summarizeUpdate(resource.kind, live.body, resolved).filter((n) => n.code === 'attribute-kept') : [];
+  const kept = isAttributes(resource.kind)
+    ? summarizeUpdate(resource.kind, live.body, resolved).filter((n) => n.code === 'attribute-kept')
+    : [];
 
   const renamed = live.key !== resource.key;
   if (!renamed && canonicalJson(comparable) === canonicalJson(liveBody)) {
-    return { change: { kind: 'noop', ...base, live: liveRef, summary: [...kept, ...notes], diff: '', notes: [...kept, ...notes].map((n) => n.message) }, diagnostics: [] };
+    return {
+      change: {
+        kind: 'noop',
+        ...base,
+        live: liveRef,
+        summary: [...kept, ...notes],
+        diff: '',
+        notes: [...kept, ...notes].map((n) => n.message),
+      },
+      diagnostics: [],
+    };
   }
 
   const differs = (path: JsonPath) => getAtPath(comparable, path) !== getAtPath(liveBody, path);
-  const liveDisplay = maskSensitive(liveBody, sensitive, (path) => (differs(path) ? `${SENSITIVE} (live value differs)` : SENSITIVE));
+  const liveDisplay = maskSensitive(liveBody, sensitive, (path) =>
+    differs(path) ? `${SENSITIVE} (live value differs)` : SENSITIVE,
+  );
   const summary: SemanticNote[] = [
     ...(renamed ? [{ code: 'renamed' as const, message: `renamed: ${live.key} → ${resource.key}` }] : []),
     ...summarizeUpdate(resource.kind, liveBody, comparable).filter((n) => !(renamed && n.message === 'name changed')),
@@ -141,7 +178,13 @@ export function compareResource(resource: Resource, live: LiveResource | undefin
       message: `Klass "${live.key}" cannot become "${resource.key}": Klass names are immutable in Kustomer.`,
       hint: `keep the name "${live.key}", or create "${resource.key}" as a new Klass (drop renamedFrom) and migrate its KObjects yourself.`,
     };
-    diagnostics.push({ code: 'plan/klass-rename', severity: 'error', message: refusal.message, location: resource.source, hint: refusal.hint });
+    diagnostics.push({
+      code: 'plan/klass-rename',
+      severity: 'error',
+      message: refusal.message,
+      location: resource.source,
+      hint: refusal.hint,
+    });
   } else if (isAttributes(resource.kind)) {
     const problems = attributeTypeProblems(resource, live.body);
     if (problems) {

@@ -9,10 +9,24 @@ export function unifiedDiff(ref: ResourceRef, live: JsonObject | undefined, desi
   if (before === after) return '';
   const name = `${ref.kind}/${ref.key}.json`;
   // A whole file added or removed: the patch is every line, no diffing needed (plans of thousands of creates).
-  if (!live || !desired) return wholeFile(live ? `live/${name}` : '/dev/null', desired ? `desired/${name}` : '/dev/null', live ? before : after, live ? '-' : '+');
-  const patch = createTwoFilesPatch(live ? `live/${name}` : '/dev/null', desired ? `desired/${name}` : '/dev/null', before, after, undefined, undefined, {
-    context: 3,
-  });
+  if (!live || !desired)
+    return wholeFile(
+      live ? `live/${name}` : '/dev/null',
+      desired ? `desired/${name}` : '/dev/null',
+      live ? before : after,
+      live ? '-' : '+',
+    );
+  const patch = createTwoFilesPatch(
+    live ? `live/${name}` : '/dev/null',
+    desired ? `desired/${name}` : '/dev/null',
+    before,
+    after,
+    undefined,
+    undefined,
+    {
+      context: 3,
+    },
+  );
   // Drop the "Index:" / "=====" banner: the file names already say which is which.
   return patch
     .split('\n')

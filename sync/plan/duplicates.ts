@@ -31,7 +31,12 @@ export interface LiveDuplicate {
 }
 
 /** Kinds whose copies can be told apart and removed; a Klass's attributes follow their Klass. */
-const DUPLICABLE: ReadonlySet<ResourceKind> = new Set(['kustomer.hook', 'kustomer.klass', 'kustomer.workflow', 'kustomer.outbound-webhook']);
+const DUPLICABLE: ReadonlySet<ResourceKind> = new Set([
+  'kustomer.hook',
+  'kustomer.klass',
+  'kustomer.workflow',
+  'kustomer.outbound-webhook',
+]);
 
 export function findDuplicates(managed: readonly LiveResource[], all: readonly LiveResource[]): LiveDuplicate[] {
   const groups = new Map<string, LiveResource[]>();
@@ -47,11 +52,19 @@ export function findDuplicates(managed: readonly LiveResource[], all: readonly L
     const described = copies
       .map((c) => ({
         id: c.id,
-        referencedBy: texts.filter((t) => t.id !== c.id && t.text.includes(c.id)).map((t) => t.label).sort(),
+        referencedBy: texts
+          .filter((t) => t.id !== c.id && t.text.includes(c.id))
+          .map((t) => t.label)
+          .sort(),
         enabled: c.body.enabled !== false,
       }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const kept = [...described].sort((a, b) => b.referencedBy.length - a.referencedBy.length || Number(b.enabled) - Number(a.enabled) || (a.id < b.id ? -1 : 1))[0]!;
+    const kept = [...described].sort(
+      (a, b) =>
+        b.referencedBy.length - a.referencedBy.length ||
+        Number(b.enabled) - Number(a.enabled) ||
+        (a.id < b.id ? -1 : 1),
+    )[0]!;
     const first = copies[0]!;
     const ambiguous = first.kind === 'kustomer.workflow' ? described.filter((c) => c.enabled).length > 1 : true;
     duplicates.push({ kind: first.kind, key: first.key, copies: described, kept: kept.id, ambiguous });
@@ -62,7 +75,10 @@ export function findDuplicates(managed: readonly LiveResource[], all: readonly L
 /** One paragraph for the plan, drift and verification: every copy, where it is used, how to resolve. */
 export function describeDuplicate(d: LiveDuplicate, environment: string): string {
   const copies = d.copies
-    .map((c) => `${c.id}${c.id === d.kept ? ' (kept)' : ''}${c.enabled ? '' : ' (disabled)'}: ${c.referencedBy.length ? `referenced by ${c.referencedBy.join(', ')}` : 'referenced by nothing'}`)
+    .map(
+      (c) =>
+        `${c.id}${c.id === d.kept ? ' (kept)' : ''}${c.enabled ? '' : ' (disabled)'}: ${c.referencedBy.length ? `referenced by ${c.referencedBy.join(', ')}` : 'referenced by nothing'}`,
+    )
     .join('; ');
   const env = environment === 'direct' ? '' : ` --env ${environment}`;
   const resolve =

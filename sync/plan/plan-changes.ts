@@ -12,7 +12,15 @@ import { hashJson } from './hash.js';
 import { isManaged, isManagedResource } from './ownership.js';
 import type { OutputsByResource } from './resolve.js';
 import { describeDuplicate, findDuplicates, type LiveDuplicate } from './duplicates.js';
-import { assertNever, PLAN_VERSION, type Change, type LiveRef, type Plan, type PlanEnvironment, type Refusal } from './types.js';
+import {
+  assertNever,
+  PLAN_VERSION,
+  type Change,
+  type LiveRef,
+  type Plan,
+  type PlanEnvironment,
+  type Refusal,
+} from './types.js';
 
 export interface PlanInput {
   namespace: string;
@@ -52,7 +60,11 @@ export function planChanges(input: PlanInput): Plan {
     else live.set(resourceId(l), l);
   }
 
-  const diagnostics: Diagnostic[] = duplicates.map((d) => ({ code: 'plan/duplicate-live-name', severity: 'warning', message: describeDuplicate(d, input.environment.name) }));
+  const diagnostics: Diagnostic[] = duplicates.map((d) => ({
+    code: 'plan/duplicate-live-name',
+    severity: 'warning',
+    message: describeDuplicate(d, input.environment.name),
+  }));
   const allowDestroy = input.allowDestroy ?? false;
   const ambiguous = (id: string) => !allowDestroy && duplicateOf.get(id)?.ambiguous === true;
   const desired = [...input.desired].sort(compareResources);
@@ -100,9 +112,23 @@ export function planChanges(input: PlanInput): Plan {
     diagnostics.push(...compared.diagnostics);
     const unsure = refs.ambiguous.filter(ambiguous);
     if (ambiguous(resourceId(r))) {
-      changes.push(refusedForDuplicate(r, compared.change, found!, `${r.kind} "${r.key}" exists ${duplicateOf.get(resourceId(r))!.copies.length} times in the org; kac will not update either copy while the name is ambiguous.`));
+      changes.push(
+        refusedForDuplicate(
+          r,
+          compared.change,
+          found!,
+          `${r.kind} "${r.key}" exists ${duplicateOf.get(resourceId(r))!.copies.length} times in the org; kac will not update either copy while the name is ambiguous.`,
+        ),
+      );
     } else if (unsure.length > 0 && compared.change.kind !== 'noop') {
-      changes.push(refusedForDuplicate(r, compared.change, found, `${r.kind} "${r.key}" references ${unsure.map((id) => `"${id}"`).join(', ')}, which exists more than once in the org; kac will not choose a copy for it.`));
+      changes.push(
+        refusedForDuplicate(
+          r,
+          compared.change,
+          found,
+          `${r.kind} "${r.key}" references ${unsure.map((id) => `"${id}"`).join(', ')}, which exists more than once in the org; kac will not choose a copy for it.`,
+        ),
+      );
     } else changes.push(compared.change);
   }
   for (const [kind, count] of unprovided) {
@@ -128,7 +154,10 @@ export function planChanges(input: PlanInput): Plan {
       // The name is in git: with --allow-destroy the extra copies go; without, the refusal above says how.
       if (!allowDestroy) continue;
       const base = { resource: { kind: l.kind, key: l.key }, live: liveRef(l), diff: '', extraCopy: true as const };
-      const note = { code: 'field-changed' as const, message: `an extra copy (${l.id}) of a name that exists ${d.copies.length} times; ${d.kept} is kept` };
+      const note = {
+        code: 'field-changed' as const,
+        message: `an extra copy (${l.id}) of a name that exists ${d.copies.length} times; ${d.kept} is kept`,
+      };
       if (l.kind === 'kustomer.workflow') {
         if (l.body.enabled !== false) changes.push({ kind: 'disable', ...base, summary: [note] });
       } else changes.push({ kind: 'delete', ...base, summary: [note] });
@@ -188,9 +217,25 @@ function pinnedReferences(
 }
 
 function refusedForDuplicate(r: Resource, change: Change, found: LiveResource | undefined, message: string): Change {
-  const refusal: Refusal = { reason: 'duplicate', message, hint: 'see the duplicate-live-name warning below for which copy is used where and how to remove the extras' };
-  const planned = 'body' in change ? { body: change.body, desiredHash: change.desiredHash, pendingRefs: change.pendingRefs } : { body: r.body, desiredHash: hashJson(r.body), pendingRefs: [] };
-  const base = { resource: { kind: r.kind, key: r.key }, ...(r.source ? { source: r.source } : {}), summary: change.summary.length ? change.summary : [{ code: 'field-changed' as const, message: 'the name exists more than once live' }], diff: change.diff, ...planned, refusal };
+  const refusal: Refusal = {
+    reason: 'duplicate',
+    message,
+    hint: 'see the duplicate-live-name warning below for which copy is used where and how to remove the extras',
+  };
+  const planned =
+    'body' in change
+      ? { body: change.body, desiredHash: change.desiredHash, pendingRefs: change.pendingRefs }
+      : { body: r.body, desiredHash: hashJson(r.body), pendingRefs: [] };
+  const base = {
+    resource: { kind: r.kind, key: r.key },
+    ...(r.source ? { source: r.source } : {}),
+    summary: change.summary.length
+      ? change.summary
+      : [{ code: 'field-changed' as const, message: 'the name exists more than once live' }],
+    diff: change.diff,
+    ...planned,
+    refusal,
+  };
   return found ? { kind: 'update', ...base, live: liveRef(found) } : { kind: 'create', ...base };
 }
 
@@ -205,22 +250,46 @@ function manualChange(r: Resource, found: LiveResource | undefined, instructions
     ...base,
     desiredHash,
     reason: found ? 'changed' : 'not-confirmed',
-    summary: [{ code: 'field-changed', message: found ? 'changed since it was last confirmed: update it by hand' : 'not confirmed yet: set it up by hand' }],
+    summary: [
+      {
+        code: 'field-changed',
+        message: found
+          ? 'changed since it was last confirmed: update it by hand'
+          : 'not confirmed yet: set it up by hand',
+      },
+    ],
     instructions: instructions ? instructions(r) : canonicalJson(r.body),
   };
 }
 
 /** A live object in the namespace that git no longer declares. */
-function removalChange(l: LiveResource, manual: boolean, allowDestroy: boolean, desiredIds: ReadonlySet<string>): Change | undefined {
+function removalChange(
+  l: LiveResource,
+  manual: boolean,
+  allowDestroy: boolean,
+  desiredIds: ReadonlySet<string>,
+): Change | undefined {
   const base = { resource: { kind: l.kind, key: l.key }, live: liveRef(l), diff: '' };
   const unmanaged = { code: 'field-changed' as const, message: 'not in git (unmanaged in namespace)' };
   if (manual) {
-    return { kind: 'manual', ...base, desiredHash: '', reason: 'removed', summary: [unmanaged], instructions: `Remove "${l.key}" by hand: it is no longer in git.` };
+    return {
+      kind: 'manual',
+      ...base,
+      desiredHash: '',
+      reason: 'removed',
+      summary: [unmanaged],
+      instructions: `Remove "${l.key}" by hand: it is no longer in git.`,
+    };
   }
   switch (l.kind) {
     case 'kustomer.workflow':
-      if (l.body.enabled === false) return { kind: 'noop', ...base, summary: [], notes: ['not in git; already disabled'] };
-      return { kind: 'disable', ...base, summary: [unmanaged, { code: 'enabled-changed', message: 'disabled: Kustomer has no workflow delete' }] };
+      if (l.body.enabled === false)
+        return { kind: 'noop', ...base, summary: [], notes: ['not in git; already disabled'] };
+      return {
+        kind: 'disable',
+        ...base,
+        summary: [unmanaged, { code: 'enabled-changed', message: 'disabled: Kustomer has no workflow delete' }],
+      };
     case 'kustomer.klass-attributes':
       // Attributes go with their Klass; kac never removes attributes on its own.
       return desiredIds.has(resourceId({ kind: 'kustomer.klass', key: l.key }))
@@ -229,7 +298,12 @@ function removalChange(l: LiveResource, manual: boolean, allowDestroy: boolean, 
     case 'kustomer.standard-attributes':
       // kac never removes attributes; the body holds only owned ones (a standard object is never deleted).
       return isJsonObject(l.body.properties) && Object.keys(l.body.properties).length > 0
-        ? { kind: 'noop', ...base, summary: [], notes: [`attributes not in git are kept in Kustomer: ${Object.keys(l.body.properties).sort().join(', ')}`] }
+        ? {
+            kind: 'noop',
+            ...base,
+            summary: [],
+            notes: [`attributes not in git are kept in Kustomer: ${Object.keys(l.body.properties).sort().join(', ')}`],
+          }
         : undefined;
     case 'kustomer.klass': {
       const kobjects = Number(l.facts?.kobjectCount ?? 0);
@@ -256,7 +330,12 @@ function removalChange(l: LiveResource, manual: boolean, allowDestroy: boolean, 
   }
 }
 
-function deleteChange(l: LiveResource, base: { resource: Change['resource']; live: LiveRef; diff: string }, note: Change['summary'][number], allowDestroy: boolean): Change {
+function deleteChange(
+  l: LiveResource,
+  base: { resource: Change['resource']; live: LiveRef; diff: string },
+  note: Change['summary'][number],
+  allowDestroy: boolean,
+): Change {
   if (allowDestroy) return { kind: 'delete', ...base, summary: [note] };
   return {
     kind: 'delete',

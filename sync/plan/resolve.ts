@@ -4,7 +4,14 @@
  * Display copies never hold a value: sensitive paths show `(sensitive)`.
  */
 import { getAtPath, isJsonObject, type JsonObject, type JsonPath, type JsonValue } from '../../compiler/json.js';
-import { findRefs, findSecrets, mapStrings, replaceRefs, replaceSecrets, type ReferencePlaceholder } from '../../compiler/placeholders.js';
+import {
+  findRefs,
+  findSecrets,
+  mapStrings,
+  replaceRefs,
+  replaceSecrets,
+  type ReferencePlaceholder,
+} from '../../compiler/placeholders.js';
 import { resourceId } from '../../compiler/resource.js';
 
 export const KNOWN_AFTER_APPLY = '(known after apply)';
@@ -73,7 +80,10 @@ export function resolveSecretsForCompare(
 }
 
 /** Substitutes every secret for sending; lists the unset ones (the caller refuses to send). */
-export function resolveSecretsForSend(body: JsonObject, secret: (envVar: string) => string | undefined): { body: JsonObject; missing: string[] } {
+export function resolveSecretsForSend(
+  body: JsonObject,
+  secret: (envVar: string) => string | undefined,
+): { body: JsonObject; missing: string[] } {
   const missing = new Set<string>();
   const out = mapStrings(body, (s) =>
     replaceSecrets(s, (n) => {
@@ -91,14 +101,19 @@ const SENSITIVE_KEY = /(authori[sz]ation|token|secret|password|api[-_ ]?key|sign
  * A copy safe to print: values at `paths` become `label`, and so does any header value or field whose
  * name looks like a credential (a live object may carry secrets git does not describe).
  */
-export function maskSensitive(body: JsonObject, paths: readonly JsonPath[], label: (path: JsonPath) => string = () => SENSITIVE): JsonObject {
+export function maskSensitive(
+  body: JsonObject,
+  paths: readonly JsonPath[],
+  label: (path: JsonPath) => string = () => SENSITIVE,
+): JsonObject {
   const keys = new Set(paths.map((p) => JSON.stringify(p)));
   const walk = (value: JsonValue, path: JsonPath, parent?: JsonObject): JsonValue => {
     if (typeof value === 'string') {
       if (keys.size > 0 && keys.has(JSON.stringify(path))) return label(path);
       const last = path[path.length - 1];
       if (typeof last === 'string' && SENSITIVE_KEY.test(last)) return label(path);
-      if (last === 'value' && parent && typeof parent.name === 'string' && SENSITIVE_KEY.test(parent.name)) return label(path);
+      if (last === 'value' && parent && typeof parent.name === 'string' && SENSITIVE_KEY.test(parent.name))
+        return label(path);
       return value;
     }
     if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));

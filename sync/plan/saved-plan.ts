@@ -21,13 +21,25 @@ export function parsePlanFile(text: string, file: string): Plan {
       return undefined;
     }
   })();
-  const hint = version !== undefined && version !== PLAN_VERSION ? `this kac reads plan version ${PLAN_VERSION}; make the plan again with kac plan --out` : 'make the plan again with kac plan --out';
+  const hint =
+    version !== undefined && version !== PLAN_VERSION
+      ? `this kac reads plan version ${PLAN_VERSION}; make the plan again with kac plan --out`
+      : 'make the plan again with kac plan --out';
   return parseJsonFile(text, file, PlanSchema, { code: 'plan/invalid-file', hint });
 }
 
 /** Identity of a plan: what it would change and what it read (not when it was made). */
 export function planHash(plan: Plan): string {
-  return hashJson(JSON.parse(JSON.stringify({ namespace: plan.namespace, environment: plan.environment.name, changes: plan.changes, fingerprints: plan.fingerprints })));
+  return hashJson(
+    JSON.parse(
+      JSON.stringify({
+        namespace: plan.namespace,
+        environment: plan.environment.name,
+        changes: plan.changes,
+        fingerprints: plan.fingerprints,
+      }),
+    ),
+  );
 }
 
 export interface StalenessOptions {
@@ -39,7 +51,8 @@ export interface StalenessOptions {
 export function findStaleness(plan: Plan, current: readonly LiveResource[], options: StalenessOptions = {}): string[] {
   // A Klass's attribute metadata exists as soon as the Klass does: creating one touches both.
   const touched = new Set(options.touched ?? []);
-  for (const id of [...touched]) if (id.startsWith('kustomer.klass:')) touched.add(id.replace('kustomer.klass:', 'kustomer.klass-attributes:'));
+  for (const id of [...touched])
+    if (id.startsWith('kustomer.klass:')) touched.add(id.replace('kustomer.klass:', 'kustomer.klass-attributes:'));
   const manualKinds = new Set(plan.manualKinds);
   const inNamespace = (l: LiveResource) => manualKinds.has(l.kind) || isManagedResource(l, plan.namespace);
   const now = new Map(current.filter(inNamespace).map((l) => [resourceId(l), l]));

@@ -16,7 +16,11 @@ export const PLAN_VERSION = 1;
 const ResourceKindSchema = z.enum(RESOURCE_KINDS);
 const JsonObjectSchema: z.ZodType<JsonObject> = z.record(z.string(), z.json()) as z.ZodType<JsonObject>;
 const ResourceRefSchema = z.object({ kind: ResourceKindSchema, key: z.string() }) satisfies z.ZodType<ResourceRef>;
-const SourceLocationSchema = z.object({ file: z.string(), line: z.number().int(), column: z.number().int() }) satisfies z.ZodType<SourceLocation>;
+const SourceLocationSchema = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+}) satisfies z.ZodType<SourceLocation>;
 
 const ResourceSchema = z.object({
   kind: ResourceKindSchema,
@@ -74,7 +78,15 @@ export const LiveRefSchema = z.object({ key: z.string(), id: z.string(), fingerp
 
 /** Why a change cannot be applied as planned. `allow-destroy` lifts with `--allow-destroy`. */
 export const RefusalSchema = z.object({
-  reason: z.enum(['allow-destroy', 'has-kobjects', 'klass-rename', 'attribute-type', 'outside-namespace', 'no-provider', 'duplicate']),
+  reason: z.enum([
+    'allow-destroy',
+    'has-kobjects',
+    'klass-rename',
+    'attribute-type',
+    'outside-namespace',
+    'no-provider',
+    'duplicate',
+  ]),
   message: z.string(),
   hint: z.string().optional(),
 });
@@ -115,7 +127,12 @@ export const UpdateChangeSchema = z.object({
 });
 /** A workflow removed from git: Kustomer has no workflow delete, so kac disables it. */
 /** `extraCopy`: one extra copy of a name that exists more than once live (acted on by its id). */
-export const DisableChangeSchema = z.object({ kind: z.literal('disable'), ...changeBase, live: LiveRefSchema, extraCopy: z.literal(true).optional() });
+export const DisableChangeSchema = z.object({
+  kind: z.literal('disable'),
+  ...changeBase,
+  live: LiveRefSchema,
+  extraCopy: z.literal(true).optional(),
+});
 /** A hook, outbound webhook or Klass removed from git. Refused unless allowed (`has-kobjects` always). */
 export const DeleteChangeSchema = z.object({
   kind: z.literal('delete'),
@@ -141,7 +158,14 @@ export const NoopChangeSchema = z.object({
   notes: z.array(z.string()),
 });
 
-export const ChangeSchema = z.discriminatedUnion('kind', [CreateChangeSchema, UpdateChangeSchema, DisableChangeSchema, DeleteChangeSchema, ManualChangeSchema, NoopChangeSchema]);
+export const ChangeSchema = z.discriminatedUnion('kind', [
+  CreateChangeSchema,
+  UpdateChangeSchema,
+  DisableChangeSchema,
+  DeleteChangeSchema,
+  ManualChangeSchema,
+  NoopChangeSchema,
+]);
 
 const BehaviourReportSchema = z.object({
   samples: z.array(z.string()),
@@ -151,7 +175,14 @@ const BehaviourReportSchema = z.object({
       change: z.enum(['create', 'update', 'disable']),
       sampleEvents: z.number().int(),
       differences: z.array(z.object({ event: z.string(), source: z.string(), sentences: z.array(z.string()) })),
-      tests: z.object({ total: z.number().int(), passed: z.number().int(), nowFailing: z.array(z.string()), nowPassing: z.array(z.string()) }).nullable(),
+      tests: z
+        .object({
+          total: z.number().int(),
+          passed: z.number().int(),
+          nowFailing: z.array(z.string()),
+          nowPassing: z.array(z.string()),
+        })
+        .nullable(),
     }),
   ),
 }) satisfies z.ZodType<BehaviourReport>;

@@ -101,7 +101,12 @@ export async function boundedFetch(
         if (error instanceof BoundedFetchError) throw error;
         if (limits.signal?.aborted) throw limits.signal.reason ?? error;
         if (deadline.signal.aborted) throw timedOut();
-        throw new BoundedFetchError('network', `the connection failed while reading the body: ${describeNetworkError(error)}`, response.status, error);
+        throw new BoundedFetchError(
+          'network',
+          `the connection failed while reading the body: ${describeNetworkError(error)}`,
+          response.status,
+          error,
+        );
       }
     }
     const text = new TextDecoder().decode(concat(chunks, received));
@@ -136,7 +141,11 @@ function positive(raw: string | undefined): number | undefined {
 }
 
 function tooLarge(max: number, what: string, status: number): BoundedFetchError {
-  return new BoundedFetchError('too-large', `the response body is over the ${max}-byte cap (${what}); it was not read further (raise KAC_HTTP_MAX_BODY_BYTES if the org really is that large)`, status);
+  return new BoundedFetchError(
+    'too-large',
+    `the response body is over the ${max}-byte cap (${what}); it was not read further (raise KAC_HTTP_MAX_BODY_BYTES if the org really is that large)`,
+    status,
+  );
 }
 
 /** The redirect target, without any userinfo or query string (either could carry a credential). */

@@ -13,7 +13,9 @@ export function renderApplyResult(result: ApplyResult, options: { color: boolean
     if (r.status === 'applied' || r.status === 'manual') continue;
     const where = r.source ? ` (defined at ${r.source.file}:${r.source.line})` : '';
     const paint = r.status === 'failed' ? c.red : c.yellow;
-    lines.push(`${paint(r.status)} ${r.change} ${r.resource.kind} ${r.resource.key}${r.message ? `: ${r.message}` : ''}${where}`);
+    lines.push(
+      `${paint(r.status)} ${r.change} ${r.resource.kind} ${r.resource.key}${r.message ? `: ${r.message}` : ''}${where}`,
+    );
   }
   const n = result.counts;
   const parts = [`${n.applied} applied`];
@@ -22,8 +24,11 @@ export function renderApplyResult(result: ApplyResult, options: { color: boolean
   if (n.interrupted) parts.push(`${n.interrupted} not started (interrupted)`);
   if (n.refused) parts.push(`${n.refused} refused`);
   if (n.manual) parts.push(`${n.manual} manual`);
-  lines.push(`${n.failed || n['skipped-dependency-failed'] || n.interrupted ? c.red('Apply incomplete') : c.green('Apply complete')}: ${parts.join(', ')}.`);
-  if (result.resumed) lines.push('Resumed an interrupted apply of this same plan: changes already made were not repeated.');
+  lines.push(
+    `${n.failed || n['skipped-dependency-failed'] || n.interrupted ? c.red('Apply incomplete') : c.green('Apply complete')}: ${parts.join(', ')}.`,
+  );
+  if (result.resumed)
+    lines.push('Resumed an interrupted apply of this same plan: changes already made were not repeated.');
   return lines.join('\n');
 }
 
@@ -31,13 +36,29 @@ export function renderApplyResult(result: ApplyResult, options: { color: boolean
 export function renderVerification(verify: Plan, options: { color: boolean }): string {
   const c = pc.createColors(options.color);
   const pending = verify.changes.filter((x) => x.kind !== 'noop');
-  const duplicates = (verify.duplicates ?? []).filter((d) => d.ambiguous).map((d) => c.red(`  duplicate: ${describeDuplicate(d, verify.environment.name)}`));
-  const notes = (verify.duplicates ?? []).filter((d) => !d.ambiguous).map((d) => `  note: ${describeDuplicate(d, verify.environment.name)}`);
-  if (pending.length === 0 && duplicates.length === 0) return [c.green('Verified: a fresh plan is empty; the org matches git.'), ...notes].join('\n');
-  if (pending.length === 0) return [c.yellow('Not verified: a fresh plan is empty, but names in the namespace exist more than once live:'), ...duplicates].join('\n');
+  const duplicates = (verify.duplicates ?? [])
+    .filter((d) => d.ambiguous)
+    .map((d) => c.red(`  duplicate: ${describeDuplicate(d, verify.environment.name)}`));
+  const notes = (verify.duplicates ?? [])
+    .filter((d) => !d.ambiguous)
+    .map((d) => `  note: ${describeDuplicate(d, verify.environment.name)}`);
+  if (pending.length === 0 && duplicates.length === 0)
+    return [c.green('Verified: a fresh plan is empty; the org matches git.'), ...notes].join('\n');
+  if (pending.length === 0)
+    return [
+      c.yellow('Not verified: a fresh plan is empty, but names in the namespace exist more than once live:'),
+      ...duplicates,
+    ].join('\n');
   const executable = pending.filter((x) => isExecutable(x, verify.allowDestroy));
   const head = executable.length
     ? c.red(`Verification: ${executable.length} change(s) still differ after apply:`)
     : c.yellow(`Verification: only refused or manual changes remain (${pending.length}):`);
-  return [head, ...pending.map((x) => `  ${changeLabel(x).verb} ${x.resource.kind} ${x.resource.key}${x.summary[0] ? `: ${x.summary[0].message}` : ''}`), ...duplicates].join('\n');
+  return [
+    head,
+    ...pending.map(
+      (x) =>
+        `  ${changeLabel(x).verb} ${x.resource.kind} ${x.resource.key}${x.summary[0] ? `: ${x.summary[0].message}` : ''}`,
+    ),
+    ...duplicates,
+  ].join('\n');
 }

@@ -10,14 +10,21 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function testsLine(tests: NonNullable<WorkflowBehaviour['tests']>): string {
   const stillFailing = tests.total - tests.passed - tests.nowFailing.length;
   const parts = [`${tests.passed} passed`];
-  if (tests.nowFailing.length) parts.push(`${tests.nowFailing.length} now fail${tests.nowFailing.length === 1 ? 's' : ''} (${tests.nowFailing.map((n) => `"${n}"`).join(', ')})`);
+  if (tests.nowFailing.length)
+    parts.push(
+      `${tests.nowFailing.length} now fail${tests.nowFailing.length === 1 ? 's' : ''} (${tests.nowFailing.map((n) => `"${n}"`).join(', ')})`,
+    );
   if (stillFailing > 0) parts.push(`${stillFailing} already failed`);
   // Named like the ones that now fail: a fix reads as the tests it makes pass.
-  if (tests.nowPassing.length) parts.push(`${tests.nowPassing.length} now pass${tests.nowPassing.length === 1 ? 'es' : ''} (${tests.nowPassing.map((n) => `"${n}"`).join(', ')})`);
+  if (tests.nowPassing.length)
+    parts.push(
+      `${tests.nowPassing.length} now pass${tests.nowPassing.length === 1 ? 'es' : ''} (${tests.nowPassing.map((n) => `"${n}"`).join(', ')})`,
+    );
   return `tests: ${parts.join(', ')}`;
 }
 
-const changed = (w: WorkflowBehaviour) => w.differences.length > 0 || (w.tests !== null && (w.tests.nowFailing.length > 0 || w.tests.nowPassing.length > 0));
+const changed = (w: WorkflowBehaviour) =>
+  w.differences.length > 0 || (w.tests !== null && (w.tests.nowFailing.length > 0 || w.tests.nowPassing.length > 0));
 
 /** Sample events acted on by any changing workflow (an event reaches only its own workflow, so a sum). */
 const sampleCount = (report: BehaviourReport) => report.workflows.reduce((n, w) => n + w.sampleEvents, 0);
@@ -46,7 +53,9 @@ export function renderBehaviourText(report: BehaviourReport | undefined): string
   if (!report || report.workflows.length === 0) return [];
   const none = noBehaviourChangeLine(report);
   if (none) return [none, ''];
-  const out = [`Behaviour change (sample events and workflow tests replayed through the live and the desired workflows):`];
+  const out = [
+    `Behaviour change (sample events and workflow tests replayed through the live and the desired workflows):`,
+  ];
   for (const b of behaviourBlocks(report)) out.push(`  ${b.heading}`, ...b.lines.map((l) => `    ${l}`));
   out.push('');
   return out;
@@ -56,7 +65,12 @@ export function renderBehaviourMarkdown(report: BehaviourReport | undefined): st
   if (!report || report.workflows.length === 0) return [];
   const none = noBehaviourChangeLine(report);
   if (none) return [`**Behaviour:** ${none}`, ''];
-  const out = ['#### Behaviour change', '', '_Sample events and workflow tests, replayed through the live and the desired workflows._', ''];
+  const out = [
+    '#### Behaviour change',
+    '',
+    '_Sample events and workflow tests, replayed through the live and the desired workflows._',
+    '',
+  ];
   for (const b of behaviourBlocks(report)) {
     out.push(`- \`${b.heading}\``);
     for (const l of b.lines) out.push(`  - ${l}`); // values are in code spans already

@@ -81,7 +81,11 @@ export function groupWorkflowDiff(diff: string, desired: JsonObject): GroupedDif
     else hunks.at(-1)?.push(line);
   }
   const ownerOf = stepOfLine(desired);
-  const actions = new Map((Array.isArray(desired.steps) ? desired.steps : []).filter(isJsonObject).map((s) => [String(s.id), typeof s.action === 'string' ? s.action : undefined]));
+  const actions = new Map(
+    (Array.isArray(desired.steps) ? desired.steps : [])
+      .filter(isJsonObject)
+      .map((s) => [String(s.id), typeof s.action === 'string' ? s.action : undefined]),
+  );
   const byChange = new Map<string, { hunk: string[]; steps: string[] }>();
   for (const hunk of hunks) {
     const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(hunk[0]!);
@@ -96,7 +100,11 @@ export function groupWorkflowDiff(diff: string, desired: JsonObject): GroupedDif
       }
       line += 1;
     }
-    const key = hunk.slice(1).filter((l) => l.startsWith('+') || l.startsWith('-')).map((l) => l.trim()).join('\n');
+    const key = hunk
+      .slice(1)
+      .filter((l) => l.startsWith('+') || l.startsWith('-'))
+      .map((l) => l.trim())
+      .join('\n');
     const entry = byChange.get(key) ?? { hunk, steps: [] };
     entry.steps.push(step ?? '?');
     byChange.set(key, entry);
@@ -127,7 +135,13 @@ export function groupNotes(notes: readonly SemanticNote[]): string[] {
       out.push({ text: generic, steps: [note.step!] });
     } else out[at]!.steps.push(note.step!);
   }
-  return out.map(({ text, steps }) => (steps.length === 0 ? text : steps.length === 1 ? `step "${steps[0]}" ${text}` : `${text} in ${steps.length} steps: ${steps.join(', ')}`));
+  return out.map(({ text, steps }) =>
+    steps.length === 0
+      ? text
+      : steps.length === 1
+        ? `step "${steps[0]}" ${text}`
+        : `${text} in ${steps.length} steps: ${steps.join(', ')}`,
+  );
 }
 
 /** The grouped diff as text: each group's headline and steps, then its one hunk. */

@@ -30,10 +30,18 @@ export function renderManualStepsText(plan: Plan): string[] {
 export function renderManualStepsMarkdown(plan: Plan): string {
   const manual = manualChanges(plan);
   if (manual.length === 0) return '';
-  const out = ["**Manual steps** (Iterable has no API for journey webhooks; paste each, then confirm it):", ''];
-  for (const c of manual) out.push(`- [ ] ${code(c.resource.key)}: paste it in Iterable › Integrations › Journey Webhooks, then \`kac iterable confirm ${c.resource.key}\``);
-  out.push('', `<details><summary>Paste-ready text for ${manual.length} Iterable template(s) (also: <code>${STEPS_COMMAND}</code>)</summary>`, '');
-  for (const c of manual) out.push(`${code(c.resource.key)}: ${c.summary[0]?.message ?? ''}`, '', fence(c.instructions), '');
+  const out = ['**Manual steps** (Iterable has no API for journey webhooks; paste each, then confirm it):', ''];
+  for (const c of manual)
+    out.push(
+      `- [ ] ${code(c.resource.key)}: paste it in Iterable › Integrations › Journey Webhooks, then \`kac iterable confirm ${c.resource.key}\``,
+    );
+  out.push(
+    '',
+    `<details><summary>Paste-ready text for ${manual.length} Iterable template(s) (also: <code>${STEPS_COMMAND}</code>)</summary>`,
+    '',
+  );
+  for (const c of manual)
+    out.push(`${code(c.resource.key)}: ${c.summary[0]?.message ?? ''}`, '', fence(c.instructions), '');
   out.push('</details>', '');
   return out.join('\n');
 }

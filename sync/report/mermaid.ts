@@ -34,14 +34,35 @@ function pathName(value: JsonValue | undefined, stepName: (id: string) => string
   const m = /^\/#steps\.([^.]+)\.?(.*)$/.exec(value);
   if (!m) return `"${value}"`;
   const [, step, rest] = m;
-  if (step === '1') return (rest ?? '').replace(/^attributes\.data\./, '').split('.').slice(-2).join('.') || 'event';
+  if (step === '1')
+    return (
+      (rest ?? '')
+        .replace(/^attributes\.data\./, '')
+        .split('.')
+        .slice(-2)
+        .join('.') || 'event'
+    );
   return rest ? `${stepName(step!)} ${rest.split('.').slice(-1)[0]}` : stepName(step!);
 }
 
-const OPS: Record<string, string> = { eq: '=', ne: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤', contains: 'contains', startsWith: 'starts with', endsWith: 'ends with' };
+const OPS: Record<string, string> = {
+  eq: '=',
+  ne: '≠',
+  gt: '>',
+  gte: '≥',
+  lt: '<',
+  lte: '≤',
+  contains: 'contains',
+  startsWith: 'starts with',
+  endsWith: 'ends with',
+};
 
 /** A condition in a few words: `event = "call.completed" and has externalId`, `found`, `not found`. */
-export function conditionText(condition: JsonValue | undefined, from: string, stepName: (id: string) => string): string | undefined {
+export function conditionText(
+  condition: JsonValue | undefined,
+  from: string,
+  stepName: (id: string) => string,
+): string | undefined {
   if (!isJsonObject(condition) || condition.op === 'true' || condition.op === undefined) return undefined;
   const op = String(condition.op);
   const values = Array.isArray(condition.values) ? condition.values : [];
@@ -65,15 +86,26 @@ function triggerText(trigger: JsonValue | undefined, compiled: JsonObject | unde
   const t = isJsonObject(trigger) ? trigger : {};
   const display = isJsonObject(t.meta) && typeof t.meta.displayName === 'string' ? t.meta.displayName : undefined;
   const compiledTrigger = compiled && isJsonObject(compiled.trigger) ? compiled.trigger : t;
-  const eventName = typeof compiledTrigger.eventName === 'string' ? compiledTrigger.eventName : typeof t.eventName === 'string' ? t.eventName : '';
+  const eventName =
+    typeof compiledTrigger.eventName === 'string'
+      ? compiledTrigger.eventName
+      : typeof t.eventName === 'string'
+        ? t.eventName
+        : '';
   const hookRef = findRefs(eventName).find((r) => r.kind === 'kustomer.hook');
   const hook = /^kustomer\.hooks\.(web|form)\.([^.]+)\.receive$/.exec(eventName);
-  const source = hookRef ? `hook ${hookRef.key}` : hook ? `${hook[1]} hook ${hook[2]!.slice(0, 8)}…` : eventName || 'trigger';
+  const source = hookRef
+    ? `hook ${hookRef.key}`
+    : hook
+      ? `${hook[1]} hook ${hook[2]!.slice(0, 8)}…`
+      : eventName || 'trigger';
   return display ? `${display} (${source})` : source;
 }
 
 function displayName(node: WorkflowNode): string | undefined {
-  return isJsonObject(node.meta) && typeof node.meta.displayName === 'string' && node.meta.displayName.trim() ? node.meta.displayName : undefined;
+  return isJsonObject(node.meta) && typeof node.meta.displayName === 'string' && node.meta.displayName.trim()
+    ? node.meta.displayName
+    : undefined;
 }
 
 export interface FlowchartOptions {
@@ -81,7 +113,11 @@ export interface FlowchartOptions {
   compiled?: JsonObject;
 }
 
-export function workflowFlowchart(body: JsonObject, summary: readonly SemanticNote[], options: FlowchartOptions = {}): string {
+export function workflowFlowchart(
+  body: JsonObject,
+  summary: readonly SemanticNote[],
+  options: FlowchartOptions = {},
+): string {
   const desired = displayDesired(body);
   const nodes = workflowNodes(desired);
   const ids = new Map<string, string>();
@@ -90,7 +126,9 @@ export function workflowFlowchart(body: JsonObject, summary: readonly SemanticNo
   const stepName = (id: string) => names.get(id) ?? id;
   const added = new Set(summary.filter((n) => n.code === 'step-added' && n.step).map((n) => n.step!));
   const removed = [...new Set(summary.filter((n) => n.code === 'step-removed' && n.step).map((n) => n.step!))];
-  const changed = new Set(summary.filter((n) => n.step && n.code !== 'step-added' && n.code !== 'step-removed').map((n) => n.step!));
+  const changed = new Set(
+    summary.filter((n) => n.step && n.code !== 'step-added' && n.code !== 'step-removed').map((n) => n.step!),
+  );
 
   const lines = ['flowchart TD'];
   for (const n of nodes) {
@@ -107,16 +145,30 @@ export function workflowFlowchart(body: JsonObject, summary: readonly SemanticNo
     n.transitions.forEach((t, i) => {
       const to = ids.get(t.target);
       if (!to) return;
-      const meta = isJsonObject(t.meta) && typeof t.meta.name === 'string' && t.meta.name.trim() ? t.meta.name : undefined;
+      const meta =
+        isJsonObject(t.meta) && typeof t.meta.name === 'string' && t.meta.name.trim() ? t.meta.name : undefined;
       const condition = conditionText(t.condition, n.id, stepName);
       const label = meta ?? condition ?? (conditional > 0 && i === n.transitions.length - 1 ? 'otherwise' : undefined);
       lines.push(`  ${ids.get(n.id)} -->${label ? `|"${mermaidText(label)}"|` : ''} ${to}`);
     });
   }
-  lines.push('  classDef added fill:#e6ffed,stroke:#22863a', '  classDef changed fill:#fff5b1,stroke:#b08800', '  classDef removed fill:#ffeef0,stroke:#cb2431,stroke-dasharray:4');
+  lines.push(
+    '  classDef added fill:#e6ffed,stroke:#22863a',
+    '  classDef changed fill:#fff5b1,stroke:#b08800',
+    '  classDef removed fill:#ffeef0,stroke:#cb2431,stroke-dasharray:4',
+  );
   const mark = (cls: string, list: string[]) => list.length && lines.push(`  class ${list.join(',')} ${cls}`);
-  mark('added', nodes.filter((n) => added.has(n.id)).map((n) => ids.get(n.id)!));
-  mark('changed', nodes.filter((n) => changed.has(n.id) && !added.has(n.id) && n.id !== '1').map((n) => ids.get(n.id)!));
-  mark('removed', removed.map((_, i) => `r${i}`));
+  mark(
+    'added',
+    nodes.filter((n) => added.has(n.id)).map((n) => ids.get(n.id)!),
+  );
+  mark(
+    'changed',
+    nodes.filter((n) => changed.has(n.id) && !added.has(n.id) && n.id !== '1').map((n) => ids.get(n.id)!),
+  );
+  mark(
+    'removed',
+    removed.map((_, i) => `r${i}`),
+  );
   return lines.join('\n');
 }

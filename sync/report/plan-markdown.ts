@@ -20,7 +20,15 @@ export interface MarkdownOptions {
   runUrl?: string;
 }
 
-const ICON: Record<string, string> = { create: '🟢', update: '🟡', rename: '🟡', disable: '⏸️', delete: '🔴', manual: '✋', unchanged: '⚪' };
+const ICON: Record<string, string> = {
+  create: '🟢',
+  update: '🟡',
+  rename: '🟡',
+  disable: '⏸️',
+  delete: '🔴',
+  manual: '✋',
+  unchanged: '⚪',
+};
 
 function fence(text: string, lang: string): string {
   const ticks = text.includes('```') ? '````' : '```';
@@ -33,11 +41,17 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 function detailsOf(change: Change, plan: Plan): string {
   const { verb } = changeLabel(change);
-  const parts = [`<details><summary>${ICON[verb] ?? ''} ${verb} <code>${change.resource.kind}</code> <code>${escapeHtml(change.resource.key)}</code></summary>`, ''];
+  const parts = [
+    `<details><summary>${ICON[verb] ?? ''} ${verb} <code>${change.resource.kind}</code> <code>${escapeHtml(change.resource.key)}</code></summary>`,
+    '',
+  ];
   if (change.source) parts.push(`Defined in ${code(`${change.source.file}:${change.source.line}`)}.`, '');
   for (const note of readableNotes(change)) parts.push(`- ${escapeHtml(note)}`);
   const refusal = refusalOf(change, plan.allowDestroy);
-  if (refusal) parts.push(`- **Refused:** ${escapeHtml(refusal.message)}${refusal.hint ? ` _Hint: ${escapeHtml(refusal.hint)}_` : ''}`);
+  if (refusal)
+    parts.push(
+      `- **Refused:** ${escapeHtml(refusal.message)}${refusal.hint ? ` _Hint: ${escapeHtml(refusal.hint)}_` : ''}`,
+    );
   parts.push('');
   if (change.kind === 'manual') parts.push('Do this by hand:', '', fence(change.instructions, ''), '');
   if (change.diff) parts.push(fence(readableDiff(change), 'diff'), '');
@@ -53,16 +67,38 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const maxChars = options.maxChars ?? 60_000;
   const s = summarizePlan(plan);
   const pending = plan.changes.filter((c) => c.kind !== 'noop');
-  const head: string[] = [`### kac plan · ${code(plan.environment.name)} · namespace ${code(plan.namespace)}`, '', `**${s.headline}**`, ''];
-  head.push('| create | update | disable | delete | manual | refused | unchanged |', '|---:|---:|---:|---:|---:|---:|---:|');
-  head.push(`| ${s.create} | ${s.update} | ${s.disable} | ${s.delete} | ${s.manual} | ${s.refused} | ${s.unchanged} |`, '');
+  const head: string[] = [
+    `### kac plan · ${code(plan.environment.name)} · namespace ${code(plan.namespace)}`,
+    '',
+    `**${s.headline}**`,
+    '',
+  ];
+  head.push(
+    '| create | update | disable | delete | manual | refused | unchanged |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  head.push(
+    `| ${s.create} | ${s.update} | ${s.disable} | ${s.delete} | ${s.manual} | ${s.refused} | ${s.unchanged} |`,
+    '',
+  );
   const refused = pending.filter((c) => refusalOf(c, plan.allowDestroy));
   const destroys = pending.filter((c) => impactOf(c, { allowDestroy: plan.allowDestroy }) === 'destroy');
-  if (destroys.length) head.push(`> [!CAUTION]\n> Will delete: ${destroys.map((c) => code(c.resource.key)).join(', ')}`, '');
-  if (refused.length) head.push(`> [!WARNING]\n> Refused: ${refused.map((c) => `${code(c.resource.key)} (${escapeCell(refusalOf(c, plan.allowDestroy)!.message)})`).join('; ')}`, '');
+  if (destroys.length)
+    head.push(`> [!CAUTION]\n> Will delete: ${destroys.map((c) => code(c.resource.key)).join(', ')}`, '');
+  if (refused.length)
+    head.push(
+      `> [!WARNING]\n> Refused: ${refused.map((c) => `${code(c.resource.key)} (${escapeCell(refusalOf(c, plan.allowDestroy)!.message)})`).join('; ')}`,
+      '',
+    );
   head.push(...renderBehaviourMarkdown(plan.behaviour));
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) head.push('**Errors** (nothing can be applied until they are fixed):', '', fence(errors.map(formatDiagnostic).join('\n'), ''), '');
+  if (errors.length)
+    head.push(
+      '**Errors** (nothing can be applied until they are fixed):',
+      '',
+      fence(errors.map(formatDiagnostic).join('\n'), ''),
+      '',
+    );
 
   // The one part of a plan nobody can apply for you: after the org changes, never cut for size.
   const manualBlock = renderManualStepsMarkdown(plan);
@@ -79,7 +115,9 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const table = ['| | Resource | Kind | Change | Impact |', '|---|---|---|---|---|'];
   for (const c of pending) {
     const { verb } = changeLabel(c);
-    table.push(`| ${ICON[verb] ?? ''} | ${code(c.resource.key)} | ${c.resource.kind} | ${verb} | ${impactOf(c, { allowDestroy: plan.allowDestroy })} |`);
+    table.push(
+      `| ${ICON[verb] ?? ''} | ${code(c.resource.key)} | ${c.resource.kind} | ${verb} | ${impactOf(c, { allowDestroy: plan.allowDestroy })} |`,
+    );
   }
   table.push('');
 
@@ -97,7 +135,15 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
       used += row.length + 1;
       kept++;
     }
-    text = redact([...head, ...rows, '', `_${pending.length - kept} more rows left out; the full plan is in the JSON plan._`, ''].join('\n'));
+    text = redact(
+      [
+        ...head,
+        ...rows,
+        '',
+        `_${pending.length - kept} more rows left out; the full plan is in the JSON plan._`,
+        '',
+      ].join('\n'),
+    );
   }
   // Details most worth reading first: what destroys, then the rest (manual steps have their own block).
   // A block too big for what is left is skipped, not the end of the list.

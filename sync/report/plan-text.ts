@@ -53,11 +53,23 @@ function paintOf(change: Change, p: ReturnType<typeof painter>, allowDestroy: bo
 function colorDiff(diff: string, p: ReturnType<typeof painter>): string {
   return diff
     .split('\n')
-    .map((line) => (line.startsWith('+') && !line.startsWith('+++') ? p.green(line) : line.startsWith('-') && !line.startsWith('---') ? p.red(line) : line.startsWith('@@') ? p.cyan(line) : line))
+    .map((line) =>
+      line.startsWith('+') && !line.startsWith('+++')
+        ? p.green(line)
+        : line.startsWith('-') && !line.startsWith('---')
+          ? p.red(line)
+          : line.startsWith('@@')
+            ? p.cyan(line)
+            : line,
+    )
     .join('\n');
 }
 
-const indent = (text: string, by: string) => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
+const indent = (text: string, by: string) =>
+  text
+    .split('\n')
+    .map((l) => (l ? by + l : l))
+    .join('\n');
 
 export function renderChangeText(change: Change, plan: Plan, options: TextOptions): string {
   const p = painter(options.color);
@@ -65,27 +77,41 @@ export function renderChangeText(change: Change, plan: Plan, options: TextOption
   const { symbol, verb } = changeLabel(change);
   const where = change.source ? p.dim(`  (${change.source.file}:${change.source.line})`) : '';
   const refusal = refusalOf(change, plan.allowDestroy);
-  const lines = [`${paint(`${symbol} ${verb.padEnd(9)}`)} ${change.resource.kind} ${p.bold(change.resource.key)}${refusal ? ` ${p.red('REFUSED')}` : ''}${where}`];
+  const lines = [
+    `${paint(`${symbol} ${verb.padEnd(9)}`)} ${change.resource.kind} ${p.bold(change.resource.key)}${refusal ? ` ${p.red('REFUSED')}` : ''}${where}`,
+  ];
   const max = options.maxNotes ?? Infinity;
   const notes = readableNotes(change);
   for (const note of notes.slice(0, max)) lines.push(`      ${note}`);
   if (notes.length > max) lines.push(p.dim(`      … and ${notes.length - max} more`));
-  if (change.kind === 'noop') for (const note of change.notes.filter((n) => !change.summary.some((s) => s.message === n))) lines.push(`      ${note}`);
+  if (change.kind === 'noop')
+    for (const note of change.notes.filter((n) => !change.summary.some((s) => s.message === n)))
+      lines.push(`      ${note}`);
   if (refusal) {
     lines.push(`      ${p.red(refusal.message)}`);
     if (refusal.hint) lines.push(`      hint: ${refusal.hint}`);
   }
   if (change.kind === 'manual') {
-    lines.push(options.instructions === true ? indent(change.instructions, '      | ') : p.dim('      (paste-ready text: kac iterable status --steps)'));
+    lines.push(
+      options.instructions === true
+        ? indent(change.instructions, '      | ')
+        : p.dim('      (paste-ready text: kac iterable status --steps)'),
+    );
   }
-  if (change.kind === 'update' && options.diffs !== false && change.diff) lines.push(indent(colorDiff(readableDiff(change), p), '      '));
+  if (change.kind === 'update' && options.diffs !== false && change.diff)
+    lines.push(indent(colorDiff(readableDiff(change), p), '      '));
   return lines.join('\n');
 }
 
 export function renderPlanText(plan: Plan, options: TextOptions): string {
   const p = painter(options.color);
   const summary = summarizePlan(plan);
-  const out: string[] = [p.bold(`kac plan: environment ${plan.environment.name} (${plan.environment.target}), namespace "${plan.namespace}"`), ''];
+  const out: string[] = [
+    p.bold(
+      `kac plan: environment ${plan.environment.name} (${plan.environment.target}), namespace "${plan.namespace}"`,
+    ),
+    '',
+  ];
   if (!options.compact) out.push(...renderBehaviourText(plan.behaviour));
   const pending = plan.changes.filter((c) => c.kind !== 'noop' || c.notes.length > 0);
   // Manual steps are one block after the org changes (their paste-ready text: kac iterable status --steps).
@@ -94,8 +120,12 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
     for (const change of shown) {
       const { symbol, verb } = changeLabel(change);
       const refused = refusalOf(change, plan.allowDestroy) ? ` ${p.red('REFUSED')}` : '';
-      const note = change.summary[0] ? p.dim(` - ${change.summary[0].message}${change.summary.length > 1 ? ` (+${change.summary.length - 1})` : ''}`) : '';
-      out.push(`${paintOf(change, p, plan.allowDestroy)(`${symbol} ${verb.padEnd(9)}`)} ${change.resource.kind} ${p.bold(change.resource.key)}${refused}${note}`);
+      const note = change.summary[0]
+        ? p.dim(` - ${change.summary[0].message}${change.summary.length > 1 ? ` (+${change.summary.length - 1})` : ''}`)
+        : '';
+      out.push(
+        `${paintOf(change, p, plan.allowDestroy)(`${symbol} ${verb.padEnd(9)}`)} ${change.resource.kind} ${p.bold(change.resource.key)}${refused}${note}`,
+      );
     }
     if (shown.length) out.push('');
   } else for (const change of shown) out.push(renderChangeText(change, plan, options), '');
@@ -103,12 +133,16 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   const noted = pending.filter((c) => c.kind === 'noop');
   if (noted.length && !options.compact) {
     out.push(p.dim('Unchanged, with notes:'));
-    for (const c of noted) if (c.kind === 'noop') out.push(p.dim(`  ${c.resource.kind} ${c.resource.key}: ${c.notes.join('; ')}`));
+    for (const c of noted)
+      if (c.kind === 'noop') out.push(p.dim(`  ${c.resource.kind} ${c.resource.key}: ${c.notes.join('; ')}`));
     out.push('');
   }
   if (plan.findings.length && !options.compact) {
     out.push('Findings:');
-    for (const f of plan.findings) out.push(`  ${f.severity === 'error' ? p.red(f.severity) : f.severity === 'warning' ? p.yellow(f.severity) : f.severity} ${f.resource.kind} ${f.resource.key}: ${f.message}`);
+    for (const f of plan.findings)
+      out.push(
+        `  ${f.severity === 'error' ? p.red(f.severity) : f.severity === 'warning' ? p.yellow(f.severity) : f.severity} ${f.resource.kind} ${f.resource.key}: ${f.message}`,
+      );
     out.push('');
   }
   if (plan.diagnostics.length) {

@@ -39,7 +39,10 @@ export function summarizePlan(plan: Plan): PlanSummary {
   return { ...s, pending, errors, headline };
 }
 
-function count(s: Record<'create' | 'update' | 'disable' | 'delete' | 'manual' | 'unchanged', number>, c: Change): void {
+function count(
+  s: Record<'create' | 'update' | 'disable' | 'delete' | 'manual' | 'unchanged', number>,
+  c: Change,
+): void {
   switch (c.kind) {
     case 'create':
     case 'update':
@@ -78,7 +81,12 @@ export function changeLabel(c: Change): { symbol: string; verb: string } {
 
 /** The refusal of a change, if any, in a form every renderer can print. */
 export function refusalOf(c: Change, allowDestroy: boolean): { message: string; hint?: string } | undefined {
-  if ((c.kind === 'create' || c.kind === 'update' || c.kind === 'delete') && c.refusal && impactOf(c, { allowDestroy }) === 'refused') return c.refusal;
+  if (
+    (c.kind === 'create' || c.kind === 'update' || c.kind === 'delete') &&
+    c.refusal &&
+    impactOf(c, { allowDestroy }) === 'refused'
+  )
+    return c.refusal;
   return undefined;
 }
 

@@ -44,7 +44,11 @@ export function ownHolder(): Required<LockHolder> {
  * The lock as written; undefined when there is none. A file that does not parse (a write cut short by
  * a crash) reads as `unreadable`, whose pid ≤ 0 makes it stale.
  */
-export async function readLockFile<S extends z.ZodType<LockHolder>>(path: string, schema: S, unreadable: z.infer<S>): Promise<z.infer<S> | undefined> {
+export async function readLockFile<S extends z.ZodType<LockHolder>>(
+  path: string,
+  schema: S,
+  unreadable: z.infer<S>,
+): Promise<z.infer<S> | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -76,7 +80,11 @@ export async function createLockFile(path: string, record: LockHolder): Promise<
 }
 
 /** Removes the lock only while it is still `id`'s: a takeover after ours went stale is the taker's. */
-export async function releaseLockFile(path: string, id: string, read: () => Promise<LockHolder | undefined>): Promise<void> {
+export async function releaseLockFile(
+  path: string,
+  id: string,
+  read: () => Promise<LockHolder | undefined>,
+): Promise<void> {
   const current = await read().catch(() => undefined);
   if (current?.id === id) await rm(path, { force: true });
 }

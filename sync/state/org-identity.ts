@@ -27,13 +27,20 @@ export interface OrgIdentity {
 const TokenSchema = z.looseObject({
   data: z.looseObject({
     attributes: z.looseObject({ org: z.unknown().optional(), orgId: z.unknown().optional() }).optional(),
-    relationships: z.looseObject({ org: z.looseObject({ data: z.looseObject({ id: z.string() }).nullable().optional() }).optional() }).optional(),
+    relationships: z
+      .looseObject({ org: z.looseObject({ data: z.looseObject({ id: z.string() }).nullable().optional() }).optional() })
+      .optional(),
   }),
 });
 
 export async function readOrgIdentity(client: KustomerClient, signal?: AbortSignal): Promise<OrgIdentity> {
-  const token = await client.request('GET', '/v1/auth/tokens/current', { schema: TokenSchema, ...(signal ? { signal } : {}) });
-  const fromAttributes = [token.data.attributes?.orgId, token.data.attributes?.org].find((v): v is string => typeof v === 'string' && v !== '');
+  const token = await client.request('GET', '/v1/auth/tokens/current', {
+    schema: TokenSchema,
+    ...(signal ? { signal } : {}),
+  });
+  const fromAttributes = [token.data.attributes?.orgId, token.data.attributes?.org].find(
+    (v): v is string => typeof v === 'string' && v !== '',
+  );
   return orgIdentity(token.data.relationships?.org?.data?.id ?? fromAttributes, client.baseUrl);
 }
 

@@ -14,7 +14,14 @@ import { ExitError } from '../errors.js';
 import { createLockFile, lockHolderAlive, ownHolder, readLockFile, releaseLockFile } from './lock-file.js';
 import { orgStateDir, type OrgIdentity } from './org-identity.js';
 
-const LockSchema = z.object({ pid: z.number().int(), host: z.string(), startedAt: z.string(), command: z.string(), org: z.string(), id: z.string() });
+const LockSchema = z.object({
+  pid: z.number().int(),
+  host: z.string(),
+  startedAt: z.string(),
+  command: z.string(),
+  org: z.string(),
+  id: z.string(),
+});
 export type OrgLock = z.infer<typeof LockSchema>;
 
 export interface OrgLockOptions {
@@ -39,10 +46,16 @@ export interface HeldOrgLock {
 
 export const ORG_LOCK_FILE = 'apply.lock';
 
-
 export async function readOrgLock(dir: string): Promise<OrgLock | undefined> {
   // Cut short by a crash mid-write: nobody holds it.
-  return readLockFile(join(dir, ORG_LOCK_FILE), LockSchema, { pid: -1, host: hostname(), startedAt: '', command: '', org: '', id: '' });
+  return readLockFile(join(dir, ORG_LOCK_FILE), LockSchema, {
+    pid: -1,
+    host: hostname(),
+    startedAt: '',
+    command: '',
+    org: '',
+    id: '',
+  });
 }
 
 export function describeHolder(lock: OrgLock): string {
@@ -71,7 +84,9 @@ export async function acquireOrgLock(o: OrgLockOptions): Promise<HeldOrgLock> {
     const held = await readOrgLock(o.dir);
     if (!held) continue;
     if (!lockHolderAlive(held, o.isAlive)) {
-      o.onNotice?.(`${path}: taking over a stale lock${held.pid > 0 ? ` of ${describeHolder(held)}, which is no longer running` : ' (unreadable)'}.`);
+      o.onNotice?.(
+        `${path}: taking over a stale lock${held.pid > 0 ? ` of ${describeHolder(held)}, which is no longer running` : ' (unreadable)'}.`,
+      );
       await rm(path, { force: true });
       continue;
     }
@@ -84,7 +99,9 @@ export async function acquireOrgLock(o: OrgLockOptions): Promise<HeldOrgLock> {
     }
     if (!told) {
       told = true;
-      o.onNotice?.(`Waiting for ${describeHolder(held)}, which is changing ${o.org} (up to ${Math.round(o.timeoutMs / 1000)} s; --lock-timeout).`);
+      o.onNotice?.(
+        `Waiting for ${describeHolder(held)}, which is changing ${o.org} (up to ${Math.round(o.timeoutMs / 1000)} s; --lock-timeout).`,
+      );
     }
     await sleep(o.pollMs ?? 250);
   }

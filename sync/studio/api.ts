@@ -32,7 +32,13 @@ export class NotFound extends Error {}
 
 /** The customer a run found or created (the last customer step's output id). */
 export function customerOfRun(run: StoredRun): string | undefined {
-  const step = run.log.steps.filter((s) => s.action?.startsWith('kustomer.customer.') && typeof (s.output as { id?: unknown } | undefined)?.id === 'string').pop();
+  const step = run.log.steps
+    .filter(
+      (s) =>
+        s.action?.startsWith('kustomer.customer.') &&
+        typeof (s.output as { id?: unknown } | undefined)?.id === 'string',
+    )
+    .pop();
   return step ? (step.output as { id: string }).id : undefined;
 }
 
@@ -45,7 +51,9 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
     handler: async (ctx) => ({
       env: { ...ctx.env, readOnly: ctx.org.readOnly },
       namespace: ctx.namespace,
-      errors: ctx.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.location ? `${d.location.file}:${d.location.line} ` : ''}${d.message}`),
+      errors: ctx.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${d.location ? `${d.location.file}:${d.location.line} ` : ''}${d.message}`),
     }),
   },
   { method: 'GET', pattern: /^\/api\/workflows$/, handler: async (ctx) => workflowViews(ctx.resources) },
@@ -57,7 +65,11 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
       const live = await ctx.org.hooks();
       const defs = hookDefinitions(ctx.resources);
       const names = [...new Set([...defs.map((d) => d.name), ...live.map((h) => h.name)])].sort();
-      return names.map((name) => ({ name, definition: defs.find((d) => d.name === name) ?? null, live: live.find((h) => h.name === name) ?? null }));
+      return names.map((name) => ({
+        name,
+        definition: defs.find((d) => d.name === name) ?? null,
+        live: live.find((h) => h.name === name) ?? null,
+      }));
     },
   },
   { method: 'GET', pattern: /^\/api\/samples$/, handler: async (ctx) => listSamples(ctx.root) },
@@ -75,11 +87,28 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
     pattern: /^\/api\/hooks\/([\w.-]+)\/events$/,
     handler: async (ctx, [name], req) => {
       const { status, runs } = await ctx.org.postEvent(name!, req.body);
-      return { status, runs: runs.map((r) => ({ id: r.log.id, workflowName: r.log.workflowName, status: r.log.status, error: r.log.error ?? null, customerId: customerOfRun(r) ?? null })) };
+      return {
+        status,
+        runs: runs.map((r) => ({
+          id: r.log.id,
+          workflowName: r.log.workflowName,
+          status: r.log.status,
+          error: r.log.error ?? null,
+          customerId: customerOfRun(r) ?? null,
+        })),
+      };
     },
   },
-  { method: 'GET', pattern: /^\/api\/customers$/, handler: async (ctx, _p, req) => ctx.org.searchCustomers(req.query.get('q') ?? '') },
-  { method: 'GET', pattern: /^\/api\/customers\/([0-9a-f]{24})\/timeline$/, handler: async (ctx, [id]) => ctx.org.timeline(id!) },
+  {
+    method: 'GET',
+    pattern: /^\/api\/customers$/,
+    handler: async (ctx, _p, req) => ctx.org.searchCustomers(req.query.get('q') ?? ''),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/customers\/([0-9a-f]{24})\/timeline$/,
+    handler: async (ctx, [id]) => ctx.org.timeline(id!),
+  },
   {
     method: 'GET',
     pattern: /^\/api\/runs$/,
@@ -87,7 +116,14 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
       (await ctx.org.runs())
         .slice()
         .reverse()
-        .map((r) => ({ id: r.log.id, workflowName: r.log.workflowName, status: r.log.status, startedAt: r.log.startedAt, steps: r.log.steps.length, eventName: r.eventName })),
+        .map((r) => ({
+          id: r.log.id,
+          workflowName: r.log.workflowName,
+          status: r.log.status,
+          startedAt: r.log.startedAt,
+          steps: r.log.steps.length,
+          eventName: r.eventName,
+        })),
   },
   {
     method: 'GET',
@@ -105,7 +141,10 @@ const routes: { method: string; pattern: RegExp; handler: Handler }[] = [
 export async function handleApi(ctx: StudioContext, req: ApiRequest): Promise<unknown> {
   const candidates = routes.filter((r) => r.pattern.test(req.path));
   const route = candidates.find((r) => r.method === req.method);
-  if (!route) throw candidates.length ? new ExitError(`${req.method} is not allowed on ${req.path}`) : new NotFound(`${req.path} is not an endpoint`);
+  if (!route)
+    throw candidates.length
+      ? new ExitError(`${req.method} is not allowed on ${req.path}`)
+      : new NotFound(`${req.path} is not an endpoint`);
   const params = (route.pattern.exec(req.path) ?? []).slice(1).map((p) => decodeURIComponent(p));
   return route.handler(ctx, params, req);
 }

@@ -59,14 +59,17 @@ export interface HookDefinitionView {
 }
 
 const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : undefined);
-const sourceOf = (r: Resource): SourceRef | undefined => (r.source ? { file: r.source.file, line: r.source.line } : undefined);
+const sourceOf = (r: Resource): SourceRef | undefined =>
+  r.source ? { file: r.source.file, line: r.source.line } : undefined;
 
 /** `op(values)` in the author's terms: step references without their `/#steps.` prefix. */
 export function conditionText(c: JsonValue | undefined): string {
   if (!isJsonObject(c) || c.op === 'true' || c.op === undefined) return 'always';
   const values = Array.isArray(c.values) ? c.values : [];
   if (c.op === 'and' || c.op === 'or') return values.map((v) => `(${conditionText(v)})`).join(` ${String(c.op)} `);
-  const shown = values.filter((v) => v !== '').map((v) => (typeof v === 'string' ? v.replace(/^\/#steps\./, '') : JSON.stringify(v)));
+  const shown = values
+    .filter((v) => v !== '')
+    .map((v) => (typeof v === 'string' ? v.replace(/^\/#steps\./, '') : JSON.stringify(v)));
   return `${String(c.op)} ${shown.join(', ')}`;
 }
 

@@ -9,13 +9,29 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ExitError } from '../errors.js';
 import { readHooks, type HookInfo } from '../inspect/hooks.js';
-import { customerMatches, customersWithCards, findCustomer, readKlasses, readTimeline, type CustomerSummary, type TimelineCard } from '../inspect/timeline.js';
+import {
+  customerMatches,
+  customersWithCards,
+  findCustomer,
+  readKlasses,
+  readTimeline,
+  type CustomerSummary,
+  type TimelineCard,
+} from '../inspect/timeline.js';
 import type { StoredRun } from '../local-org/store/state.js';
 import type { KustomerClient } from '../providers/kustomer/client/index.js';
 
 export const SAMPLES_DIR = 'test/fixtures/regal';
 
-const RunsSchema = z.object({ data: z.array(z.looseObject({ hookId: z.string(), eventName: z.string(), log: z.looseObject({ id: z.string(), workflowName: z.string() }) })) });
+const RunsSchema = z.object({
+  data: z.array(
+    z.looseObject({
+      hookId: z.string(),
+      eventName: z.string(),
+      log: z.looseObject({ id: z.string(), workflowName: z.string() }),
+    }),
+  ),
+});
 
 export interface OrgData {
   readonly readOnly: boolean;
@@ -66,9 +82,15 @@ export function createOrgData(o: OrgDataOptions): OrgData {
     async timeline(customerId) {
       const found = await findCustomer(client, customerId);
       if (!found) throw new ExitError(`customer ${customerId} not found`);
-      const [cards, all] = await Promise.all([readTimeline(client, found.customer.id, await readKlasses(client)), runs()]);
+      const [cards, all] = await Promise.all([
+        readTimeline(client, found.customer.id, await readKlasses(client)),
+        runs(),
+      ]);
       const byObject = runsByObject(all);
-      return { customer: found.customer, cards: cards.reverse().map((c) => ({ ...c, ...(byObject.has(c.id) ? { runId: byObject.get(c.id)! } : {}) })) };
+      return {
+        customer: found.customer,
+        cards: cards.reverse().map((c) => ({ ...c, ...(byObject.has(c.id) ? { runId: byObject.get(c.id)! } : {}) })),
+      };
     },
     runs,
     async postEvent(hookName, json) {
@@ -83,7 +105,10 @@ export function createOrgData(o: OrgDataOptions): OrgData {
       const before = new Set((await runs()).map((r) => r.log.id));
       const res = await doFetch(hook.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(hook.kind === 'web' ? { authorization: `Bearer ${o.local.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(hook.kind === 'web' ? { authorization: `Bearer ${o.local.token}` } : {}),
+        },
         body: json,
         redirect: 'error',
       });

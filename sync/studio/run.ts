@@ -31,7 +31,9 @@ export interface Studio extends StudioServer {
 /** KUSTOMER_BASE_URL + KUSTOMER_API_KEY naming a local org on this machine (a running `kac emulator`). */
 function runningEmulator(env: NodeJS.ProcessEnv): string | undefined {
   const url = env.KUSTOMER_BASE_URL ?? '';
-  return /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(url) && env.KUSTOMER_API_KEY ? env.KUSTOMER_API_KEY : undefined;
+  return /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(url) && env.KUSTOMER_API_KEY
+    ? env.KUSTOMER_API_KEY
+    : undefined;
 }
 
 export async function createStudio(o: StudioOptions): Promise<Studio> {
@@ -39,7 +41,12 @@ export async function createStudio(o: StudioOptions): Promise<Studio> {
   const build = await buildProject(o.root);
   // Without --env: the emulator the KUSTOMER_* variables point at, else the local org in-process.
   const emulatorToken = o.envName ? undefined : runningEmulator(processEnv);
-  const { env } = await openOrg({ root: o.root, ...(emulatorToken ? {} : { envName: o.envName ?? 'local' }), env: processEnv, logger: silentLogger });
+  const { env } = await openOrg({
+    root: o.root,
+    ...(emulatorToken ? {} : { envName: o.envName ?? 'local' }),
+    env: processEnv,
+    logger: silentLogger,
+  });
   try {
     // The local org's token: in-process, or the running emulator's (found through its state lock).
     const token = emulatorToken ?? env.local?.token;
@@ -51,14 +58,36 @@ export async function createStudio(o: StudioOptions): Promise<Studio> {
       diagnostics: build.diagnostics,
       org: createOrgData({ client: env.client, ...(token ? { local: { token } } : {}) }),
       async plan() {
-        const { plan } = await runPlan(env, { namespace: build.config.namespace, desired: build.resources }, { logger: silentLogger, env: processEnv });
+        const { plan } = await runPlan(
+          env,
+          { namespace: build.config.namespace, desired: build.resources },
+          { logger: silentLogger, env: processEnv },
+        );
         const s = summarizePlan(plan);
         return {
           text: renderPlanText(plan, { color: false }),
-          counts: { create: s.create, update: s.update, disable: s.disable, delete: s.delete, manual: s.manual, unchanged: s.unchanged, refused: s.refused, errors: s.errors },
+          counts: {
+            create: s.create,
+            update: s.update,
+            disable: s.disable,
+            delete: s.delete,
+            manual: s.manual,
+            unchanged: s.unchanged,
+            refused: s.refused,
+            errors: s.errors,
+          },
           workflows: plan.changes.flatMap((c) =>
             c.resource.kind === 'kustomer.workflow' && (c.kind === 'create' || c.kind === 'update')
-              ? [{ name: c.resource.key, mermaid: workflowFlowchart(c.body, c.summary, { compiled: plan.desired.find((r) => r.kind === c.resource.kind && r.key === c.resource.key)?.body ?? c.body }) }]
+              ? [
+                  {
+                    name: c.resource.key,
+                    mermaid: workflowFlowchart(c.body, c.summary, {
+                      compiled:
+                        plan.desired.find((r) => r.kind === c.resource.kind && r.key === c.resource.key)?.body ??
+                        c.body,
+                    }),
+                  },
+                ]
               : [],
           ),
         };
@@ -74,13 +103,25 @@ export async function createStudio(o: StudioOptions): Promise<Studio> {
 
 function openInBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  spawn(command, [url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+  spawn(command, [url], { stdio: 'ignore', detached: true })
+    .on('error', () => {})
+    .unref();
 }
 
-export async function runStudio(o: { root: string; envName?: string; port: number; open: boolean }, io: CliIo): Promise<void> {
-  const studio = await createStudio({ root: o.root, ...(o.envName ? { envName: o.envName } : {}), port: o.port, processEnv: io.env });
+export async function runStudio(
+  o: { root: string; envName?: string; port: number; open: boolean },
+  io: CliIo,
+): Promise<void> {
+  const studio = await createStudio({
+    root: o.root,
+    ...(o.envName ? { envName: o.envName } : {}),
+    port: o.port,
+    processEnv: io.env,
+  });
   io.out(`kac studio: ${studio.url}`);
-  io.err(`${studio.env.kind === 'local' ? 'the local org' : `${studio.env.name} (read-only)`}: ${studio.env.target}. Ctrl-C to stop.`);
+  io.err(
+    `${studio.env.kind === 'local' ? 'the local org' : `${studio.env.name} (read-only)`}: ${studio.env.target}. Ctrl-C to stop.`,
+  );
   if (o.open) openInBrowser(studio.url);
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));

@@ -23,7 +23,8 @@ const ASSETS: Record<string, string> = {
   'views-org.js': 'text/javascript; charset=utf-8',
 };
 const MAX_BODY = 400 * 1024;
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 export const POST_HEADER = 'x-kac-studio';
 
 export interface StudioServer {
@@ -32,11 +33,18 @@ export interface StudioServer {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'content-security-policy': CSP });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CSP,
+  });
   res.end(body);
 }
 
-const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', redact(JSON.stringify(value)));
+const json = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, status, 'application/json; charset=utf-8', redact(JSON.stringify(value)));
 
 async function readText(req: IncomingMessage): Promise<string> {
   let size = 0;
@@ -53,12 +61,14 @@ export async function startStudioServer(ctx: StudioContext, port = 0): Promise<S
   let allowedHosts = new Set<string>();
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) json(res, 500, { error: `studio bug: ${error instanceof Error ? error.message : String(error)}` });
+      if (!res.headersSent)
+        json(res, 500, { error: `studio bug: ${error instanceof Error ? error.message : String(error)}` });
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!allowedHosts.has(req.headers.host ?? '')) return json(res, 421, { error: 'this server answers only on 127.0.0.1' });
+    if (!allowedHosts.has(req.headers.host ?? ''))
+      return json(res, 421, { error: 'this server answers only on 127.0.0.1' });
     const url = new URL(req.url ?? '/', 'http://studio');
     if (!url.pathname.startsWith('/api/')) {
       const name = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
@@ -66,14 +76,21 @@ export async function startStudioServer(ctx: StudioContext, port = 0): Promise<S
       if (req.method !== 'GET' || !type) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
       return send(res, 200, type, await readFile(join(STATIC_DIR, name), 'utf8'));
     }
-    if (req.method === 'POST' && req.headers[POST_HEADER] !== '1') return json(res, 403, { error: `a POST needs the ${POST_HEADER} header (sent by the studio page)` });
+    if (req.method === 'POST' && req.headers[POST_HEADER] !== '1')
+      return json(res, 403, { error: `a POST needs the ${POST_HEADER} header (sent by the studio page)` });
     try {
       const body = req.method === 'POST' ? await readText(req) : '';
-      const data = await handleApi(ctx, { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body });
+      const data = await handleApi(ctx, {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        body,
+      });
       json(res, 200, data);
     } catch (error) {
       if (error instanceof NotFound) return json(res, 404, { error: error.message });
-      if (error instanceof ExitError) return json(res, 400, { error: error.message, ...(error.hint ? { hint: error.hint } : {}) });
+      if (error instanceof ExitError)
+        return json(res, 400, { error: error.message, ...(error.hint ? { hint: error.hint } : {}) });
       if (error instanceof ApiError) return json(res, 502, { error: error.message });
       throw error;
     }
@@ -81,7 +98,11 @@ export async function startStudioServer(ctx: StudioContext, port = 0): Promise<S
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new ExitError(`port ${port} on 127.0.0.1 is in use`, 1, 'choose another with --port N (0: any free port)') : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new ExitError(`port ${port} on 127.0.0.1 is in use`, 1, 'choose another with --port N (0: any free port)')
+          : error,
+      ),
     );
     server.listen(port, '127.0.0.1', () => resolve());
   });

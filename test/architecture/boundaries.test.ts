@@ -24,7 +24,9 @@ function importsOf(file: string): string[] {
 
 function resolvedRelative(file: string, spec: string): string | undefined {
   if (!spec.startsWith('.')) return undefined;
-  return relative(root, join(dirname(file), spec)).split('\\').join('/');
+  return relative(root, join(dirname(file), spec))
+    .split('\\')
+    .join('/');
 }
 
 test('compiler/ never imports sync/', async () => {
@@ -48,8 +50,7 @@ test('authored files import only compiler/index.ts, each other and generated typ
         offenders.push(`${relative(root, file)} imports package ${spec}`);
         continue;
       }
-      const ok =
-        target === 'compiler/index.js' || target.startsWith('klasses/') || target.startsWith('workflows/');
+      const ok = target === 'compiler/index.js' || target.startsWith('klasses/') || target.startsWith('workflows/');
       if (!ok) offenders.push(`${relative(root, file)} imports ${spec}`);
     }
   }
@@ -57,14 +58,18 @@ test('authored files import only compiler/index.ts, each other and generated typ
 });
 
 test('stages do not write to stdout or exit the process', async () => {
-  const stageFiles = await glob(['compiler/**/*.ts', 'sync/plan/**/*.ts', 'sync/apply/**/*.ts', 'sync/report/**/*.ts', 'sync/import/**/*.ts'], {
-    cwd: root,
-    absolute: true,
-  });
+  const stageFiles = await glob(
+    ['compiler/**/*.ts', 'sync/plan/**/*.ts', 'sync/apply/**/*.ts', 'sync/report/**/*.ts', 'sync/import/**/*.ts'],
+    {
+      cwd: root,
+      absolute: true,
+    },
+  );
   const offenders: string[] = [];
   for (const file of stageFiles) {
     const text = readFileSync(file, 'utf8');
-    if (/console\.(log|info|error|warn)\(|process\.exit\(|process\.stdout\.write/.test(text)) offenders.push(relative(root, file));
+    if (/console\.(log|info|error|warn)\(|process\.exit\(|process\.stdout\.write/.test(text))
+      offenders.push(relative(root, file));
   }
   assert.equal(offenders, []);
 });
@@ -75,7 +80,8 @@ const CAPABILITIES = {
   network: /from\s+['"](node:http|node:https|node:net|undici)['"]|\bfetch\(/,
   octokit: /from\s+['"](octokit|@octokit\/[^'"]+)['"]|import\(\s*['"]octokit['"]/,
   clock: /new Date\(\)|Date\.now\(\)|performance\.now\(\)|\bsetTimeout\(|\bsetInterval\(|node:timers/,
-  process: /\bprocess\.(env|on|once|off|exit|exitCode|stdout|stderr|stdin|kill|pid|cwd|argv|removeListener)\b|node:child_process/,
+  process:
+    /\bprocess\.(env|on|once|off|exit|exitCode|stdout|stderr|stdin|kill|pid|cwd|argv|removeListener)\b|node:child_process/,
 } as const;
 type Capability = keyof typeof CAPABILITIES;
 const ALL = Object.keys(CAPABILITIES) as Capability[];
@@ -115,7 +121,11 @@ test('side effects only in the I/O modules, each with only the capabilities it i
   const offenders: string[] = [];
   for (const file of (await glob(['compiler/**/*.ts', 'sync/**/*.ts'], { cwd: root })).sort()) {
     const text = readFileSync(join(root, file), 'utf8').replace(/^\s*(\/\/|\/?\*).*$/gm, '');
-    const allowed = new Set(IO_MODULES.filter(([prefix]) => file === prefix || (prefix.endsWith('/') && file.startsWith(prefix))).flatMap(([, caps]) => caps));
+    const allowed = new Set(
+      IO_MODULES.filter(([prefix]) => file === prefix || (prefix.endsWith('/') && file.startsWith(prefix))).flatMap(
+        ([, caps]) => caps,
+      ),
+    );
     const used = ALL.filter((cap) => CAPABILITIES[cap].test(text) && !allowed.has(cap));
     if (used.length > 0) offenders.push(`${file}: ${used.join(', ')}`);
   }
@@ -123,8 +133,12 @@ test('side effects only in the I/O modules, each with only the capabilities it i
 });
 
 test('the side-effect check sees what it claims to (a pure-looking module that reads the clock is caught)', () => {
-  const sample = "import { readFile } from 'node:fs/promises';\nconst t = Date.now();\nawait fetch(url);\nprocess.exit(1);";
-  assert.equal(ALL.filter((cap) => CAPABILITIES[cap].test(sample)), ['fs', 'network', 'clock', 'process']);
+  const sample =
+    "import { readFile } from 'node:fs/promises';\nconst t = Date.now();\nawait fetch(url);\nprocess.exit(1);";
+  assert.equal(
+    ALL.filter((cap) => CAPABILITIES[cap].test(sample)),
+    ['fs', 'network', 'clock', 'process'],
+  );
 });
 
 test.run();

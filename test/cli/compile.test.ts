@@ -8,7 +8,8 @@ import * as assert from 'uvu/assert';
 import { main } from '../../sync/cli/main.js';
 import { fixtureRoot, memoryIo, REPO_ROOT } from '../compiler/helpers.js';
 
-const SUMMARY = 'Compiled 8 resources (1 kustomer.hook, 2 kustomer.klass, 2 kustomer.klass-attributes, 2 kustomer.workflow, 1 kustomer.outbound-webhook)';
+const SUMMARY =
+  'Compiled 8 resources (1 kustomer.hook, 2 kustomer.klass, 2 kustomer.klass-attributes, 2 kustomer.workflow, 1 kustomer.outbound-webhook)';
 
 test('kac compile: writes the golden tree, then reports it unchanged', async () => {
   const out = await mkdtemp(join(tmpdir(), 'kac-compile-'));
@@ -52,7 +53,10 @@ test('kac compile: refuses on errors, prints them all and writes nothing', async
     const io = memoryIo();
     assert.is(await main(['compile', '--root', fixtureRoot('invalid-graph'), '--out', out], io), 1);
     assert.is(io.stderr.filter((l) => / - (error|warning) /.test(l)).length, 12);
-    assert.is(io.stderr.at(-1), '10 error(s) in the definitions: nothing was done. See them all, warnings included, with: npx kac validate');
+    assert.is(
+      io.stderr.at(-1),
+      '10 error(s) in the definitions: nothing was done. See them all, warnings included, with: npx kac validate',
+    );
     assert.not.ok(existsSync(out));
   } finally {
     await rm(join(out, '..'), { recursive: true, force: true });

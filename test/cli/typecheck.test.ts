@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { memoryIo, REPO_ROOT } from '../compiler/helpers.js';
 
 const fixture = (name: string) => join(REPO_ROOT, 'test/fixtures/projects/typecheck', name);
-const headers = (lines: readonly string[]) => lines.filter((l) => / - (error|warning) /.test(l) || /^(error|warning) /.test(l)).map((l) => l.split('\n')[0]);
+const headers = (lines: readonly string[]) =>
+  lines.filter((l) => / - (error|warning) /.test(l) || /^(error|warning) /.test(l)).map((l) => l.split('\n')[0]);
 
 /** [fixture, the one diagnostic's first line, whether kac's own rules see it without TypeScript]. */
 const MISTAKES: [string, string, boolean][] = [
@@ -35,7 +36,7 @@ test('kac validate: the same project without the mistake is clean', async () => 
   assert.equal(io.stdout, ['No problems found in 1 Klass, 1 hook, 1 workflow, 0 outbound webhooks.']);
 });
 
-test('kac validate: the messages say what is wrong in the author\'s terms', async () => {
+test("kac validate: the messages say what is wrong in the author's terms", async () => {
   const io = memoryIo();
   await main(['validate', '--root', fixture('string-into-number')], io);
   assert.is(
@@ -46,7 +47,10 @@ test('kac validate: the messages say what is wrong in the author\'s terms', asyn
   );
   const step = memoryIo();
   await main(['validate', '--root', fixture('unknown-step-output')], step);
-  assert.is(step.stdout[0], "workflows/call.ts:11:27 - error ts/2339\n  Property 'idd' does not exist on type 'ObjectRef<KustomerCustomer>'.");
+  assert.is(
+    step.stdout[0],
+    "workflows/call.ts:11:27 - error ts/2339\n  Property 'idd' does not exist on type 'ObjectRef<KustomerCustomer>'.",
+  );
 });
 
 for (const [name, expected] of MISTAKES.filter(([, , seenWithoutTypes]) => seenWithoutTypes)) {
@@ -54,7 +58,10 @@ for (const [name, expected] of MISTAKES.filter(([, , seenWithoutTypes]) => seenW
     const io = memoryIo();
     assert.is(await main(['validate', '--no-typecheck', '--root', fixture(name)], io), 1);
     assert.equal(headers(io.stdout), ['warning typecheck/skipped', expected]);
-    assert.match(io.stdout[0]!, /THE TYPE CHECK WAS SKIPPED \(--no-typecheck\): klasses\/, workflows\/ and kac\.config\.ts were not type-checked/);
+    assert.match(
+      io.stdout[0]!,
+      /THE TYPE CHECK WAS SKIPPED \(--no-typecheck\): klasses\/, workflows\/ and kac\.config\.ts were not type-checked/,
+    );
   });
 }
 
@@ -70,7 +77,10 @@ for (const command of [['plan'], ['apply', '--auto-approve'], ['compile', '--out
     const io = memoryIo();
     assert.is(await main([...command, '--root', fixture('unknown-step-output')], io), 1);
     assert.equal(headers(io.stderr), ['workflows/call.ts:11:27 - error ts/2339']);
-    assert.is(io.stderr.at(-1), '1 error(s) in the definitions (1 from the type check): nothing was done. See them all, warnings included, with: npx kac validate');
+    assert.is(
+      io.stderr.at(-1),
+      '1 error(s) in the definitions (1 from the type check): nothing was done. See them all, warnings included, with: npx kac validate',
+    );
     assert.equal(io.stdout, []);
   });
 }

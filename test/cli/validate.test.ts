@@ -18,7 +18,7 @@ test('kac validate: prints every diagnostic and exits 1 on errors', async () => 
   assert.equal(io.stdout.slice(0, 3), [
     'workflows/webhooks.ts:16:25 - error outbound-webhook/name-too-long\n  outbound webhook name is 256 characters; Kustomer takes at most 255.',
     '',
-    "workflows/webhooks.ts:22:26 - error outbound-webhook/no-events\n  outbound webhook \"regal-http\" subscribes to no events.\n  hint: list at least one, e.g. events: ['kustomer.conversation.create']",
+    'workflows/webhooks.ts:22:26 - error outbound-webhook/no-events\n  outbound webhook "regal-http" subscribes to no events.\n  hint: list at least one, e.g. events: [\'kustomer.conversation.create\']',
   ]);
   assert.is(io.stdout.filter((l) => / - (error|warning) /.test(l)).length, 11);
 });
@@ -54,7 +54,10 @@ test('kac validate: a missing config is a diagnostic and exit 1, not a crash', a
   try {
     const io = memoryIo(project.root);
     assert.is(await main(['validate'], io), 1);
-    assert.match(io.stderr.join('\n'), /error config\/missing\n  no kac\.config\.ts in .+\n  hint: run kac from the project root, or pass --root <dir>/);
+    assert.match(
+      io.stderr.join('\n'),
+      /error config\/missing\n  no kac\.config\.ts in .+\n  hint: run kac from the project root, or pass --root <dir>/,
+    );
     assert.not.match(io.stderr.join('\n'), /internal error/);
   } finally {
     await project.remove();
@@ -63,7 +66,10 @@ test('kac validate: a missing config is a diagnostic and exit 1, not a crash', a
 
 test('bin/kac.js validate: the real process exits 1 on errors, 0 when clean', () => {
   const run = (project: string) =>
-    spawnSync(process.execPath, ['bin/kac.js', 'validate', '--root', fixtureRoot(project)], { cwd: REPO_ROOT, encoding: 'utf8' });
+    spawnSync(process.execPath, ['bin/kac.js', 'validate', '--root', fixtureRoot(project)], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
   const bad = run('invalid-klasses');
   assert.is(bad.status, 1);
   assert.match(bad.stdout, /Found 11 errors in 1 file\.\n$/);

@@ -33,7 +33,9 @@ export async function diagnoseFixture(name: string): Promise<DiagnosticRow[]> {
 }
 
 /** A project in the OS temp dir (ESM), for cases a checked-in .ts file can't hold (syntax errors). */
-export async function tempProject(files: Record<string, string>): Promise<{ root: string; remove: () => Promise<void> }> {
+export async function tempProject(
+  files: Record<string, string>,
+): Promise<{ root: string; remove: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'kac-test-'));
   await writeFile(join(root, 'package.json'), '{ "type": "module" }\n');
   for (const [path, content] of Object.entries(files)) {

@@ -22,7 +22,11 @@ tty.after(async () => {
 function onTerminal(args: string, answer = ''): Promise<{ code: number | null; screen: string }> {
   return new Promise((resolve) => {
     const command = `${process.execPath} ${join(repoRoot, 'bin/kac.js')} ${args}`;
-    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: h.root, env: { ...h.env, TERM: 'xterm', NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: h.root,
+      env: { ...h.env, TERM: 'xterm', NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let screen = '';
     let answered = false;
     const onData = (d: Buffer) => {

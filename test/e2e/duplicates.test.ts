@@ -10,7 +10,12 @@ import { createHarness, orgNames, type Harness } from './harness.js';
 
 const dup = suite('duplicate names live (e2e)');
 
-async function call(h: Harness, method: string, path: string, body?: unknown): Promise<{ id: string; attributes: Record<string, unknown> }> {
+async function call(
+  h: Harness,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ id: string; attributes: Record<string, unknown> }> {
   const res = await fetch(`${h.org.baseUrl}${path}`, {
     method,
     headers: { authorization: `Bearer ${h.org.token}`, 'content-type': 'application/json' },
@@ -26,7 +31,14 @@ async function list(h: Harness, path: string): Promise<{ id: string; attributes:
   return ((await res.json()) as { data: { id: string; attributes: Record<string, unknown> }[] }).data;
 }
 
-const triggerOf = async (h: Harness) => String(((await list(h, '/v1/workflows')).find((w) => w.attributes.name === 'e2e-call-completed')!.attributes.trigger as { eventName: string }).eventName);
+const triggerOf = async (h: Harness) =>
+  String(
+    (
+      (await list(h, '/v1/workflows')).find((w) => w.attributes.name === 'e2e-call-completed')!.attributes.trigger as {
+        eventName: string;
+      }
+    ).eventName,
+  );
 
 dup('a second hook of the same name: reported, nothing re-targeted, --allow-destroy deletes the extra', async () => {
   const h = await createHarness();
@@ -59,7 +71,10 @@ dup('a second hook of the same name: reported, nothing re-targeted, --allow-dest
 
     const resolved = await h.kac('apply', '--auto-approve', '--allow-destroy');
     assert.is(resolved.code, 0, resolved.out + resolved.err);
-    assert.equal((await list(h, '/v1/hooks/web')).map((x) => x.id), [original!.id]);
+    assert.equal(
+      (await list(h, '/v1/hooks/web')).map((x) => x.id),
+      [original!.id],
+    );
     assert.is(await triggerOf(h), before);
     assert.is((await h.kac('plan', '--detailed-exitcode')).code, 0);
   } finally {
@@ -72,43 +87,53 @@ dup('a second outbound webhook of the same name: reported and refused, then remo
   try {
     assert.is((await h.kac('apply', '--auto-approve')).code, 0);
     const [original] = await list(h, '/v1/outbound-webhooks');
-    await call(h, 'POST', '/v1/outbound-webhooks', { name: 'e2e-sync', url: 'https://example.com/other', events: ['kustomer.conversation.create'] });
+    await call(h, 'POST', '/v1/outbound-webhooks', {
+      name: 'e2e-sync',
+      url: 'https://example.com/other',
+      events: ['kustomer.conversation.create'],
+    });
     const plan = await h.kac('plan', '--detailed-exitcode');
     assert.is(plan.code, 2);
     assert.match(plan.out, 'kustomer.outbound-webhook "e2e-sync" exists 2 times in the org');
     assert.is((await h.kac('apply', '--auto-approve', '--allow-destroy')).code, 0);
-    assert.equal((await list(h, '/v1/outbound-webhooks')).map((x) => x.id), [original!.id]);
+    assert.equal(
+      (await list(h, '/v1/outbound-webhooks')).map((x) => x.id),
+      [original!.id],
+    );
     assert.is((await h.kac('plan', '--detailed-exitcode')).code, 0);
   } finally {
     await h.dispose();
   }
 });
 
-dup('a second enabled workflow of the same name (live fixture): reported; --allow-destroy disables the extra copy, which then stays a note', async () => {
-  const h = await createHarness();
-  try {
-    assert.is((await h.kac('apply', '--auto-approve')).code, 0);
-    const original = (await list(h, '/v1/workflows')).find((w) => w.attributes.name === 'e2e-call-completed')!;
-    // The local org refuses a second workflow of a name; a real org does not. A live fixture as a real
-    // org would hold it: a copy of the row, with its own id, straight into the org's state.
-    const row = h.org.store.state.workflows.find((w) => w.id === original.id)!;
-    const copy = { ...structuredClone(row), id: h.org.store.newId() };
-    h.org.store.state.workflows.push(copy);
-    h.org.store.changed();
-    const plan = await h.kac('plan', '--detailed-exitcode');
-    assert.is(plan.code, 2, plan.out);
-    assert.match(plan.out, 'kustomer.workflow "e2e-call-completed" exists 2 times in the org');
-    const apply = await h.kac('apply', '--auto-approve', '--allow-destroy');
-    assert.is(apply.code, 0, apply.out + apply.err);
-    const after = await list(h, '/v1/workflows');
-    assert.is(after.find((w) => w.id === copy.id)!.attributes.enabled, false);
-    assert.is(after.find((w) => w.id === original.id)!.attributes.enabled, true);
-    const again = await h.kac('plan', '--detailed-exitcode');
-    assert.is(again.code, 0, again.out);
-    assert.match(again.out, 'the extra copies are disabled; rename them in Kustomer to clear this note');
-  } finally {
-    await h.dispose();
-  }
-});
+dup(
+  'a second enabled workflow of the same name (live fixture): reported; --allow-destroy disables the extra copy, which then stays a note',
+  async () => {
+    const h = await createHarness();
+    try {
+      assert.is((await h.kac('apply', '--auto-approve')).code, 0);
+      const original = (await list(h, '/v1/workflows')).find((w) => w.attributes.name === 'e2e-call-completed')!;
+      // The local org refuses a second workflow of a name; a real org does not. A live fixture as a real
+      // org would hold it: a copy of the row, with its own id, straight into the org's state.
+      const row = h.org.store.state.workflows.find((w) => w.id === original.id)!;
+      const copy = { ...structuredClone(row), id: h.org.store.newId() };
+      h.org.store.state.workflows.push(copy);
+      h.org.store.changed();
+      const plan = await h.kac('plan', '--detailed-exitcode');
+      assert.is(plan.code, 2, plan.out);
+      assert.match(plan.out, 'kustomer.workflow "e2e-call-completed" exists 2 times in the org');
+      const apply = await h.kac('apply', '--auto-approve', '--allow-destroy');
+      assert.is(apply.code, 0, apply.out + apply.err);
+      const after = await list(h, '/v1/workflows');
+      assert.is(after.find((w) => w.id === copy.id)!.attributes.enabled, false);
+      assert.is(after.find((w) => w.id === original.id)!.attributes.enabled, true);
+      const again = await h.kac('plan', '--detailed-exitcode');
+      assert.is(again.code, 0, again.out);
+      assert.match(again.out, 'the extra copies are disabled; rename them in Kustomer to clear this note');
+    } finally {
+      await h.dispose();
+    }
+  },
+);
 
 dup.run();

@@ -11,7 +11,12 @@ import * as assert from 'uvu/assert';
 import { startWriteGate } from './gate.js';
 import { createHarness, orgNames, repoRoot } from './harness.js';
 
-const expected = { hooks: ['e2e-events'], klasses: ['e2e-call'], workflows: ['e2e-call-completed'], outboundWebhooks: ['e2e-sync'] };
+const expected = {
+  hooks: ['e2e-events'],
+  klasses: ['e2e-call'],
+  workflows: ['e2e-call-completed'],
+  outboundWebhooks: ['e2e-sync'],
+};
 const faults = suite('kac apply under faults and interruptions (e2e)');
 
 faults('429 storm, 5xx and dropped connections: apply converges, nothing duplicated', async () => {
@@ -21,7 +26,12 @@ faults('429 storm, 5xx and dropped connections: apply converges, nothing duplica
     const r = await h.kac('apply', '--auto-approve');
     h.org.setFaults({});
     const faulted = h.org.requests.filter((q) => q.fault).map((q) => q.fault);
-    assert.ok(faulted.includes('storm429') && faulted.some((f) => f?.startsWith('drop')) && faulted.some((f) => f?.startsWith('fail')), `faults happened: ${faulted.join(',')}`);
+    assert.ok(
+      faulted.includes('storm429') &&
+        faulted.some((f) => f?.startsWith('drop')) &&
+        faulted.some((f) => f?.startsWith('fail')),
+      `faults happened: ${faulted.join(',')}`,
+    );
     if (r.code !== 0) {
       // Even a run that gave up on some change must converge when simply run again.
       assert.is((await h.kac('apply', '--auto-approve')).code, 0);
@@ -74,7 +84,11 @@ faults('a child `kac apply` killed with SIGKILL midway: re-running converges', a
   // Two writes reach the org; the apply then waits at the gate, where it is killed.
   const gate = await startWriteGate(h.org.baseUrl, 2);
   try {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), 'apply', '--auto-approve'], { cwd: h.root, env: { ...h.env, KUSTOMER_BASE_URL: gate.url, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), 'apply', '--auto-approve'], {
+      cwd: h.root,
+      env: { ...h.env, KUSTOMER_BASE_URL: gate.url, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
@@ -83,7 +97,11 @@ faults('a child `kac apply` killed with SIGKILL midway: re-running converges', a
     await closed;
     assert.ok(child.signalCode === 'SIGKILL', `the child was killed midway (stderr: ${err.slice(-300)})`);
     const made = orgNames(h.org);
-    assert.is(Object.values(made).flat().length, 2, `exactly the two writes let through were made: ${JSON.stringify(made)}`);
+    assert.is(
+      Object.values(made).flat().length,
+      2,
+      `exactly the two writes let through were made: ${JSON.stringify(made)}`,
+    );
     const rerun = await h.kac('apply', '--auto-approve');
     assert.is(rerun.code, 0, rerun.out + rerun.err);
     assert.equal(orgNames(h.org), expected);
@@ -99,7 +117,11 @@ faults('a child `kac apply` interrupted with SIGINT stops cleanly, and re-runnin
   // One write reaches the org, the next waits at the gate: the apply is certainly mid-way when interrupted.
   const gate = await startWriteGate(h.org.baseUrl, 1);
   try {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), 'apply', '--auto-approve'], { cwd: h.root, env: { ...h.env, KUSTOMER_BASE_URL: gate.url, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), 'apply', '--auto-approve'], {
+      cwd: h.root,
+      env: { ...h.env, KUSTOMER_BASE_URL: gate.url, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     let interrupted: () => void;
     const sawInterrupted = new Promise<void>((resolve) => (interrupted = resolve));

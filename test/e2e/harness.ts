@@ -35,7 +35,12 @@ export async function createHarness(orgOptions: LocalOrgOptions = {}, project = 
   const root = await mkdtemp(join(parent, `${project}-run-`));
   await cp(join(parent, project), root, { recursive: true, filter: (src) => !src.includes('.kac') });
   const org = await startLocalOrg({ stateDir: null, rateLimitPerMinute: 100_000, ...orgOptions });
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, KUSTOMER_BASE_URL: org.baseUrl, KUSTOMER_API_KEY: org.token, E2E_SYNC_TOKEN: SYNC_TOKEN };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    KUSTOMER_BASE_URL: org.baseUrl,
+    KUSTOMER_API_KEY: org.token,
+    E2E_SYNC_TOKEN: SYNC_TOKEN,
+  };
   const transcript: string[] = [];
   return {
     root,
@@ -51,7 +56,12 @@ export async function createHarness(orgOptions: LocalOrgOptions = {}, project = 
         err: (t) => void err.push(redact(t)),
         isTTY: false,
         color: false,
-        logger: { info: (m) => void err.push(redact(m)), warn: (m) => void err.push(redact(`warning: ${m}`)), error: (m) => void err.push(redact(`error: ${m}`)), debug() {} },
+        logger: {
+          info: (m) => void err.push(redact(m)),
+          warn: (m) => void err.push(redact(`warning: ${m}`)),
+          error: (m) => void err.push(redact(`error: ${m}`)),
+          debug() {},
+        },
         cwd: root,
         env,
       };
@@ -70,5 +80,10 @@ export async function createHarness(orgOptions: LocalOrgOptions = {}, project = 
 export function orgNames(org: LocalOrg): Record<string, string[]> {
   const s = org.store.state;
   const names = (rows: { attributes: Record<string, unknown> }[]) => rows.map((r) => String(r.attributes.name)).sort();
-  return { hooks: names(s.hooks), klasses: names(s.klasses), workflows: names(s.workflows), outboundWebhooks: names(s.outboundWebhooks) };
+  return {
+    hooks: names(s.hooks),
+    klasses: names(s.klasses),
+    workflows: names(s.workflows),
+    outboundWebhooks: names(s.outboundWebhooks),
+  };
 }

@@ -50,10 +50,14 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse, body:
 async function proxy(target: string, rules: Rule[]): Promise<Listening> {
   return listen((req, res, body) => {
     if (rules.some((rule) => rule(req, res))) return;
-    const upstream = request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const upstream = request(
+      `${target}${req.url}`,
+      { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     // The client may give up mid-response (a cap, a deadline): drop the upstream side with it.
     upstream.on('error', () => res.destroy());
     res.on('close', () => upstream.destroy());
@@ -61,11 +65,16 @@ async function proxy(target: string, rules: Rule[]): Promise<Listening> {
   });
 }
 
-const on = (method: string, path: string) => (req: IncomingMessage) => req.method === method && (req.url ?? '').split('?')[0] === path;
+const on = (method: string, path: string) => (req: IncomingMessage) =>
+  req.method === method && (req.url ?? '').split('?')[0] === path;
 
 const hostile = suite('kac against a hostile server (e2e)');
 
-async function withProxy(rules: (elsewhere: Listening) => Rule[], run: (h: Harness, elsewhere: Listening) => Promise<void>, env: Record<string, string> = {}): Promise<void> {
+async function withProxy(
+  rules: (elsewhere: Listening) => Rule[],
+  run: (h: Harness, elsewhere: Listening) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<void> {
   const h = await createHarness();
   const elsewhere = await listen((_req, res) => res.end('{}'));
   const front = await proxy(h.org.baseUrl, rules(elsewhere));
@@ -106,27 +115,33 @@ hostile('a 307 on POST /v1/outbound-webhooks is an error naming the location; th
   );
 });
 
-hostile('a 301 on GET /v1/workflows: plan and apply stop, read nothing from the other host, create nothing', async () => {
-  await withProxy(
-    (elsewhere) => [
-      (req, res) => {
-        if (!on('GET', '/v1/workflows')(req)) return false;
-        res.writeHead(301, { location: `${elsewhere.url}/v1/workflows?token=abc` }).end();
-        return true;
+hostile(
+  'a 301 on GET /v1/workflows: plan and apply stop, read nothing from the other host, create nothing',
+  async () => {
+    await withProxy(
+      (elsewhere) => [
+        (req, res) => {
+          if (!on('GET', '/v1/workflows')(req)) return false;
+          res.writeHead(301, { location: `${elsewhere.url}/v1/workflows?token=abc` }).end();
+          return true;
+        },
+      ],
+      async (h, elsewhere) => {
+        const plan = await h.kac('plan');
+        assert.is(plan.code, 1);
+        assert.match(
+          plan.err,
+          `GET /v1/workflows?pageSize=100 was redirected: the server answered 301 redirecting to ${elsewhere.url}/v1/workflows;`,
+        );
+        assert.not.match(plan.err, 'token=abc');
+        const apply = await h.kac('apply', '--auto-approve');
+        assert.is(apply.code, 1);
+        assert.equal(elsewhere.seen, []);
+        assert.equal(orgNames(h.org), { hooks: [], klasses: [], workflows: [], outboundWebhooks: [] });
       },
-    ],
-    async (h, elsewhere) => {
-      const plan = await h.kac('plan');
-      assert.is(plan.code, 1);
-      assert.match(plan.err, `GET /v1/workflows?pageSize=100 was redirected: the server answered 301 redirecting to ${elsewhere.url}/v1/workflows;`);
-      assert.not.match(plan.err, 'token=abc');
-      const apply = await h.kac('apply', '--auto-approve');
-      assert.is(apply.code, 1);
-      assert.equal(elsewhere.seen, []);
-      assert.equal(orgNames(h.org), { hooks: [], klasses: [], workflows: [], outboundWebhooks: [] });
-    },
-  );
-});
+    );
+  },
+);
 
 hostile('a body over the cap is refused, not read to the end; nothing is applied', async () => {
   await withProxy(
@@ -136,7 +151,8 @@ hostile('a body over the cap is refused, not read to the end; nothing is applied
         // No content-length: the cap must hold while streaming, too.
         res.writeHead(200, { 'content-type': 'application/json' });
         res.write('{"data":[');
-        for (let i = 0; i < 200; i++) res.write(`${i ? ',' : ''}{"type":"hook","id":"h${i}","attributes":{"name":"${'x'.repeat(1000)}"}}`);
+        for (let i = 0; i < 200; i++)
+          res.write(`${i ? ',' : ''}{"type":"hook","id":"h${i}","attributes":{"name":"${'x'.repeat(1000)}"}}`);
         res.end(']}');
         return true;
       },
@@ -144,36 +160,45 @@ hostile('a body over the cap is refused, not read to the end; nothing is applied
     async (h) => {
       const r = await h.kac('apply', '--auto-approve');
       assert.is(r.code, 1, r.out + r.err);
-      assert.match(r.err, /GET \/v1\/hooks\/web\?\S* was refused \(response too large\): the response body is over the 50000-byte cap/);
+      assert.match(
+        r.err,
+        /GET \/v1\/hooks\/web\?\S* was refused \(response too large\): the response body is over the 50000-byte cap/,
+      );
       assert.equal(orgNames(h.org), { hooks: [], klasses: [], workflows: [], outboundWebhooks: [] });
     },
     { KAC_HTTP_MAX_BODY_BYTES: '50000' },
   );
 });
 
-hostile('a response that never ends hits the request deadline, says so, and is given up after the retries', async () => {
-  await withProxy(
-    () => [
-      (req, res) => {
-        if (!on('GET', '/v1/klasses')(req)) return false;
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.write('{"data":[');
-        // Bytes keep coming, never the end: only the deadline stops it (the proxy's close() ends it).
-        const drip = setInterval(() => res.write(' '), 5);
-        res.on('close', () => clearInterval(drip));
-        return true;
+hostile(
+  'a response that never ends hits the request deadline, says so, and is given up after the retries',
+  async () => {
+    await withProxy(
+      () => [
+        (req, res) => {
+          if (!on('GET', '/v1/klasses')(req)) return false;
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.write('{"data":[');
+          // Bytes keep coming, never the end: only the deadline stops it (the proxy's close() ends it).
+          const drip = setInterval(() => res.write(' '), 5);
+          res.on('close', () => clearInterval(drip));
+          return true;
+        },
+      ],
+      async (h) => {
+        const r = await h.kac('apply', '--auto-approve');
+        assert.is(r.code, 1, r.out + r.err);
+        assert.match(
+          r.err,
+          /GET \/v1\/klasses\?\S* timed out: request deadline of 1500 ms \(connect \+ headers \+ body\) hit while reading the body \(\d+ bytes received\) \(gave up after 2 attempts\)/,
+        );
+        assert.match(r.err, 'Nothing was changed by this read: run the same command again');
+        assert.equal(orgNames(h.org), { hooks: [], klasses: [], workflows: [], outboundWebhooks: [] });
       },
-    ],
-    async (h) => {
-      const r = await h.kac('apply', '--auto-approve');
-      assert.is(r.code, 1, r.out + r.err);
-      assert.match(r.err, /GET \/v1\/klasses\?\S* timed out: request deadline of 1500 ms \(connect \+ headers \+ body\) hit while reading the body \(\d+ bytes received\) \(gave up after 2 attempts\)/);
-      assert.match(r.err, 'Nothing was changed by this read: run the same command again');
-      assert.equal(orgNames(h.org), { hooks: [], klasses: [], workflows: [], outboundWebhooks: [] });
-    },
-    { KAC_HTTP_TIMEOUT_MS: '1500' },
-  );
-});
+      { KAC_HTTP_TIMEOUT_MS: '1500' },
+    );
+  },
+);
 
 hostile('reads that keep failing give up after the retries and say how to go on', async () => {
   const h = await createHarness();
@@ -182,7 +207,10 @@ hostile('reads that keep failing give up after the retries and say how to go on'
     h.org.setFaults({ failRate: 1, seed: 3 });
     const r = await h.kac('plan');
     assert.is(r.code, 1);
-    assert.match(r.err, /kustomer: GET \S+ failed with 5\d\d\b.*\(gave up after 2 attempts\)\. Nothing was changed by this read: run the same command again when the org answers \(an interrupted apply resumes where it stopped\), or allow more with KAC_HTTP_RETRIES \/ KAC_HTTP_TIMEOUT_MS/);
+    assert.match(
+      r.err,
+      /kustomer: GET \S+ failed with 5\d\d\b.*\(gave up after 2 attempts\)\. Nothing was changed by this read: run the same command again when the org answers \(an interrupted apply resumes where it stopped\), or allow more with KAC_HTTP_RETRIES \/ KAC_HTTP_TIMEOUT_MS/,
+    );
   } finally {
     await h.dispose();
   }

@@ -45,17 +45,23 @@ removal.after(async () => {
   await h.dispose();
 });
 
-removal('a plan without --allow-destroy refuses both deletions; KObjects are counted once per removal candidate', async () => {
-  const before = countRequests(h);
-  const r = await h.kac('plan', '--format', 'json');
-  assert.is(r.code, 0);
-  const plan = JSON.parse(r.out);
-  const deletes = plan.changes.filter((c: { kind: string }) => c.kind === 'delete');
-  assert.equal(deletes.map((c: { resource: { key: string } }) => c.resource.key).sort(), ['e2e-empty', 'e2e-retired']);
-  assert.ok(deletes.every((c: { refusal?: unknown }) => c.refusal !== undefined));
-  // Only the two removal candidates are counted (the plan names the Klass that has KObjects).
-  assert.is(countRequests(h) - before, 2);
-});
+removal(
+  'a plan without --allow-destroy refuses both deletions; KObjects are counted once per removal candidate',
+  async () => {
+    const before = countRequests(h);
+    const r = await h.kac('plan', '--format', 'json');
+    assert.is(r.code, 0);
+    const plan = JSON.parse(r.out);
+    const deletes = plan.changes.filter((c: { kind: string }) => c.kind === 'delete');
+    assert.equal(deletes.map((c: { resource: { key: string } }) => c.resource.key).sort(), [
+      'e2e-empty',
+      'e2e-retired',
+    ]);
+    assert.ok(deletes.every((c: { refusal?: unknown }) => c.refusal !== undefined));
+    // Only the two removal candidates are counted (the plan names the Klass that has KObjects).
+    assert.is(countRequests(h) - before, 2);
+  },
+);
 
 removal('with --allow-destroy, the Klass with KObjects is still refused, naming the count', async () => {
   const r = await h.kac('plan', '--allow-destroy', '--format', 'json');

@@ -14,7 +14,11 @@ import { createHarness, type Harness } from './harness.js';
 const names = suite('names, authored files and import file names (e2e)');
 
 async function post(h: Harness, path: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(`${h.org.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${h.org.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${h.org.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${h.org.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   assert.ok(res.ok, `${path}: ${res.status} ${await res.clone().text()}`);
   return ((await res.json()) as { data: Record<string, unknown> }).data;
 }
@@ -22,9 +26,16 @@ async function post(h: Harness, path: string, body: unknown): Promise<Record<str
 /** A copy of the applied workflow under another name, enabled. */
 async function liveCopy(h: Harness, name: string): Promise<void> {
   const res = await fetch(`${h.org.baseUrl}/v1/workflows`, { headers: { authorization: `Bearer ${h.org.token}` } });
-  const original = ((await res.json()) as { data: { attributes: Record<string, unknown> }[] }).data.find((w) => w.attributes.name === 'e2e-call-completed')!.attributes;
+  const original = ((await res.json()) as { data: { attributes: Record<string, unknown> }[] }).data.find(
+    (w) => w.attributes.name === 'e2e-call-completed',
+  )!.attributes;
   const { id: _id, rev: _rev, createdAt: _c, updatedAt: _u, modifiedAt: _m, ...body } = original;
-  await post(h, '/v1/workflows', { ...body, name, enabled: true, steps: (body.steps as Record<string, unknown>[]).map(({ _id: _s, ...s }) => s) });
+  await post(h, '/v1/workflows', {
+    ...body,
+    name,
+    enabled: true,
+    steps: (body.steps as Record<string, unknown>[]).map(({ _id: _s, ...s }) => s),
+  });
 }
 
 names('names with "/", "..", control characters or emoji are errors; each hint is a valid name', async () => {
@@ -47,7 +58,10 @@ names('names with "/", "..", control characters or emoji are errors; each hint i
     assert.match(text, 'workflows/bad-names.ts:2:41 - error hook/invalid-name');
     assert.match(text, 'hook name "e2e-a/b" may hold only letters, digits, spaces and "_ - . : ( )" (found "/").');
     assert.match(text, 'workflow name "e2e-..-up" contains ".." (names become file names; a path is never a name).');
-    assert.match(text, 'workflow name "e2e-bell\\u0007" may hold only letters, digits, spaces and "_ - . : ( )" (found U+0007).');
+    assert.match(
+      text,
+      'workflow name "e2e-bell\\u0007" may hold only letters, digits, spaces and "_ - . : ( )" (found U+0007).',
+    );
     assert.match(text, 'workflow name "e2e-party 🎉" may hold only');
     const hints = [...text.matchAll(/hint: try "([^"]*)"/g)].map((m) => m[1]!);
     assert.equal(hints, ['e2e-a-b', 'e2e-up', 'e2e-bell', 'e2e-party']);
@@ -64,7 +78,10 @@ names('a default export that is not a definition is an error at the export line'
     const r = await h.kac('validate');
     assert.is(r.code, 1);
     assert.match(r.out + r.err, 'workflows/answer.ts:2:1 - error load/not-a-definition');
-    assert.match(r.out + r.err, '"workflows/answer.ts" exports a number (42) as its default export; kac reads only definitions from authored files.');
+    assert.match(
+      r.out + r.err,
+      '"workflows/answer.ts" exports a number (42) as its default export; kac reads only definitions from authored files.',
+    );
     assert.is((await h.kac('plan')).code, 1);
   } finally {
     await h.dispose();
@@ -83,7 +100,13 @@ names('import: colliding names get distinct stable files; the count is what was 
     assert.is(files.length, 5, files.join(', '));
     for (const name of collide) {
       const holders = [];
-      for (const f of files) if ((await readFile(join(h.root, 'imported/workflows', f), 'utf8')).includes(`name: ${JSON.stringify(name).replace(/"/g, "'")}`)) holders.push(f);
+      for (const f of files)
+        if (
+          (await readFile(join(h.root, 'imported/workflows', f), 'utf8')).includes(
+            `name: ${JSON.stringify(name).replace(/"/g, "'")}`,
+          )
+        )
+          holders.push(f);
       assert.is(holders.length, 1, `${name} is in exactly one file: ${holders.join(', ')}`);
     }
     assert.match(first.err, 'Imported 5 definition file(s)');

@@ -19,7 +19,8 @@ const SAMPLES = {
   'sms.received': 'regal-sms-received',
   'sms.sent': 'regal-sms-sent',
 } as const;
-const sample = (event: string) => JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/regal', `${event}.json`), 'utf8'));
+const sample = (event: string) =>
+  JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/regal', `${event}.json`), 'utf8'));
 
 const timeline = suite('Regal events → customer timeline (e2e, this repo)');
 let org: LocalOrg;
@@ -35,14 +36,23 @@ async function kac(...args: string[]): Promise<{ code: number; out: string; err:
     color: false,
     logger: { info() {}, warn() {}, error: (m) => void err.push(m), debug() {} },
     cwd: repoRoot,
-    env: { PATH: process.env.PATH, KUSTOMER_BASE_URL: org.baseUrl, KUSTOMER_API_KEY: org.token, REGAL_CONVERSATION_SYNC_TOKEN: 'timeline-test-token' },
+    env: {
+      PATH: process.env.PATH,
+      KUSTOMER_BASE_URL: org.baseUrl,
+      KUSTOMER_API_KEY: org.token,
+      REGAL_CONVERSATION_SYNC_TOKEN: 'timeline-test-token',
+    },
   };
   const code = await main([...args, '--root', repoRoot], io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 async function post(body: unknown): Promise<number> {
-  const res = await fetch(hookUrl, { method: 'POST', headers: { authorization: `Bearer ${org.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(hookUrl, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${org.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -58,7 +68,8 @@ timeline.before(async () => {
   assert.is(applied.code, 0, applied.out + applied.err);
   // The hook's address, as Kustomer shows it: what you would send to Regal.
   const hooks = await api('/v1/hooks/web');
-  hookUrl = hooks.data.find((h: { attributes: { name: string } }) => h.attributes.name === 'regal-events').attributes.url;
+  hookUrl = hooks.data.find((h: { attributes: { name: string } }) => h.attributes.name === 'regal-events').attributes
+    .url;
 });
 timeline.after(async () => {
   await org.close();
@@ -81,7 +92,10 @@ timeline('each sample event ends as one KObject of its Klass on the one customer
   }
   assert.is(kobjects.length, 5);
   const call = kobjects.find((k) => k.klassName === 'regal-call')!;
-  assert.equal([call.externalId, call.custom.callIdStr, call.custom.talkTimeNum, call.custom.dispositionStr], ['WTXXXXXXXXXXXXXXXX', 'WTXXXXXXXXXXXXXXXX', 15, 'Converted During Convo']);
+  assert.equal(
+    [call.externalId, call.custom.callIdStr, call.custom.talkTimeNum, call.custom.dispositionStr],
+    ['WTXXXXXXXXXXXXXXXX', 'WTXXXXXXXXXXXXXXXX', 15, 'Converted During Convo'],
+  );
   assert.equal(call.data, sample('call.completed'), 'the whole event is kept as data');
 });
 
@@ -93,10 +107,17 @@ timeline('a re-sent event adds no second card', async () => {
 timeline('a contact known only by phone is found by phone, not created again', async () => {
   const { externalId: _e, ...byPhone } = sample('sms.received');
   const known = org.store.createCustomer({ name: 'Known by phone', phones: [{ phone: '+15550001111' }] });
-  const status = await post({ ...byPhone, traits: { phone: '+15550001111' }, properties: { ...byPhone.properties, sms_message_id: 'SM-phone-1' } });
+  const status = await post({
+    ...byPhone,
+    traits: { phone: '+15550001111' },
+    properties: { ...byPhone.properties, sms_message_id: 'SM-phone-1' },
+  });
   assert.is(status, 200);
   const cards = org.store.state.kobjects.filter((k) => k.customer === known.id);
-  assert.equal(cards.map((k) => k.klassName), ['regal-sms-received']);
+  assert.equal(
+    cards.map((k) => k.klassName),
+    ['regal-sms-received'],
+  );
   assert.is(org.store.state.customers.length, 2);
 });
 

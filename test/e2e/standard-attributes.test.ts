@@ -20,12 +20,19 @@ let client: KustomerClient;
 /** What an admin or another integration did in Kustomer's UI: a metadata PUT of its own attributes. */
 const FOREIGN_CUSTOMER = {
   loyaltyTierStr: { type: 'string', displayName: 'Loyalty tier', enumeration: ['bronze', 'gold'] },
-  countryTreeStr: { type: 'string', displayName: 'Country', tree: { children: [{ id: 'AF', displayName: 'Afghanistan' }] }, lastNodeRequired: false },
+  countryTreeStr: {
+    type: 'string',
+    displayName: 'Country',
+    tree: { children: [{ id: 'AF', displayName: 'Afghanistan' }] },
+    lastNodeRequired: false,
+  },
   shopifyIdNum: { type: 'number', displayName: 'Shopify id', sensitive: { enabled: true, maskType: 'full' } },
 };
 
-const uiPut = (object: string, properties: JsonObject) => client.put(`/v1/metadata/${object}`, { properties }, z.unknown());
-const stored = (object: string) => (h.org.store.state.metadata[object] ?? {}) as JsonObject & { properties?: Record<string, JsonObject> };
+const uiPut = (object: string, properties: JsonObject) =>
+  client.put(`/v1/metadata/${object}`, { properties }, z.unknown());
+const stored = (object: string) =>
+  (h.org.store.state.metadata[object] ?? {}) as JsonObject & { properties?: Record<string, JsonObject> };
 /** The org's own bytes for every attribute kac does not own. */
 const foreignBytes = (object: string) =>
   JSON.stringify(Object.entries(stored(object).properties ?? {}).filter(([name]) => !name.startsWith('acme')));
@@ -40,25 +47,33 @@ e2e.after(async () => {
   await h.dispose();
 });
 
-e2e('the first plan adds kac\'s attributes to the existing metadata and never mentions the others', async () => {
+e2e("the first plan adds kac's attributes to the existing metadata and never mentions the others", async () => {
   const r = await h.kac('plan', '--detailed-exitcode');
   assert.is(r.code, 2, r.err);
   assert.match(r.out, 'attribute acmeTierStr (string) added');
   assert.match(r.out, 'attribute acmeTopicStr (string) added');
-  for (const foreign of ['loyaltyTierStr', 'countryTreeStr', 'shopifyIdNum', 'priorityLevelNum']) assert.not.match(r.out, foreign);
+  for (const foreign of ['loyaltyTierStr', 'countryTreeStr', 'shopifyIdNum', 'priorityLevelNum'])
+    assert.not.match(r.out, foreign);
 });
 
-e2e('apply writes them; every attribute kac does not own is unchanged byte for byte; a fresh plan is empty', async () => {
-  const before = { customer: foreignBytes('customer'), conversation: foreignBytes('conversation') };
-  const r = await h.kac('apply', '--auto-approve');
-  assert.is(r.code, 0, r.err + r.out);
-  assert.match(r.out, 'Verified: a fresh plan is empty; the org matches git.');
-  assert.equal(stored('customer').properties!.acmeTierStr, { type: 'string', displayName: 'Acme Tier', enumeration: ['gold', 'silver'] });
-  assert.equal(stored('conversation').properties!.acmeOrderCountNum, { type: 'number', displayName: 'Orders' });
-  assert.is(foreignBytes('customer'), before.customer);
-  assert.is(foreignBytes('conversation'), before.conversation);
-  assert.is((await h.kac('plan', '--detailed-exitcode')).code, 0);
-});
+e2e(
+  'apply writes them; every attribute kac does not own is unchanged byte for byte; a fresh plan is empty',
+  async () => {
+    const before = { customer: foreignBytes('customer'), conversation: foreignBytes('conversation') };
+    const r = await h.kac('apply', '--auto-approve');
+    assert.is(r.code, 0, r.err + r.out);
+    assert.match(r.out, 'Verified: a fresh plan is empty; the org matches git.');
+    assert.equal(stored('customer').properties!.acmeTierStr, {
+      type: 'string',
+      displayName: 'Acme Tier',
+      enumeration: ['gold', 'silver'],
+    });
+    assert.equal(stored('conversation').properties!.acmeOrderCountNum, { type: 'number', displayName: 'Orders' });
+    assert.is(foreignBytes('customer'), before.customer);
+    assert.is(foreignBytes('conversation'), before.conversation);
+    assert.is((await h.kac('plan', '--detailed-exitcode')).code, 0);
+  },
+);
 
 e2e('an attribute someone else adds in the UI is neither drift nor a change', async () => {
   await uiPut('customer', { npsScoreNum: { type: 'number', displayName: 'NPS' } });
@@ -69,7 +84,7 @@ e2e('an attribute someone else adds in the UI is neither drift nor a change', as
   assert.is(drift.code, 0, drift.out + drift.err);
 });
 
-e2e('a UI edit to one of kac\'s attributes is drift, and apply puts it back without touching the others', async () => {
+e2e("a UI edit to one of kac's attributes is drift, and apply puts it back without touching the others", async () => {
   await uiPut('customer', { acmeLastOrderAt: { displayName: 'Renamed in the UI' } });
   const drift = await h.kac('drift');
   assert.is(drift.code, 2, drift.out + drift.err);
@@ -91,7 +106,10 @@ e2e('an attribute added or changed in git is planned per attribute and applied',
   const source = await readFile(file, 'utf8');
   await writeFile(
     file,
-    source.replace("acmeTopic: attribute.string(),", "acmeTopic: attribute.string({ displayName: 'Topic' }),\n  acmeEscalated: attribute.boolean(),"),
+    source.replace(
+      'acmeTopic: attribute.string(),',
+      "acmeTopic: attribute.string({ displayName: 'Topic' }),\n  acmeEscalated: attribute.boolean(),",
+    ),
   );
   const plan = await h.kac('plan', '--detailed-exitcode');
   assert.is(plan.code, 2, plan.err);
@@ -99,11 +117,14 @@ e2e('an attribute added or changed in git is planned per attribute and applied',
   assert.match(plan.out, 'attribute acmeTopicStr changed: displayName');
   const r = await h.kac('apply', '--auto-approve');
   assert.is(r.code, 0, r.err + r.out);
-  assert.equal(stored('conversation').properties!.acmeEscalatedBool, { type: 'boolean', displayName: 'Acme Escalated' });
+  assert.equal(stored('conversation').properties!.acmeEscalatedBool, {
+    type: 'boolean',
+    displayName: 'Acme Escalated',
+  });
   assert.equal(stored('conversation').properties!.priorityLevelNum, { type: 'number', displayName: 'Priority' });
 });
 
-e2e('an attribute of kac\'s that git no longer declares is kept, and the plan says so', async () => {
+e2e("an attribute of kac's that git no longer declares is kept, and the plan says so", async () => {
   await uiPut('customer', { acmeLegacyStr: { type: 'string', displayName: 'Legacy' } });
   const plan = await h.kac('plan', '--detailed-exitcode');
   assert.is(plan.code, 0, plan.out);
@@ -111,12 +132,21 @@ e2e('an attribute of kac\'s that git no longer declares is kept, and the plan sa
   assert.ok(stored('customer').properties!.acmeLegacyStr);
 });
 
-e2e('a type change of one of kac\'s attributes is refused with a hint', async () => {
-  h.org.store.state.metadata.customer!.properties = { ...stored('customer').properties, acmeVipBool: { type: 'string', displayName: 'Acme Vip' } };
+e2e("a type change of one of kac's attributes is refused with a hint", async () => {
+  h.org.store.state.metadata.customer!.properties = {
+    ...stored('customer').properties,
+    acmeVipBool: { type: 'string', displayName: 'Acme Vip' },
+  };
   const plan = await h.kac('plan');
   assert.is(plan.code, 1, plan.out);
-  assert.match(plan.out + plan.err, 'attribute "acmeVipBool" of "customer" is "string" in Kustomer but "boolean" in git');
-  h.org.store.state.metadata.customer!.properties = { ...stored('customer').properties, acmeVipBool: { type: 'boolean', displayName: 'Acme Vip', description: 'Set by the order sync' } };
+  assert.match(
+    plan.out + plan.err,
+    'attribute "acmeVipBool" of "customer" is "string" in Kustomer but "boolean" in git',
+  );
+  h.org.store.state.metadata.customer!.properties = {
+    ...stored('customer').properties,
+    acmeVipBool: { type: 'boolean', displayName: 'Acme Vip', description: 'Set by the order sync' },
+  };
 });
 
 e2e('the workflow writes the attributes through a typed mapping', async () => {
@@ -126,14 +156,23 @@ e2e('the workflow writes the attributes through a typed mapping', async () => {
   const res = await fetch(url, {
     method: 'POST',
     headers: { authorization: `Bearer ${h.org.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ event: 'order.placed', customerId: 'c-1', placedAt: '2026-11-30T10:00:00.000Z', tier: 'gold' }),
+    body: JSON.stringify({
+      event: 'order.placed',
+      customerId: 'c-1',
+      placedAt: '2026-11-30T10:00:00.000Z',
+      tier: 'gold',
+    }),
   });
   assert.is(res.status, 200, await res.text());
   const customer = h.org.store.state.customers.find((c) => c.externalId === 'c-1')!;
-  assert.equal(customer.custom, { acmeLastOrderAt: '2026-11-30T10:00:00.000Z', acmeTierStr: 'gold', acmeVipBool: true });
+  assert.equal(customer.custom, {
+    acmeLastOrderAt: '2026-11-30T10:00:00.000Z',
+    acmeTierStr: 'gold',
+    acmeVipBool: true,
+  });
 });
 
-e2e('drift --adopt writes a UI edit of kac\'s attributes back into the defineAttributes file', async () => {
+e2e("drift --adopt writes a UI edit of kac's attributes back into the defineAttributes file", async () => {
   await uiPut('conversation', { acmeOrderCountNum: { displayName: 'Orders so far' } });
   const r = await h.kac('drift', '--adopt');
   assert.is(r.code, 2, r.out + r.err);

@@ -30,11 +30,17 @@ type Job = {
   steps: Step[];
   strategy?: { matrix?: { environment?: string[]; node?: number[] } };
 };
-type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; env?: Record<string, string>; jobs: Record<string, Job> };
+type Workflow = {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  env?: Record<string, string>;
+  jobs: Record<string, Job>;
+};
 
 const text = (file: string) => readFileSync(join(dir, file), 'utf8');
 const load = (file: string) => parse(text(file)) as Workflow;
-const secretsIn = (value: unknown) => [...new Set([...JSON.stringify(value ?? {}).matchAll(/secrets\.([A-Z0-9_]+)/g)].map((m) => m[1]!))].sort();
+const secretsIn = (value: unknown) =>
+  [...new Set([...JSON.stringify(value ?? {}).matchAll(/secrets\.([A-Z0-9_]+)/g)].map((m) => m[1]!))].sort();
 const validator = join(root, 'node_modules/.bin/action-validator');
 
 const schema = suite('workflows: action-validator');
@@ -49,7 +55,10 @@ for (const file of FILES) {
 schema('the validator is real: a broken workflow fails it', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'kac-wf-'));
   const bad = join(tmp, 'bad.yml');
-  writeFileSync(bad, 'name: bad\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: maybe\n    steps:\n      - run: echo\n');
+  writeFileSync(
+    bad,
+    'name: bad\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: maybe\n    steps:\n      - run: echo\n',
+  );
   assert.is.not(spawnSync(validator, [bad], { encoding: 'utf8' }).status, 0);
 });
 
@@ -64,7 +73,9 @@ props('every action is one of the two allowed, pinned to its full commit SHA wit
       assert.ok(PINNED[name], `${file}: ${name} is not an allowed action (use run: steps)`);
       assert.is(ref, PINNED[name]!.sha, `${file}: ${name} pinned to ${ref}`);
     }
-    for (const line of text(file).split('\n').filter((l) => /\buses:/.test(l))) {
+    for (const line of text(file)
+      .split('\n')
+      .filter((l) => /\buses:/.test(l))) {
       const m = /uses:\s*([^@\s]+)@([0-9a-f]{40})\s+#\s*(v\d+\.\d+\.\d+)\s*$/.exec(line);
       assert.ok(m, `${file}: "${line.trim()}" lacks a pinned SHA and version comment`);
       assert.is(m![3], PINNED[m![1]!]!.version, `${file}: version comment for ${m![1]}`);
@@ -73,7 +84,8 @@ props('every action is one of the two allowed, pinned to its full commit SHA wit
 });
 
 props('CI tests every supported Node version; the other jobs use the oldest; every job installs with npm ci', () => {
-  const engines = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+  const engines = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } })
+    .engines.node;
   assert.is(engines, '^22.9.0 || >=24', 'package.json engines: the maintained LTS lines');
   assert.equal(load('ci.yml').jobs.test!.strategy?.matrix?.node, [22, 24]);
   for (const file of FILES) {
@@ -81,9 +93,16 @@ props('CI tests every supported Node version; the other jobs use the oldest; eve
       const setup = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
       const expected = file === 'ci.yml' && name === 'test' ? '${{ matrix.node }}' : '22';
       assert.is(String(setup?.with?.['node-version']), expected, `${file}/${name}`);
-      assert.ok(job.steps.some((s) => s.run?.trim() === 'npm ci'), `${file}/${name} runs npm ci`);
+      assert.ok(
+        job.steps.some((s) => s.run?.trim() === 'npm ci'),
+        `${file}/${name} runs npm ci`,
+      );
       const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
-      assert.is(checkout?.with?.['persist-credentials'], false, `${file}/${name}: the token is not left in .git/config`);
+      assert.is(
+        checkout?.with?.['persist-credentials'],
+        false,
+        `${file}/${name}: the token is not left in .git/config`,
+      );
     }
   }
 });
@@ -92,13 +111,19 @@ props('permissions are declared for every workflow and job, and are least privil
   const expected: Record<string, Record<string, Record<string, string>>> = {
     'ci.yml': { test: { contents: 'read' } },
     'plan.yml': { validate: { contents: 'read' }, plan: { contents: 'read', 'pull-requests': 'write' } },
-    'apply.yml': { 'apply-staging': { contents: 'read', 'pull-requests': 'write' }, 'apply-production': { contents: 'read', 'pull-requests': 'write' } },
+    'apply.yml': {
+      'apply-staging': { contents: 'read', 'pull-requests': 'write' },
+      'apply-production': { contents: 'read', 'pull-requests': 'write' },
+    },
     'drift.yml': { drift: { contents: 'read', issues: 'write' } },
   };
   for (const file of FILES) {
     const wf = load(file);
     assert.ok(wf.permissions !== undefined, `${file}: top-level permissions`);
-    assert.ok(Object.values(wf.permissions!).every((v) => v === 'read'), `${file}: top-level permissions grant no write`);
+    assert.ok(
+      Object.values(wf.permissions!).every((v) => v === 'read'),
+      `${file}: top-level permissions grant no write`,
+    );
     const jobs = Object.fromEntries(Object.entries(wf.jobs).map(([n, j]) => [n, j.permissions]));
     assert.equal(jobs, expected[file], file);
   }
@@ -107,8 +132,13 @@ props('permissions are declared for every workflow and job, and are least privil
 props('no pull_request_target anywhere; the triggers are the intended ones', () => {
   for (const file of FILES) {
     assert.not.ok('pull_request_target' in load(file).on, file);
-    const code = text(file).split('\n').filter((l) => !l.trim().startsWith('#'));
-    assert.not.ok(code.some((l) => l.includes('pull_request_target')), file);
+    const code = text(file)
+      .split('\n')
+      .filter((l) => !l.trim().startsWith('#'));
+    assert.not.ok(
+      code.some((l) => l.includes('pull_request_target')),
+      file,
+    );
   }
   assert.equal(Object.keys(load('ci.yml').on).sort(), ['pull_request', 'push']);
   assert.equal(Object.keys(load('plan.yml').on), ['pull_request']);
@@ -129,10 +159,16 @@ props('apply: one environment per job, one queued concurrency group per environm
 });
 
 props('plan and drift run per environment (matrix) and call kac with --github', () => {
-  for (const [file, job, command] of [['plan.yml', 'plan', 'plan'], ['drift.yml', 'drift', 'drift']] as const) {
+  for (const [file, job, command] of [
+    ['plan.yml', 'plan', 'plan'],
+    ['drift.yml', 'drift', 'drift'],
+  ] as const) {
     const j = load(file).jobs[job]!;
     assert.equal(j.strategy?.matrix?.environment, ['staging', 'production'], file);
-    assert.ok(j.steps.some((s) => s.run?.startsWith(`node bin/kac.js ${command} --env "$KAC_ENV" --github`)), file);
+    assert.ok(
+      j.steps.some((s) => s.run?.startsWith(`node bin/kac.js ${command} --env "$KAC_ENV" --github`)),
+      file,
+    );
   }
   assert.is((load('plan.yml').jobs.plan as Job & { needs?: string }).needs, 'validate');
 });
@@ -157,7 +193,10 @@ props('secrets appear only in the env of the step that runs kac, and only the on
     'apply.yml/apply-production': needs('production'),
     'drift.yml/drift': needs('staging', 'production'),
   };
-  assert.ok(allowed['apply.yml/apply-staging']!.includes('REGAL_CONVERSATION_SYNC_TOKEN'), 'derived from the definitions');
+  assert.ok(
+    allowed['apply.yml/apply-staging']!.includes('REGAL_CONVERSATION_SYNC_TOKEN'),
+    'derived from the definitions',
+  );
   for (const file of FILES) {
     const wf = load(file);
     assert.equal(secretsIn(wf.env), [], `${file}: no secrets in workflow-level env`);
@@ -165,7 +204,8 @@ props('secrets appear only in the env of the step that runs kac, and only the on
       assert.equal(secretsIn(job.env), [], `${file}/${name}: no secrets in job-level env`);
       for (const step of job.steps) {
         assert.equal(secretsIn(step.run), [], `${file}/${name}: never interpolate secrets into a script`);
-        if (secretsIn(step.env).length) assert.ok(step.run?.startsWith('node bin/kac.js '), `${file}/${name}: secrets only for the kac step`);
+        if (secretsIn(step.env).length)
+          assert.ok(step.run?.startsWith('node bin/kac.js '), `${file}/${name}: secrets only for the kac step`);
       }
       assert.equal(secretsIn(job.steps), allowed[`${file}/${name}`], `${file}/${name}`);
     }
@@ -173,10 +213,19 @@ props('secrets appear only in the env of the step that runs kac, and only the on
 });
 
 props('matrix jobs receive only their own environment key', () => {
-  for (const [file, job] of [['plan.yml', 'plan'], ['drift.yml', 'drift']] as const) {
+  for (const [file, job] of [
+    ['plan.yml', 'plan'],
+    ['drift.yml', 'drift'],
+  ] as const) {
     const env = load(file).jobs[job]!.steps.find((s) => s.env?.KAC_ENV)!.env!;
-    assert.is(env.KUSTOMER_API_KEY_STAGING, "${{ matrix.environment == 'staging' && secrets.KUSTOMER_API_KEY_STAGING || '' }}");
-    assert.is(env.KUSTOMER_API_KEY_PRODUCTION, "${{ matrix.environment == 'production' && secrets.KUSTOMER_API_KEY_PRODUCTION || '' }}");
+    assert.is(
+      env.KUSTOMER_API_KEY_STAGING,
+      "${{ matrix.environment == 'staging' && secrets.KUSTOMER_API_KEY_STAGING || '' }}",
+    );
+    assert.is(
+      env.KUSTOMER_API_KEY_PRODUCTION,
+      "${{ matrix.environment == 'production' && secrets.KUSTOMER_API_KEY_PRODUCTION || '' }}",
+    );
   }
 });
 

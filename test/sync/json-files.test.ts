@@ -31,7 +31,15 @@ async function refusal(fn: () => Promise<unknown> | unknown): Promise<string> {
 }
 
 function savedPlan(): Record<string, unknown> {
-  const plan = planChanges({ namespace: 'regal', environment: { name: 'local', target: 'memory' }, desired: [hook('regal-events')], live: [], providedKinds: new Set(['kustomer.hook']), secret: () => undefined, now: new Date(0) });
+  const plan = planChanges({
+    namespace: 'regal',
+    environment: { name: 'local', target: 'memory' },
+    desired: [hook('regal-events')],
+    live: [],
+    providedKinds: new Set(['kustomer.hook']),
+    secret: () => undefined,
+    now: new Date(0),
+  });
   return JSON.parse(renderPlanJson(plan)) as Record<string, unknown>;
 }
 
@@ -63,7 +71,10 @@ files('a saved plan with an unknown change kind, or another version, is refused'
   const plan = savedPlan();
   (plan.changes as Record<string, unknown>[])[0]!.kind = 'replace';
   assert.match(await refusal(() => parsePlanFile(JSON.stringify(plan), 'plan.json')), 'plan.json: changes.0.kind:');
-  assert.match(await refusal(() => parsePlanFile(JSON.stringify({ ...savedPlan(), version: 2 }), 'plan.json')), 'plan.json: version: Invalid input: expected 1');
+  assert.match(
+    await refusal(() => parsePlanFile(JSON.stringify({ ...savedPlan(), version: 2 }), 'plan.json')),
+    'plan.json: version: Invalid input: expected 1',
+  );
   assert.match(await refusal(() => parsePlanFile('{"version":1,', 'plan.json')), 'plan.json is not JSON');
 });
 
@@ -71,11 +82,24 @@ files(
   'an apply journal with a bad entry is refused, not mistaken for "no journal"',
   withDir(async (dir) => {
     const path = join(dir, 'journal-local.json');
-    writeFileSync(path, JSON.stringify({ version: 1, environment: 'local', planHash: 'h', startedAt: 'x', entries: { 'kustomer.hook:regal-events': { status: 'done', at: 'x' } } }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        version: 1,
+        environment: 'local',
+        planHash: 'h',
+        startedAt: 'x',
+        entries: { 'kustomer.hook:regal-events': { status: 'done', at: 'x' } },
+      }),
+    );
     const message = await refusal(() => Journal.open(path, 'local', 'h'));
     assert.match(message, `journal/invalid-file ${path}: entries.kustomer.hook:regal-events.status:`);
     assert.match(message, '"started"|"applied"|"failed"');
-    assert.is((await Journal.open(join(dir, 'none.json'), 'local', 'h')).resumed, false, 'a missing journal is simply a new one');
+    assert.is(
+      (await Journal.open(join(dir, 'none.json'), 'local', 'h')).resumed,
+      false,
+      'a missing journal is simply a new one',
+    );
   }),
 );
 
@@ -83,15 +107,48 @@ files(
   'a daemon status file with a wrong type is refused',
   withDir(async (dir) => {
     const path = join(dir, 'daemon-status.json');
-    writeFileSync(path, JSON.stringify({ state: 'idle', pid: 'one', schedule: '* * * * *', startedAt: 'x', runs: 0, skipped: 0, updatedAt: 'x' }));
-    assert.match(await refusal(() => readStatusFile(path)), `daemon/invalid-status-file ${path}: pid: Invalid input: expected number, received string`);
+    writeFileSync(
+      path,
+      JSON.stringify({
+        state: 'idle',
+        pid: 'one',
+        schedule: '* * * * *',
+        startedAt: 'x',
+        runs: 0,
+        skipped: 0,
+        updatedAt: 'x',
+      }),
+    );
+    assert.match(
+      await refusal(() => readStatusFile(path)),
+      `daemon/invalid-status-file ${path}: pid: Invalid input: expected number, received string`,
+    );
   }),
 );
 
 files(
   "the local org's state with a malformed run log is refused, never reset",
   withDir(async (dir) => {
-    const state = { version: 1, orgId: 'o', userId: 'u', token: 't', klasses: [], metadata: {}, workflows: [], hooks: [], outboundWebhooks: [], customers: [], kobjects: [], runs: [{ hookId: 'h', eventName: 'e', log: { id: 'r', workflowName: 'w', startedAt: 'x', finishedAt: 'x', status: 'done', steps: [] } }] };
+    const state = {
+      version: 1,
+      orgId: 'o',
+      userId: 'u',
+      token: 't',
+      klasses: [],
+      metadata: {},
+      workflows: [],
+      hooks: [],
+      outboundWebhooks: [],
+      customers: [],
+      kobjects: [],
+      runs: [
+        {
+          hookId: 'h',
+          eventName: 'e',
+          log: { id: 'r', workflowName: 'w', startedAt: 'x', finishedAt: 'x', status: 'done', steps: [] },
+        },
+      ],
+    };
     writeFileSync(join(dir, STATE_FILE), JSON.stringify(state));
     const message = await refusal(() => loadState(dir));
     assert.match(message, `local-org/invalid-state ${join(dir, STATE_FILE)}: runs.0.log.status:`);
@@ -106,7 +163,10 @@ files(
   'Iterable confirmations with a missing hash are refused',
   withDir(async (dir) => {
     mkdirSync(join(dir, 'workflows/iterable'), { recursive: true });
-    writeFileSync(join(dir, CONFIRMATIONS_FILE), JSON.stringify({ 'regal-create-contact': { confirmedAt: '2026-01-01T00:00:00.000Z' } }));
+    writeFileSync(
+      join(dir, CONFIRMATIONS_FILE),
+      JSON.stringify({ 'regal-create-contact': { confirmedAt: '2026-01-01T00:00:00.000Z' } }),
+    );
     assert.match(await refusal(() => readConfirmations(dir)), `${CONFIRMATIONS_FILE}: regal-create-contact.sha256:`);
   }),
 );

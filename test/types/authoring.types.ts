@@ -1,6 +1,17 @@
 // Type tests: compiled by `tsc --noEmit` in `npm test`. Each @ts-expect-error must be a real error,
 // or tsc fails with "Unused '@ts-expect-error' directive".
-import { attribute, customer, defineHook, defineKlass, defineWorkflow, kobject, onHook, payloadOf, secret, when } from '../../compiler/index.js';
+import {
+  attribute,
+  customer,
+  defineHook,
+  defineKlass,
+  defineWorkflow,
+  kobject,
+  onHook,
+  payloadOf,
+  secret,
+  when,
+} from '../../compiler/index.js';
 
 interface CallEvent {
   event?: 'call.completed';
@@ -11,7 +22,11 @@ interface CallEvent {
 const hook = defineHook({ name: 'regal-events', payload: payloadOf<CallEvent>() });
 const klass = defineKlass({
   name: 'regal-call',
-  attributes: { callId: attribute.string(), talkTime: attribute.number(), outcome: attribute.dropdown(['won', 'lost']) },
+  attributes: {
+    callId: attribute.string(),
+    talkTime: attribute.number(),
+    outcome: attribute.dropdown(['won', 'lost']),
+  },
 });
 
 export default defineWorkflow({
@@ -35,24 +50,33 @@ export default defineWorkflow({
         },
       }),
     );
-    step('bad-name', kobject.createWithCustomer(klass, {
-      customer: find.out.id,
-      title: 'x',
-      // @ts-expect-error: an attribute the Klass does not have
-      custom: { callDurationNum: 3 },
-    }));
-    step('bad-kind', kobject.createWithCustomer(klass, {
-      customer: find.out.id,
-      title: 'x',
-      // @ts-expect-error: a string mapped into a number attribute
-      custom: { talkTimeNum: event.properties.call_id },
-    }));
-    step('bad-option', kobject.createWithCustomer(klass, {
-      customer: find.out.id,
-      title: 'x',
-      // @ts-expect-error: not one of the dropdown's options
-      custom: { outcomeStr: 'maybe' },
-    }));
+    step(
+      'bad-name',
+      kobject.createWithCustomer(klass, {
+        customer: find.out.id,
+        title: 'x',
+        // @ts-expect-error: an attribute the Klass does not have
+        custom: { callDurationNum: 3 },
+      }),
+    );
+    step(
+      'bad-kind',
+      kobject.createWithCustomer(klass, {
+        customer: find.out.id,
+        title: 'x',
+        // @ts-expect-error: a string mapped into a number attribute
+        custom: { talkTimeNum: event.properties.call_id },
+      }),
+    );
+    step(
+      'bad-option',
+      kobject.createWithCustomer(klass, {
+        customer: find.out.id,
+        title: 'x',
+        // @ts-expect-error: not one of the dropdown's options
+        custom: { outcomeStr: 'maybe' },
+      }),
+    );
     // @ts-expect-error: wrong literal for the event name
     trigger.to(find, when.eq(event.event, 'call.complete'));
     trigger.to(find, when.eq(event.event, 'call.completed'));

@@ -1,10 +1,23 @@
 // Type tests for callable workflows, standard-event triggers and the raw escape hatch: compiled by
 // `tsc --noEmit` in `npm test`. Each @ts-expect-error must be a real error.
-import { action, callWorkflow, defineKlass, defineWorkflow, onCall, onConversation, onCustomer, onKObject, attribute } from '../../compiler/index.js';
+import {
+  action,
+  callWorkflow,
+  defineKlass,
+  defineWorkflow,
+  onCall,
+  onConversation,
+  onCustomer,
+  onKObject,
+  attribute,
+} from '../../compiler/index.js';
 
 const writeNote = defineWorkflow({
   name: 'acme-write-note',
-  trigger: onCall({ properties: { conversationId: { type: 'string' }, minutes: { type: 'number' } }, required: ['conversationId'] }),
+  trigger: onCall({
+    properties: { conversationId: { type: 'string' }, minutes: { type: 'number' } },
+    required: ['conversationId'],
+  }),
   response: { schema: { properties: { noteId: { type: 'string' } }, required: [] } },
   steps({ trigger, event, step }) {
     const note = step('note', action('kustomer.note.create', { conversation: event.conversationId, body: 'hi' }));
@@ -31,7 +44,11 @@ export const caller = defineWorkflow({
     step('wrong', callWorkflow(writeNote, { conversationId: event.id, minutes: 'thirty' }));
     // @ts-expect-error: a workflow that is not callable cannot be called
     step('plain', callWorkflow(plain, {}));
-    step('branch', { action: undefined, params: {} }, { appVersion: 'kustomer-^1.9.2', raw: { meta: { color: 'red' } } });
+    step(
+      'branch',
+      { action: undefined, params: {} },
+      { appVersion: 'kustomer-^1.9.2', raw: { meta: { color: 'red' } } },
+    );
   },
 });
 

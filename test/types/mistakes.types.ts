@@ -3,7 +3,16 @@
 // test/compiler/typecheck/messages.test.ts checks that the error on the next line reads exactly
 // <message>: references are named (`ObjectRef<…>`, `StringRef<…>`, `NumberRef<…>`), no conditional
 // type is spelled out.
-import { attribute, customer, defineHook, defineKlass, defineWorkflow, kobject, onHook, payloadOf } from '../../compiler/index.js';
+import {
+  attribute,
+  customer,
+  defineHook,
+  defineKlass,
+  defineWorkflow,
+  kobject,
+  onHook,
+  payloadOf,
+} from '../../compiler/index.js';
 
 interface CallProperties {
   call_id: string;
@@ -17,7 +26,10 @@ interface CallEvent {
 }
 
 const hook = defineHook({ name: 'regal-events', payload: payloadOf<CallEvent>() });
-const klass = defineKlass({ name: 'regal-call', attributes: { callId: attribute.string(), talkTime: attribute.number(), started: attribute.date() } });
+const klass = defineKlass({
+  name: 'regal-call',
+  attributes: { callId: attribute.string(), talkTime: attribute.number(), started: attribute.date() },
+});
 
 export default defineWorkflow({
   name: 'regal-call',
@@ -28,23 +40,32 @@ export default defineWorkflow({
     void event.properties.cal_id;
     // @ts-expect-error: Property 'idd' does not exist on type 'ObjectRef<KustomerCustomer>'.
     void find.out.idd;
-    step('string-into-number', kobject.createWithCustomer(klass, {
-      customer: find.out.id,
-      title: 'x',
-      // @ts-expect-error: Type 'StringRef<string>' is not assignable to type 'Value<number> | null | undefined'.
-      custom: { talkTimeNum: event.properties.call_id },
-    }));
-    step('number-into-date', kobject.createWithCustomer(klass, {
-      customer: find.out.id,
-      title: 'x',
-      // @ts-expect-error: Type 'NumberRef<number>' is not assignable to type 'Value<string> | null | undefined'.
-      custom: { startedAt: event.properties.started_at },
-    }));
-    step('unknown-attribute', kobject.createWithCustomer(klass, {
-      customer: find.out.id,
-      title: 'x',
-      // @ts-expect-error: Object literal may only specify known properties, and 'callDurationNum' does not exist in type 'CustomMapping<{ readonly callId: AttributeDefinition<"string", string>; readonly talkTime: AttributeDefinition<"number", number>; readonly started: AttributeDefinition<"date", string>; }>'.
-      custom: { callDurationNum: event.properties.talk_time },
-    }));
+    step(
+      'string-into-number',
+      kobject.createWithCustomer(klass, {
+        customer: find.out.id,
+        title: 'x',
+        // @ts-expect-error: Type 'StringRef<string>' is not assignable to type 'Value<number> | null | undefined'.
+        custom: { talkTimeNum: event.properties.call_id },
+      }),
+    );
+    step(
+      'number-into-date',
+      kobject.createWithCustomer(klass, {
+        customer: find.out.id,
+        title: 'x',
+        // @ts-expect-error: Type 'NumberRef<number>' is not assignable to type 'Value<string> | null | undefined'.
+        custom: { startedAt: event.properties.started_at },
+      }),
+    );
+    step(
+      'unknown-attribute',
+      kobject.createWithCustomer(klass, {
+        customer: find.out.id,
+        title: 'x',
+        // @ts-expect-error: Object literal may only specify known properties, and 'callDurationNum' does not exist in type 'CustomMapping<{ readonly callId: AttributeDefinition<"string", string>; readonly talkTime: AttributeDefinition<"number", number>; readonly started: AttributeDefinition<"date", string>; }>'.
+        custom: { callDurationNum: event.properties.talk_time },
+      }),
+    );
   },
 });

@@ -101,7 +101,10 @@ regalTimelineWorkflow({
 });
 
 // The generated types themselves: the literal and the nullability the docs show.
-const sent: RegalSmsSent = { event: 'sms.sent', properties: { media_url: null, sms_conversation_id: null, campaign_friendly_id: 15 } };
+const sent: RegalSmsSent = {
+  event: 'sms.sent',
+  properties: { media_url: null, sms_conversation_id: null, campaign_friendly_id: 15 },
+};
 // @ts-expect-error: the literal is per event
 const wrong: RegalSmsSent = { event: 'sms.received', properties: {} };
 const any: RegalEvent = sent;

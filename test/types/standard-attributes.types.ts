@@ -1,6 +1,16 @@
 // Type tests for standard-object attributes, compiled by `tsc --noEmit` in `npm test`: each expected
 // error must be real, or tsc fails with "Unused '@ts-expect-error' directive".
-import { action, attribute, customer, customOf, defineAttributes, defineHook, defineWorkflow, onHook, payloadOf } from '../../compiler/index.js';
+import {
+  action,
+  attribute,
+  customer,
+  customOf,
+  defineAttributes,
+  defineHook,
+  defineWorkflow,
+  onHook,
+  payloadOf,
+} from '../../compiler/index.js';
 
 const regalCustomer = defineAttributes('customer', {
   regalLastCall: attribute.date(),
@@ -25,7 +35,17 @@ export default defineWorkflow({
   trigger: onHook(hook),
   steps({ event, step }) {
     const found = step('find', customer.findByExternalId({ externalId: 'x' }));
-    step('ok', customer.update({ id: found.out.id, custom: customOf(regalCustomer, { regalLastCallAt: event.at, regalCallsNum: event.talk_time, regalStageStr: 'lead' }) }));
+    step(
+      'ok',
+      customer.update({
+        id: found.out.id,
+        custom: customOf(regalCustomer, {
+          regalLastCallAt: event.at,
+          regalCallsNum: event.talk_time,
+          regalStageStr: 'lead',
+        }),
+      }),
+    );
     // @ts-expect-error: a misspelled attribute (the suffix is part of the name)
     customOf(regalCustomer, { regalLastCall: event.at });
     // @ts-expect-error: an attribute of another object
@@ -34,6 +54,12 @@ export default defineWorkflow({
     customOf(regalCustomer, { regalCallsNum: event.at });
     // @ts-expect-error: not one of the dropdown's options
     customOf(regalCustomer, { regalStageStr: 'prospect' });
-    step('conv', action('kustomer.conversation.update', { id: 'x', custom: customOf(regalConversation, { regalTopicStr: 'billing' }) }));
+    step(
+      'conv',
+      action('kustomer.conversation.update', {
+        id: 'x',
+        custom: customOf(regalConversation, { regalTopicStr: 'billing' }),
+      }),
+    );
   },
 });

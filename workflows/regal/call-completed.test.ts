@@ -39,12 +39,24 @@ export default [
             externalId: 'WTXXXXXXXXXXXXXXXX',
             description: "Customer will call us back when she's ready",
             tags: ['Discount Applied', 'Happy'],
-            custom: { callIdStr: 'WTXXXXXXXXXXXXXXXX', typeStr: 'Scheduled Callback', dispositionStr: 'Converted During Convo', talkTimeNum: 15 },
+            custom: {
+              callIdStr: 'WTXXXXXXXXXXXXXXXX',
+              typeStr: 'Scheduled Callback',
+              dispositionStr: 'Converted During Convo',
+              talkTimeNum: 15,
+            },
             customer: { externalId: '12345' },
           },
         ],
       },
-      steps: ['find-recorded-event', 'find-by-external-id', 'find-by-phone', 'find-by-email', 'create-customer-with-external-id', 'create-kobject-created-with-external-id'],
+      steps: [
+        'find-recorded-event',
+        'find-by-external-id',
+        'find-by-phone',
+        'find-by-email',
+        'create-customer-with-external-id',
+        'create-kobject-created-with-external-id',
+      ],
     },
   }),
 
@@ -56,11 +68,27 @@ export default [
       userId: '12345',
       eventId: 'f49a3cf9cb1336683bd5f19db4c61147',
       traits: jane,
-      properties: { call_id: 'WT0123', type: 'Outbound Call', direction: 'INBOUND', disposition: 'Left Voicemail', talk_time: 0 },
+      properties: {
+        call_id: 'WT0123',
+        type: 'Outbound Call',
+        direction: 'INBOUND',
+        disposition: 'Left Voicemail',
+        talk_time: 0,
+      },
     },
     expect: {
       customers: { created: [{ externalId: '12345' }] },
-      kobjects: { created: [{ klass: regalCall, title: 'Outbound Call (INBOUND): Left Voicemail', externalId: 'WT0123', custom: { talkTimeNum: 0 }, customer: { externalId: '12345' } }] },
+      kobjects: {
+        created: [
+          {
+            klass: regalCall,
+            title: 'Outbound Call (INBOUND): Left Voicemail',
+            externalId: 'WT0123',
+            custom: { talkTimeNum: 0 },
+            customer: { externalId: '12345' },
+          },
+        ],
+      },
     },
   }),
 
@@ -69,7 +97,14 @@ export default [
     workflow: callCompleted,
     given: {
       customers: [{ externalId: '12345', ...jane }],
-      kobjects: [{ klass: regalCall, title: 'Scheduled Callback (OUTBOUND): Converted During Convo', externalId: 'WTXXXXXXXXXXXXXXXX', customerExternalId: '12345' }],
+      kobjects: [
+        {
+          klass: regalCall,
+          title: 'Scheduled Callback (OUTBOUND): Converted During Convo',
+          externalId: 'WTXXXXXXXXXXXXXXXX',
+          customerExternalId: '12345',
+        },
+      ],
     },
     event: kustomerEnvelope,
     expect: { nothing: true, steps: ['find-recorded-event'] },
@@ -94,8 +129,16 @@ export default [
     event: kustomerEnvelope,
     expect: {
       customers: { created: [] },
-      kobjects: { created: [{ klass: regalCall, title: match.stringContaining('Converted'), customer: { name: 'Jane Doe' } }] },
-      steps: ['find-recorded-event', 'find-by-external-id', 'find-by-phone', 'find-by-email', 'create-kobject-found-by-email'],
+      kobjects: {
+        created: [{ klass: regalCall, title: match.stringContaining('Converted'), customer: { name: 'Jane Doe' } }],
+      },
+      steps: [
+        'find-recorded-event',
+        'find-by-external-id',
+        'find-by-phone',
+        'find-by-email',
+        'create-kobject-found-by-email',
+      ],
     },
   }),
 
@@ -105,8 +148,16 @@ export default [
     event: { ...kustomerEnvelope, traits: { email: jane.email } },
     expect: {
       customers: { created: [{ externalId: '12345', emails: ['jane.doe@example.com'], phones: [] }] },
-      kobjects: { created: [{ klass: regalCall, externalId: 'WTXXXXXXXXXXXXXXXX', customer: { externalId: '12345' } }] },
-      steps: ['find-recorded-event', 'find-by-external-id', 'find-by-email', 'create-customer-with-external-id-no-phone', 'create-kobject-created-with-external-id-no-phone'],
+      kobjects: {
+        created: [{ klass: regalCall, externalId: 'WTXXXXXXXXXXXXXXXX', customer: { externalId: '12345' } }],
+      },
+      steps: [
+        'find-recorded-event',
+        'find-by-external-id',
+        'find-by-email',
+        'create-customer-with-external-id-no-phone',
+        'create-kobject-created-with-external-id-no-phone',
+      ],
     },
   }),
 ];

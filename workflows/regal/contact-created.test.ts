@@ -18,35 +18,69 @@ export default [
     workflow: contactCreated,
     event: contact,
     expect: {
-      customers: { created: [{ name: 'Jane Doe', externalId: '12345', emails: ['jane.doe@example.com'], phones: ['+19545552399'] }] },
-      kobjects: { created: [{ klass: regalContact, title: 'Regal contact created: Jane Doe', externalId: key, custom: { firstNameStr: 'Jane', lastNameStr: 'Doe' } }] },
+      customers: {
+        created: [
+          { name: 'Jane Doe', externalId: '12345', emails: ['jane.doe@example.com'], phones: ['+19545552399'] },
+        ],
+      },
+      kobjects: {
+        created: [
+          {
+            klass: regalContact,
+            title: 'Regal contact created: Jane Doe',
+            externalId: key,
+            custom: { firstNameStr: 'Jane', lastNameStr: 'Doe' },
+          },
+        ],
+      },
     },
   }),
 
   defineWorkflowTest({
     name: 'contact.created (Reporting envelope: name, userId, eventId): keyed by the eventId',
     workflow: contactCreated,
-    event: { name: 'contact.created', userId: '12345', eventId: 'ev1', traits: { email: 'jane.doe@example.com', phone: '+19545552399' }, properties: { firstName: 'Jane', lastName: 'Doe' } },
-    expect: { customers: { created: [{ externalId: '12345' }] }, kobjects: { created: [{ klass: regalContact, externalId: 'contact.created:ev1::12345:+19545552399:jane.doe@example.com' }] } },
+    event: {
+      name: 'contact.created',
+      userId: '12345',
+      eventId: 'ev1',
+      traits: { email: 'jane.doe@example.com', phone: '+19545552399' },
+      properties: { firstName: 'Jane', lastName: 'Doe' },
+    },
+    expect: {
+      customers: { created: [{ externalId: '12345' }] },
+      kobjects: {
+        created: [{ klass: regalContact, externalId: 'contact.created:ev1::12345:+19545552399:jane.doe@example.com' }],
+      },
+    },
   }),
 
   defineWorkflowTest({
     name: 'contact.created re-sent: nothing happens',
     workflow: contactCreated,
-    given: { customers: [{ externalId: '12345' }], kobjects: [{ klass: regalContact, title: 'Regal contact created: Jane Doe', externalId: key, customerExternalId: '12345' }] },
+    given: {
+      customers: [{ externalId: '12345' }],
+      kobjects: [
+        { klass: regalContact, title: 'Regal contact created: Jane Doe', externalId: key, customerExternalId: '12345' },
+      ],
+    },
     event: contact,
     expect: { nothing: true },
   }),
 
   defineWorkflowTest({
-    name: 'contact.created for a customer known by phone: the card goes on that customer, who takes the contact\'s name',
+    name: "contact.created for a customer known by phone: the card goes on that customer, who takes the contact's name",
     workflow: contactCreated,
     given: { customers: [{ name: 'Jane D.', phone: '+19545552399' }] },
     event: { ...contact, externalId: undefined },
     expect: {
       customers: { created: [], updated: [{ name: 'Jane Doe' }] },
       kobjects: { created: [{ klass: regalContact, customer: { phones: ['+19545552399'], name: 'Jane Doe' } }] },
-      steps: ['find-recorded-event', 'find-by-phone', 'update-customer-found-by-phone', 'create-kobject-found-by-phone'],
+      steps: [
+        'find-recorded-event',
+        'find-by-phone',
+        'update-customer-found-by-phone',
+        'create-kobject-found-by-phone',
+      ],
     },
   }),
 
@@ -55,7 +89,10 @@ export default [
     workflow: contactCreated,
     given: { customers: [{ name: 'Jane D.', email: 'jane.doe@example.com' }] },
     event: { ...contact, externalId: undefined, traits: { email: 'jane.doe@example.com' } },
-    expect: { customers: { created: [] }, kobjects: { created: [{ klass: regalContact, customer: { emails: ['jane.doe@example.com'] } }] } },
+    expect: {
+      customers: { created: [] },
+      kobjects: { created: [{ klass: regalContact, customer: { emails: ['jane.doe@example.com'] } }] },
+    },
   }),
 
   defineWorkflowTest({
@@ -65,7 +102,13 @@ export default [
     expect: {
       customers: { created: [{ name: 'Jane Doe', externalId: '12345', phones: ['+19545552399'], emails: [] }] },
       kobjects: { created: [{ klass: regalContact, customer: { externalId: '12345' } }] },
-      steps: ['find-recorded-event', 'find-by-external-id', 'find-by-phone', 'create-customer-with-external-id-no-email', 'create-kobject-created-with-external-id-no-email'],
+      steps: [
+        'find-recorded-event',
+        'find-by-external-id',
+        'find-by-phone',
+        'create-customer-with-external-id-no-email',
+        'create-kobject-created-with-external-id-no-email',
+      ],
     },
   }),
 ];

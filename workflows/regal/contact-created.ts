@@ -8,7 +8,8 @@ import { regalTimelineWorkflow } from './timeline-recipe.js';
 export default regalTimelineWorkflow({
   name: 'regal-contact-created',
   displayName: 'Regal: contact created',
-  description: 'Puts each contact created in Regal on the customer timeline as a Regal Contact, creating the customer if needed',
+  description:
+    'Puts each contact created in Regal on the customer timeline as a Regal Contact, creating the customer if needed',
   event: 'contact.created',
   klass: regalContact,
   title: (e) => `Regal contact created: ${e.properties.firstName} ${e.properties.lastName}`,

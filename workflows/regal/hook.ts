@@ -5,6 +5,7 @@ import { regalEventSchema, type RegalEvent } from './payloads/index.js';
 
 export default defineHook({
   name: 'regal-events',
-  description: 'Regal sms, call and contact events (sms.sent, sms.received, sms.conversation.completed, call.completed, contact.created)',
+  description:
+    'Regal sms, call and contact events (sms.sent, sms.received, sms.conversation.completed, call.completed, contact.created)',
   payload: payloadOf<RegalEvent>(regalEventSchema),
 });

@@ -44,14 +44,34 @@ export default [
   defineWorkflowTest({
     name: 'sms.conversation.completed (Reporting envelope: name, userId): the customer gets the userId',
     workflow: conversationCompleted,
-    event: { name: 'sms.conversation.completed', userId: '999', traits: { email: 'sam@example.com', phone: '+15550002222' }, properties: { sms_conversation_id: 'WTCONV2', direction: 'OUTBOUND', disposition: 'No Answer' } },
-    expect: { customers: { created: [{ externalId: '999' }] }, kobjects: { created: [{ klass: regalSmsConversation, title: 'SMS conversation (OUTBOUND): No Answer', externalId: 'WTCONV2' }] } },
+    event: {
+      name: 'sms.conversation.completed',
+      userId: '999',
+      traits: { email: 'sam@example.com', phone: '+15550002222' },
+      properties: { sms_conversation_id: 'WTCONV2', direction: 'OUTBOUND', disposition: 'No Answer' },
+    },
+    expect: {
+      customers: { created: [{ externalId: '999' }] },
+      kobjects: {
+        created: [
+          { klass: regalSmsConversation, title: 'SMS conversation (OUTBOUND): No Answer', externalId: 'WTCONV2' },
+        ],
+      },
+    },
   }),
 
   defineWorkflowTest({
     name: 'sms.conversation.completed re-sent: nothing happens',
     workflow: conversationCompleted,
-    given: { kobjects: [{ klass: regalSmsConversation, title: 'SMS conversation (INBOUND): Converted During Convo', externalId: 'WTCONV1' }] },
+    given: {
+      kobjects: [
+        {
+          klass: regalSmsConversation,
+          title: 'SMS conversation (INBOUND): Converted During Convo',
+          externalId: 'WTCONV1',
+        },
+      ],
+    },
     event: conversation,
     expect: { nothing: true },
   }),
@@ -61,7 +81,10 @@ export default [
     workflow: conversationCompleted,
     given: { customers: [{ name: 'Jane Doe', phone: '+19545552399' }] },
     event: { ...conversation, externalId: undefined, traits: { phone: '+19545552399' } },
-    expect: { customers: { created: [] }, kobjects: { created: [{ klass: regalSmsConversation, customer: { name: 'Jane Doe' } }] } },
+    expect: {
+      customers: { created: [] },
+      kobjects: { created: [{ klass: regalSmsConversation, customer: { name: 'Jane Doe' } }] },
+    },
   }),
 
   defineWorkflowTest({
@@ -69,6 +92,9 @@ export default [
     workflow: conversationCompleted,
     given: { customers: [{ name: 'Jane Doe', email: 'jane.doe@example.com' }] },
     event: { ...conversation, externalId: undefined, traits: { email: 'jane.doe@example.com' } },
-    expect: { customers: { created: [] }, kobjects: { created: [{ klass: regalSmsConversation, customer: { name: 'Jane Doe' } }] } },
+    expect: {
+      customers: { created: [] },
+      kobjects: { created: [{ klass: regalSmsConversation, customer: { name: 'Jane Doe' } }] },
+    },
   }),
 ];

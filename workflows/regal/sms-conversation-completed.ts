@@ -7,7 +7,8 @@ import { regalTimelineWorkflow } from './timeline-recipe.js';
 export default regalTimelineWorkflow({
   name: 'regal-sms-conversation-completed',
   displayName: 'Regal: SMS conversation completed',
-  description: 'Puts each SMS conversation an agent completed in Regal on the customer timeline as a Regal SMS Conversation',
+  description:
+    'Puts each SMS conversation an agent completed in Regal on the customer timeline as a Regal SMS Conversation',
   event: 'sms.conversation.completed',
   klass: regalSmsConversation,
   title: (e) => `SMS conversation (${e.properties.direction}): ${e.properties.disposition}`,

@@ -45,14 +45,27 @@ export default [
   defineWorkflowTest({
     name: 'sms.sent (Reporting envelope: name, userId): the customer gets the userId as external id',
     workflow: smsSent,
-    event: { name: 'sms.sent', userId: '777', traits: { phone: '+15550001111', email: 'sam@example.com' }, properties: { to_number: '+15550001111', content: 'Hi' } },
-    expect: { customers: { created: [{ externalId: '777', phones: ['+15550001111'] }] }, kobjects: { created: [{ klass: regalSmsSent, title: 'SMS sent to +15550001111' }] } },
+    event: {
+      name: 'sms.sent',
+      userId: '777',
+      traits: { phone: '+15550001111', email: 'sam@example.com' },
+      properties: { to_number: '+15550001111', content: 'Hi' },
+    },
+    expect: {
+      customers: { created: [{ externalId: '777', phones: ['+15550001111'] }] },
+      kobjects: { created: [{ klass: regalSmsSent, title: 'SMS sent to +15550001111' }] },
+    },
   }),
 
   defineWorkflowTest({
     name: 'sms.sent re-sent (same number, time and text key): nothing happens',
     workflow: smsSent,
-    given: { customers: [{ externalId: '12345' }], kobjects: [{ klass: regalSmsSent, title: 'SMS sent to +19545552399', externalId: key, customerExternalId: '12345' }] },
+    given: {
+      customers: [{ externalId: '12345' }],
+      kobjects: [
+        { klass: regalSmsSent, title: 'SMS sent to +19545552399', externalId: key, customerExternalId: '12345' },
+      ],
+    },
     event: sms,
     expect: { nothing: true },
   }),
@@ -62,7 +75,11 @@ export default [
     workflow: smsSent,
     given: { customers: [{ name: 'Jane Doe', phone: '+19545552399' }] },
     event: { event: 'sms.sent', traits: { phone: '+19545552399' }, properties: { to_number: '+19545552399' } },
-    expect: { customers: { created: [] }, kobjects: { created: [{ klass: regalSmsSent, customer: { name: 'Jane Doe' } }] }, steps: ['find-recorded-event', 'find-by-phone', 'create-kobject-found-by-phone'] },
+    expect: {
+      customers: { created: [] },
+      kobjects: { created: [{ klass: regalSmsSent, customer: { name: 'Jane Doe' } }] },
+      steps: ['find-recorded-event', 'find-by-phone', 'create-kobject-found-by-phone'],
+    },
   }),
 
   defineWorkflowTest({
@@ -70,7 +87,11 @@ export default [
     workflow: smsSent,
     given: { customers: [{ name: 'Jane Doe', email: 'jane.doe@example.com' }] },
     event: { event: 'sms.sent', traits: { email: 'jane.doe@example.com' }, properties: { to_number: '+19545552399' } },
-    expect: { customers: { created: [] }, kobjects: { created: [{ klass: regalSmsSent, customer: { name: 'Jane Doe' } }] }, steps: ['find-recorded-event', 'find-by-email', 'create-kobject-found-by-email'] },
+    expect: {
+      customers: { created: [] },
+      kobjects: { created: [{ klass: regalSmsSent, customer: { name: 'Jane Doe' } }] },
+      steps: ['find-recorded-event', 'find-by-email', 'create-kobject-found-by-email'],
+    },
   }),
 
   defineWorkflowTest({

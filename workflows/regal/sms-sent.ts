@@ -7,7 +7,8 @@ import { regalTimelineWorkflow } from './timeline-recipe.js';
 export default regalTimelineWorkflow({
   name: 'regal-sms-sent',
   displayName: 'Regal: SMS sent',
-  description: 'Puts each SMS Regal sends to a contact (campaign or agent) on the customer timeline as a Regal SMS Sent',
+  description:
+    'Puts each SMS Regal sends to a contact (campaign or agent) on the customer timeline as a Regal SMS Sent',
   event: 'sms.sent',
   klass: regalSmsSent,
   title: (e) => `SMS sent to ${e.properties.to_number}`,

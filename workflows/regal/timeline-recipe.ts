@@ -96,14 +96,15 @@ export function regalTimelineWorkflow<
   E extends RegalEventName,
   A extends Record<string, AttributeDefinition>,
   M extends CustomMapping<A>,
->(
-  recipe: TimelineRecipe<Name, E, A, M>,
-): WorkflowDefinition<Name, HookTransaction<RegalEventPayloads[E]>> {
+>(recipe: TimelineRecipe<Name, E, A, M>): WorkflowDefinition<Name, HookTransaction<RegalEventPayloads[E]>> {
   return defineWorkflow({
     name: recipe.name,
     displayName: recipe.displayName,
     description: recipe.description,
-    trigger: onHook(regalEvents, { payload: payloadOf<RegalEventPayloads[E]>(regalEventSchemas[recipe.event]), displayName: 'Regal event received' }),
+    trigger: onHook(regalEvents, {
+      payload: payloadOf<RegalEventPayloads[E]>(regalEventSchemas[recipe.event]),
+      displayName: 'Regal event received',
+    }),
     steps({ trigger, event, step }) {
       // The context types `event` from the trigger's payload; inside this generic function that type is
       // still open, so name it: the event's own type for the mapping, the shared envelope for the rest.
@@ -126,8 +127,12 @@ export function regalTimelineWorkflow<
       const byUserId = step('find-by-user-id', customer.findByExternalId({ externalId: envelope.userId }), {
         displayName: 'Find customer by userId',
       });
-      const byPhone = step('find-by-phone', customer.findByPhone({ phone: envelope.traits.phone }), { displayName: 'Find customer by phone' });
-      const byEmail = step('find-by-email', customer.findByEmail({ email: envelope.traits.email }), { displayName: 'Find customer by email' });
+      const byPhone = step('find-by-phone', customer.findByPhone({ phone: envelope.traits.phone }), {
+        displayName: 'Find customer by phone',
+      });
+      const byEmail = step('find-by-email', customer.findByEmail({ email: envelope.traits.email }), {
+        displayName: 'Find customer by email',
+      });
 
       const fields = {
         title: recipe.title(payload),
@@ -139,17 +144,28 @@ export function regalTimelineWorkflow<
       };
       const createKObject = (id: string, how: string, from: Node<KustomerCustomer>) =>
         // The cast only closes the Klass generic; `custom` was checked against the Klass in the recipe's signature.
-        step(id, kobject.createWithCustomer(recipe.klass as KlassDefinition<string, any>, { customer: from.out.id, ...fields }), {
-          displayName: `Create ${recipe.klass.displayName ?? recipe.klass.name} (${how})`,
-        });
+        step(
+          id,
+          kobject.createWithCustomer(recipe.klass as KlassDefinition<string, any>, {
+            customer: from.out.id,
+            ...fields,
+          }),
+          {
+            displayName: `Create ${recipe.klass.displayName ?? recipe.klass.name} (${how})`,
+          },
+        );
 
       // A re-sent event (Regal has no delivery dedup key) must not put a second card on the timeline:
       // when the event has a KObject externalId, look it up first and stop if it is already recorded.
       const key = fields.externalId;
       const hasKey = typeof key === 'string' ? when.always() : when.exists(key);
-      const recorded = step('find-recorded-event', kobject.findByExternalId(recipe.klass as KlassDefinition<string, any>, { externalId: key }), {
-        displayName: 'Already on the timeline?',
-      });
+      const recorded = step(
+        'find-recorded-event',
+        kobject.findByExternalId(recipe.klass as KlassDefinition<string, any>, { externalId: key }),
+        {
+          displayName: 'Already on the timeline?',
+        },
+      );
       const hasContact = when.or(has.externalId, has.userId, has.phone, has.email);
       trigger.to(recorded, when.and(isEvent, hasKey, hasContact), `${name}: check for a re-sent event`);
       recorded
@@ -170,9 +186,13 @@ export function regalTimelineWorkflow<
       const onFound = (finder: Node<KustomerCustomer>, how: string, suffix: string) => {
         const card = createKObject(`create-kobject-found-by-${suffix}`, `found by ${how}`, finder);
         if (nameGiven && recipe.customerName) {
-          const rename = step(`update-customer-found-by-${suffix}`, customer.update({ id: finder.out.id, name: recipe.customerName(payload) }), {
-            displayName: `Update the customer's name (found by ${how})`,
-          });
+          const rename = step(
+            `update-customer-found-by-${suffix}`,
+            customer.update({ id: finder.out.id, name: recipe.customerName(payload) }),
+            {
+              displayName: `Update the customer's name (found by ${how})`,
+            },
+          );
           finder.to(rename, when.and(when.exists(finder.out.id), nameGiven), 'found, event has the name');
           rename.to(card, when.always(), 'updated');
         }
@@ -204,7 +224,11 @@ export function regalTimelineWorkflow<
           }),
           { displayName: `Create customer (${what})` },
         );
-        made.to(createKObject(stepId.replace('create-customer', 'create-kobject-created'), `created with ${what}`, made), when.always(), 'created');
+        made.to(
+          createKObject(stepId.replace('create-customer', 'create-kobject-created'), `created with ${what}`, made),
+          when.always(),
+          'created',
+        );
         creates.set(key, made);
         return made;
       };
@@ -218,7 +242,11 @@ export function regalTimelineWorkflow<
         for (const [id, hasId] of idKinds) {
           if (id === 'none' && carried === 'none') continue; // an event with no identifier never gets this far
           const condition = hasId && extra ? when.and(hasId, extra) : (hasId ?? extra ?? when.always());
-          from.to(create(id, carried), condition, `not found: create with ${[ID_KINDS[id].how, ...CONTACTS[carried].parts].filter(Boolean).join(', ')}`);
+          from.to(
+            create(id, carried),
+            condition,
+            `not found: create with ${[ID_KINDS[id].how, ...CONTACTS[carried].parts].filter(Boolean).join(', ')}`,
+          );
         }
       };
 
@@ -226,7 +254,11 @@ export function regalTimelineWorkflow<
       onFound(byUserId, 'userId', 'user-id');
       for (const finder of [byExternalId, byUserId]) {
         finder.to(byPhone, has.phone, 'not found: try phone').to(byEmail, has.email, 'not found: try email');
-        finder.to(create(finder === byExternalId ? 'external-id' : 'user-id', 'none'), when.always(), 'not found: create with the id only');
+        finder.to(
+          create(finder === byExternalId ? 'external-id' : 'user-id', 'none'),
+          when.always(),
+          'not found: create with the id only',
+        );
       }
       onFound(byPhone, 'phone', 'phone');
       byPhone.to(byEmail, has.email, 'not found: try email');

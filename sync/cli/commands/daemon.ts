@@ -33,7 +33,13 @@ export const registerDaemon: RegisterCommand = (program, io) => {
     .option('--root <dir>', 'project root (default: the current directory)')
     .action(async (options: DaemonCommandOptions) => {
       const root = projectRoot(io, options.root);
-      const [{ loadConfig }, { driftTask }, { runDaemonProcess }, { ScheduleError }, { formatStatus, isProcessAlive, readStatusFile, statusFilePath }] = await Promise.all([
+      const [
+        { loadConfig },
+        { driftTask },
+        { runDaemonProcess },
+        { ScheduleError },
+        { formatStatus, isProcessAlive, readStatusFile, statusFilePath },
+      ] = await Promise.all([
         import('../../../compiler/load/config.js'),
         import('../../daemon/drift-task.js'),
         import('../../daemon/lifecycle.js'),
@@ -46,7 +52,12 @@ export const registerDaemon: RegisterCommand = (program, io) => {
         io.out(formatStatus(status, status ? isProcessAlive(status.pid) : false));
         return;
       }
-      if (options.allowDestroy && !options.apply) throw new ExitError('--allow-destroy only makes sense with --apply', 1, 'the daemon reports drift; add --apply to heal it');
+      if (options.allowDestroy && !options.apply)
+        throw new ExitError(
+          '--allow-destroy only makes sense with --apply',
+          1,
+          'the daemon reports drift; add --apply to heal it',
+        );
       const config = await loadConfig(root);
       const schedule = options.schedule ?? config.daemon?.schedule ?? DEFAULT_SCHEDULE;
       const environment = options.env ?? config.daemon?.environment ?? config.defaultEnvironment;
@@ -54,13 +65,22 @@ export const registerDaemon: RegisterCommand = (program, io) => {
       if (healthPort !== undefined && !(Number.isInteger(healthPort) && healthPort >= 0 && healthPort < 65536)) {
         throw new ExitError(`--health-port must be a port number, not "${options.healthPort}"`);
       }
-      io.err(`kac daemon: ${environment ?? 'default environment'}, schedule "${schedule}"${config.daemon?.timezone ? ` (${config.daemon.timezone})` : ''}, ${options.apply ? `healing drift${options.allowDestroy ? ' including deletes' : ' (no deletes)'}` : 'reporting only'}. Stop with Ctrl-C or SIGTERM.`);
+      io.err(
+        `kac daemon: ${environment ?? 'default environment'}, schedule "${schedule}"${config.daemon?.timezone ? ` (${config.daemon.timezone})` : ''}, ${options.apply ? `healing drift${options.allowDestroy ? ' including deletes' : ' (no deletes)'}` : 'reporting only'}. Stop with Ctrl-C or SIGTERM.`,
+      );
       try {
         const result = await runDaemonProcess({
           schedule,
           ...(config.daemon?.timezone ? { timezone: config.daemon.timezone } : {}),
           ...(environment ? { environment } : {}),
-          runOnce: driftTask({ root, ...(environment ? { environment } : {}), env: io.env, logger: io.logger, heal: options.apply ?? false, allowDestroy: options.allowDestroy ?? false }),
+          runOnce: driftTask({
+            root,
+            ...(environment ? { environment } : {}),
+            env: io.env,
+            logger: io.logger,
+            heal: options.apply ?? false,
+            allowDestroy: options.allowDestroy ?? false,
+          }),
           logger: io.logger,
           statusPath,
           ...(healthPort !== undefined ? { healthPort } : {}),
@@ -68,7 +88,8 @@ export const registerDaemon: RegisterCommand = (program, io) => {
         });
         if (result.abandoned) io.err('The last run was abandoned mid-way; the next run (or kac apply) converges.');
       } catch (error) {
-        if (error instanceof ScheduleError) throw new ExitError(error.message, 1, 'daemon.schedule is a node-cron expression, e.g. "0 * * * *" (hourly)');
+        if (error instanceof ScheduleError)
+          throw new ExitError(error.message, 1, 'daemon.schedule is a node-cron expression, e.g. "0 * * * *" (hourly)');
         throw error;
       }
     });

@@ -54,7 +54,12 @@ export const registerEmulator: RegisterCommand = (program, io) => {
     .description('run the local Kustomer org (an emulator of the Kustomer API that runs workflows) until Ctrl-C')
     .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', parseNumber(0, 65535), 0)
     .option('--token <t>', 'API token to accept (default: the saved one, else a new random one)')
-    .option('--rate-limit <per-minute>', 'org-wide request budget per minute', parseNumber(1), DEFAULT_RATE_LIMIT_PER_MINUTE)
+    .option(
+      '--rate-limit <per-minute>',
+      'org-wide request budget per minute',
+      parseNumber(1),
+      DEFAULT_RATE_LIMIT_PER_MINUTE,
+    )
     .option('--latency-ms <n>', 'added latency per request', parseNumber(0))
     .option('--fail-rate <0..1>', 'share of requests answered with a 5xx', parseNumber(0, 1))
     .option('--drop-rate <0..1>', 'share of requests whose connection is dropped', parseNumber(0, 1))
@@ -81,7 +86,11 @@ export const registerEmulator: RegisterCommand = (program, io) => {
         onNotice: (m) => io.err(m),
       }).catch((error: unknown) => {
         if (error instanceof StateLockedError) {
-          throw new ExitError(error.message, 1, `kac commands with --env local already use that org; stop it first (kill ${error.lock.pid}) to start another on ${error.stateDir}`);
+          throw new ExitError(
+            error.message,
+            1,
+            `kac commands with --env local already use that org; stop it first (kill ${error.lock.pid}) to start another on ${error.stateDir}`,
+          );
         }
         throw error;
       });
@@ -92,7 +101,9 @@ export const registerEmulator: RegisterCommand = (program, io) => {
       io.out(`KUSTOMER_API_KEY=${org.token}`);
       io.err(stateDir ? `state: ${stateDir}` : 'state: in memory only');
       io.out(await hooksBanner(org.baseUrl, org.token, io));
-      io.err(`run logs: kac runs (or GET ${org.baseUrl}/__kac/runs, emulator-only); a customer's cards: kac timeline; the studio: kac studio. Ctrl-C to stop.`);
+      io.err(
+        `run logs: kac runs (or GET ${org.baseUrl}/__kac/runs, emulator-only); a customer's cards: kac timeline; the studio: kac studio. Ctrl-C to stop.`,
+      );
       const signal = await stopped;
       io.err(`${signal}: stopping`);
       await org.close();

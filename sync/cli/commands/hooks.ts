@@ -19,10 +19,20 @@ export const registerHooks: RegisterCommand = (program, io) => {
     .action(async (o: HooksOptions) => {
       const { withOrg, keyHint } = await import('../../inspect/open-org.js');
       const { readHooks, renderHooks, sampleData } = await import('../../inspect/hooks.js');
-      await withOrg({ root: io.cwd, ...(o.env ? { envName: o.env } : {}), env: io.env, logger: io.logger }, async (org) => {
-        const hooks = await readHooks(org.env.client);
-        if (o.json) return void io.out(JSON.stringify(hooks, null, 2));
-        io.out(renderHooks(hooks, { keyVar: org.keyVar, data: sampleData(io.cwd), keyHint: keyHint(org), ...(org.ephemeralBaseUrl ? { ephemeralBaseUrl: org.ephemeralBaseUrl } : {}) }));
-      });
+      await withOrg(
+        { root: io.cwd, ...(o.env ? { envName: o.env } : {}), env: io.env, logger: io.logger },
+        async (org) => {
+          const hooks = await readHooks(org.env.client);
+          if (o.json) return void io.out(JSON.stringify(hooks, null, 2));
+          io.out(
+            renderHooks(hooks, {
+              keyVar: org.keyVar,
+              data: sampleData(io.cwd),
+              keyHint: keyHint(org),
+              ...(org.ephemeralBaseUrl ? { ephemeralBaseUrl: org.ephemeralBaseUrl } : {}),
+            }),
+          );
+        },
+      );
     });
 };

@@ -5,7 +5,15 @@
  * The work is sync/operations/plan.ts, loaded when the command runs.
  */
 import type { CliIo } from '../io.js';
-import { cliContext, NO_TYPECHECK, parseFormat, printWarnings, projectRoot, renderDiagnostic, typecheckOption } from '../shared.js';
+import {
+  cliContext,
+  NO_TYPECHECK,
+  parseFormat,
+  printWarnings,
+  projectRoot,
+  renderDiagnostic,
+  typecheckOption,
+} from '../shared.js';
 import type { RegisterCommand } from './index.js';
 
 export interface PlanCommandOptions {
@@ -31,7 +39,10 @@ export const registerPlan: RegisterCommand = (program, io, setExit) => {
     .option('--allow-destroy', 'plan deletes of objects removed from git instead of refusing them')
     .option('--root <dir>', 'project root (default: the current directory)')
     .option(NO_TYPECHECK.flag, NO_TYPECHECK.description)
-    .option('--github', 'in GitHub Actions: sticky PR comment per environment, job summary, annotations (fork PRs: a note instead)')
+    .option(
+      '--github',
+      'in GitHub Actions: sticky PR comment per environment, job summary, annotations (fork PRs: a note instead)',
+    )
     .action(async (options: PlanCommandOptions) => setExit(await runPlanCommand(options, io)));
 };
 
@@ -46,20 +57,43 @@ async function runPlanCommand(options: PlanCommandOptions, io: CliIo): Promise<n
   const plan = async () => {
     const { quietWarningPrinter } = await import('../seen-warnings.js');
     const warnings = quietWarningPrinter(root, io, (d) => renderDiagnostic(d, io));
-    return withProject({ root, name: options.env, ...cliContext(io), onWarning: warnings.onWarning, ...typecheckOption(options) }, async (build, env) => {
-      await warnings.print();
-      const planned = await withReadProgress(io, env, () => runPlan(env, { namespace: build.config.namespace, desired: build.resources, allowDestroy: options.allowDestroy ?? false }, cliContext(io)));
-      // A saved plan names its org: apply refuses it against any other (sync/state/org-identity.ts).
-      const identity = await env.identity();
-      planned.plan.org = { ...(identity.orgId ? { id: identity.orgId } : {}), baseUrl: identity.baseUrl, key: identity.key };
-      // What changing workflows do differently with the sample events and tests (sync/behaviour/).
-      const { withBehaviour } = await import('../../behaviour/plan-behaviour.js');
-      return withBehaviour(planned.plan, planned.live, build, root);
-    });
+    return withProject(
+      { root, name: options.env, ...cliContext(io), onWarning: warnings.onWarning, ...typecheckOption(options) },
+      async (build, env) => {
+        await warnings.print();
+        const planned = await withReadProgress(io, env, () =>
+          runPlan(
+            env,
+            {
+              namespace: build.config.namespace,
+              desired: build.resources,
+              allowDestroy: options.allowDestroy ?? false,
+            },
+            cliContext(io),
+          ),
+        );
+        // A saved plan names its org: apply refuses it against any other (sync/state/org-identity.ts).
+        const identity = await env.identity();
+        planned.plan.org = {
+          ...(identity.orgId ? { id: identity.orgId } : {}),
+          baseUrl: identity.baseUrl,
+          key: identity.key,
+        };
+        // What changing workflows do differently with the sample events and tests (sync/behaviour/).
+        const { withBehaviour } = await import('../../behaviour/plan-behaviour.js');
+        return withBehaviour(planned.plan, planned.live, build, root);
+      },
+    );
   };
   if (options.github) {
     const { planOnGitHub } = await import('../../github/cli.js');
-    return planOnGitHub({ io, root, environment: options.env, build: () => buildValidProject(root, printWarnings(io), typecheckOption(options)), plan });
+    return planOnGitHub({
+      io,
+      root,
+      environment: options.env,
+      build: () => buildValidProject(root, printWarnings(io), typecheckOption(options)),
+      plan,
+    });
   }
   const made = await plan();
   const [{ renderPlanJson }, { renderPlanMarkdown }, { renderPlanText }, { summarizePlan }] = await Promise.all([
@@ -68,7 +102,13 @@ async function runPlanCommand(options: PlanCommandOptions, io: CliIo): Promise<n
     import('../../report/plan-text.js'),
     import('../../report/summary.js'),
   ]);
-  io.out(format === 'json' ? renderPlanJson(made) : format === 'markdown' ? renderPlanMarkdown(made) : renderPlanText(made, { color: io.color }));
+  io.out(
+    format === 'json'
+      ? renderPlanJson(made)
+      : format === 'markdown'
+        ? renderPlanMarkdown(made)
+        : renderPlanText(made, { color: io.color }),
+  );
   if (options.out) {
     const { savePlanFile } = await import('../../plan/saved-plan-file.js');
     await savePlanFile(projectRoot(io, options.out), made);

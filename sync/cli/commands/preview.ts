@@ -15,7 +15,11 @@ async function readSample(path: string, shown: string): Promise<Record<string, u
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new ExitError(`sample ${shown} not found`, 1, 'write the merge context (profile fields and event dataFields) as a JSON object there, or pass --sample');
+    throw new ExitError(
+      `sample ${shown} not found`,
+      1,
+      'write the merge context (profile fields and event dataFields) as a JSON object there, or pass --sample',
+    );
   }
   let sample: unknown;
   try {
@@ -23,14 +27,15 @@ async function readSample(path: string, shown: string): Promise<Record<string, u
   } catch (error) {
     throw new ExitError(`sample ${shown} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (typeof sample !== 'object' || sample === null || Array.isArray(sample)) throw new ExitError(`sample ${shown} must be a JSON object of field values`);
+  if (typeof sample !== 'object' || sample === null || Array.isArray(sample))
+    throw new ExitError(`sample ${shown} must be a JSON object of field values`);
   return sample as Record<string, unknown>;
 }
 
 export const registerPreview: RegisterCommand = (program, io) => {
   program
     .command('preview <name>')
-    .description('render an Iterable webhook template with sample data and check it against Regal\'s events API')
+    .description("render an Iterable webhook template with sample data and check it against Regal's events API")
     .option('--sample <file>', `merge context as JSON (default: ${SAMPLES_DIR}/<name>.json)`)
     .option('--root <dir>', 'project root (default: the current directory)')
     .action(async (name: string, options: { sample?: string; root?: string }) => {
@@ -42,12 +47,16 @@ export const registerPreview: RegisterCommand = (program, io) => {
       ]);
       const build = await buildValidProject(root);
       const template = findTemplate(build.resources, name);
-      for (const d of build.diagnostics.filter((d) => d.location?.file === template.source?.file)) io.err(renderDiagnostic(d, io) + '\n');
+      for (const d of build.diagnostics.filter((d) => d.location?.file === template.source?.file))
+        io.err(renderDiagnostic(d, io) + '\n');
 
       const samplePath = options.sample ? resolve(io.cwd, options.sample) : resolve(root, SAMPLES_DIR, `${name}.json`);
       const shown = relative(io.cwd, samplePath) || samplePath;
       const sample = await readSample(samplePath, shown);
-      const preview = previewIterableBody(String(template.body.body ?? ''), sample, { name, ...(template.source ? { location: template.source } : {}) });
+      const preview = previewIterableBody(String(template.body.body ?? ''), sample, {
+        name,
+        ...(template.source ? { location: template.source } : {}),
+      });
       if (preview.rendered !== undefined) io.out(preview.rendered);
       if (preview.diagnostics.length > 0) throw new DiagnosticsError(preview.diagnostics);
       io.err(`"${name}" renders to a valid Regal event with ${shown}.`);

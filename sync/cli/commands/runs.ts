@@ -38,8 +38,11 @@ async function readRuns(o: RunsOptions, io: CliIo): Promise<StoredRun[]> {
   const dir = resolve(io.cwd, o.state);
   const { loadState } = await import('../../local-org/store/state.js');
   const state = await loadState(dir);
-  if (!state) throw new ExitError(`no local org state in ${dir}`, 1, 'run `kac emulator` or `kac apply --env local` first');
-  const runs = state.runs.filter((r) => !o.workflow || r.log.workflowName === o.workflow || r.log.workflowId === o.workflow);
+  if (!state)
+    throw new ExitError(`no local org state in ${dir}`, 1, 'run `kac emulator` or `kac apply --env local` first');
+  const runs = state.runs.filter(
+    (r) => !o.workflow || r.log.workflowName === o.workflow || r.log.workflowId === o.workflow,
+  );
   return runs.slice(-o.limit);
 }
 

@@ -16,7 +16,9 @@ interface StudioOptions {
 export const registerStudio: RegisterCommand = (program, io) => {
   program
     .command('studio')
-    .description('serve a page on 127.0.0.1: workflows as graphs, Klasses, hooks, customer timelines, run logs, the plan')
+    .description(
+      'serve a page on 127.0.0.1: workflows as graphs, Klasses, hooks, customer timelines, run logs, the plan',
+    )
     .option('--env <name>', 'environment from kac.config.ts (default: local; others are shown read-only)')
     .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', parseNumber(0, 65535), 4321)
     .option('--open', 'open the page in the default browser')

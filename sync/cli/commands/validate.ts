@@ -16,10 +16,16 @@ export const registerValidate: RegisterCommand = (program, io, setExit) => {
     .option(NO_TYPECHECK.flag, NO_TYPECHECK.description)
     .action(async (options: { root?: string; verbose?: boolean; typecheck?: boolean }) => {
       // The compiler's own build: validate reports errors instead of refusing on them.
-      const [{ buildProject }, { quietWarnings, unchangedLine }] = await Promise.all([import('../../../compiler/build.js'), import('../seen-warnings.js')]);
+      const [{ buildProject }, { quietWarnings, unchangedLine }] = await Promise.all([
+        import('../../../compiler/build.js'),
+        import('../seen-warnings.js'),
+      ]);
       const root = projectRoot(io, options.root);
       const build = await buildProject(root, typecheckOption(options));
-      const { show, unchanged } = await quietWarnings(root, build.diagnostics, { isTTY: io.isTTY, verbose: options.verbose ?? false });
+      const { show, unchanged } = await quietWarnings(root, build.diagnostics, {
+        isTTY: io.isTTY,
+        verbose: options.verbose ?? false,
+      });
       for (const d of show) {
         io.out(renderDiagnostic(d, io));
         io.out('');
@@ -49,7 +55,9 @@ export function summaryLine(diagnostics: readonly Diagnostic[], model: Model): s
     return `No problems found in ${counts.join(', ')}.`;
   }
   const files = new Set(diagnostics.flatMap((d) => (d.location ? [d.location.file] : []))).size;
-  const found = [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(Boolean).join(' and ');
+  const found = [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : '']
+    .filter(Boolean)
+    .join(' and ');
   return files === 0 ? `Found ${found}.` : `Found ${found} in ${count(files, 'file')}.`;
 }
 

@@ -33,7 +33,9 @@ export const emulatorRoutes: Route[] = [
     handler: (req) => {
       const workflow = req.query.get('workflow');
       const limit = Number.parseInt(req.query.get('limit') ?? '', 10);
-      let runs = req.store.state.runs.filter((r) => workflow === null || r.log.workflowName === workflow || r.log.workflowId === workflow);
+      let runs = req.store.state.runs.filter(
+        (r) => workflow === null || r.log.workflowName === workflow || r.log.workflowId === workflow,
+      );
       if (Number.isFinite(limit) && limit > 0) runs = runs.slice(-limit);
       return { status: 200, body: { data: runs as unknown as JsonObject[] } };
     },

@@ -7,19 +7,37 @@
 import type { JsonObject } from '../../../compiler/json.js';
 import type { ConversationRecord, NoteRecord, UserRecord } from '../runtime/host.js';
 import { RESOURCE_TYPES } from '../inferred-api.js';
-import { fail, objectBody, paginate, resourceObject, single, type ApiRequest, type ResourceObject, type Route } from '../server/http.js';
+import {
+  fail,
+  objectBody,
+  paginate,
+  resourceObject,
+  single,
+  type ApiRequest,
+  type ResourceObject,
+  type Route,
+} from '../server/http.js';
 
 export function conversationResource(record: ConversationRecord): ResourceObject {
   const { id, customer, ...attributes } = record;
-  return resourceObject(RESOURCE_TYPES.conversation, id, attributes as unknown as JsonObject, `/v1/conversations/${id}`, {
-    customer: { data: { type: 'customer', id: customer }, links: { self: `/v1/customers/${customer}` } },
-  });
+  return resourceObject(
+    RESOURCE_TYPES.conversation,
+    id,
+    attributes as unknown as JsonObject,
+    `/v1/conversations/${id}`,
+    {
+      customer: { data: { type: 'customer', id: customer }, links: { self: `/v1/customers/${customer}` } },
+    },
+  );
 }
 
 export function noteResource(record: NoteRecord): ResourceObject {
   const { id, conversation, customer, ...attributes } = record;
   return resourceObject(RESOURCE_TYPES.note, id, attributes as unknown as JsonObject, `/v1/notes/${id}`, {
-    conversation: { data: { type: 'conversation', id: conversation }, links: { self: `/v1/conversations/${conversation}` } },
+    conversation: {
+      data: { type: 'conversation', id: conversation },
+      links: { self: `/v1/conversations/${conversation}` },
+    },
     customer: { data: { type: 'customer', id: customer }, links: { self: `/v1/customers/${customer}` } },
   });
 }
@@ -35,11 +53,20 @@ function requireConversation(req: ApiRequest, id: string): ConversationRecord {
   return record;
 }
 
-const updateConversation = (req: ApiRequest) => single(200, conversationResource(req.store.updateConversation(req.params[0]!, objectBody(req))));
+const updateConversation = (req: ApiRequest) =>
+  single(200, conversationResource(req.store.updateConversation(req.params[0]!, objectBody(req))));
 
 export const conversationRoutes: Route[] = [
-  { method: 'POST', pattern: /^\/v1\/conversations$/, handler: (req) => single(201, conversationResource(req.store.createConversation(objectBody(req)))) },
-  { method: 'GET', pattern: /^\/v1\/conversations\/([^/]+)$/, handler: (req) => single(200, conversationResource(requireConversation(req, req.params[0]!))) },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/conversations$/,
+    handler: (req) => single(201, conversationResource(req.store.createConversation(objectBody(req)))),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/conversations\/([^/]+)$/,
+    handler: (req) => single(200, conversationResource(requireConversation(req, req.params[0]!))),
+  },
   { method: 'PUT', pattern: /^\/v1\/conversations\/([^/]+)$/, handler: updateConversation },
   { method: 'PATCH', pattern: /^\/v1\/conversations\/([^/]+)$/, handler: updateConversation },
   {
@@ -71,7 +98,11 @@ export const conversationRoutes: Route[] = [
     },
   },
   { method: 'GET', pattern: /^\/v1\/users$/, handler: (req) => paginate(req, req.store.state.users.map(userResource)) },
-  { method: 'POST', pattern: /^\/v1\/users$/, handler: (req) => single(201, userResource(req.store.createUser(objectBody(req)))) },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/users$/,
+    handler: (req) => single(201, userResource(req.store.createUser(objectBody(req)))),
+  },
   {
     method: 'GET',
     pattern: /^\/v1\/users\/([^/]+)$/,

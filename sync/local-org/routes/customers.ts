@@ -6,7 +6,16 @@
 import type { JsonObject } from '../../../compiler/json.js';
 import type { CustomerRecord } from '../runtime/host.js';
 import { RESOURCE_TYPES } from '../inferred-api.js';
-import { fail, objectBody, paginate, resourceObject, single, type ApiRequest, type ResourceObject, type Route } from '../server/http.js';
+import {
+  fail,
+  objectBody,
+  paginate,
+  resourceObject,
+  single,
+  type ApiRequest,
+  type ResourceObject,
+  type Route,
+} from '../server/http.js';
 import { kobjectResource } from './klasses.js';
 
 export function customerResource(record: CustomerRecord): ResourceObject {
@@ -25,19 +34,40 @@ function requireCustomer(req: ApiRequest, id: string): CustomerRecord {
   return record;
 }
 
-const updateCustomer = (req: ApiRequest) => single(200, customerResource(req.store.updateCustomer(req.params[0]!, objectBody(req))));
+const updateCustomer = (req: ApiRequest) =>
+  single(200, customerResource(req.store.updateCustomer(req.params[0]!, objectBody(req))));
 
 export const customerRoutes: Route[] = [
-  { method: 'POST', pattern: /^\/v1\/customers$/, handler: (req) => single(201, customerResource(req.store.createCustomer(objectBody(req)))) },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/customers$/,
+    handler: (req) => single(201, customerResource(req.store.createCustomer(objectBody(req)))),
+  },
   {
     method: 'GET',
     pattern: /^\/v1\/customers\/externalId=(.+)$/,
     handler: (req) => found(req.store.findCustomerByExternalId(req.params[0]!), `externalId "${req.params[0]}"`),
   },
-  { method: 'GET', pattern: /^\/v1\/customers\/id=(.+)$/, handler: (req) => found(req.store.getCustomer(req.params[0]!), `id "${req.params[0]}"`) },
-  { method: 'GET', pattern: /^\/v1\/customers\/email=(.+)$/, handler: (req) => found(req.store.findCustomerByEmail(req.params[0]!), `email "${req.params[0]}"`) },
-  { method: 'GET', pattern: /^\/v1\/customers\/phone=(.+)$/, handler: (req) => found(req.store.findCustomerByPhone(req.params[0]!), `phone "${req.params[0]}"`) },
-  { method: 'GET', pattern: /^\/v1\/customers\/([^/=]+)$/, handler: (req) => single(200, customerResource(requireCustomer(req, req.params[0]!))) },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/customers\/id=(.+)$/,
+    handler: (req) => found(req.store.getCustomer(req.params[0]!), `id "${req.params[0]}"`),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/customers\/email=(.+)$/,
+    handler: (req) => found(req.store.findCustomerByEmail(req.params[0]!), `email "${req.params[0]}"`),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/customers\/phone=(.+)$/,
+    handler: (req) => found(req.store.findCustomerByPhone(req.params[0]!), `phone "${req.params[0]}"`),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/customers\/([^/=]+)$/,
+    handler: (req) => single(200, customerResource(requireCustomer(req, req.params[0]!))),
+  },
   { method: 'PATCH', pattern: /^\/v1\/customers\/([^/=]+)$/, handler: updateCustomer },
   { method: 'PUT', pattern: /^\/v1\/customers\/([^/=]+)$/, handler: updateCustomer },
   {
@@ -58,7 +88,10 @@ export const customerRoutes: Route[] = [
       requireCustomer(req, id);
       if (!req.store.klassByName(klassName)) fail(404, 'not_found', `Klass "${klassName}" not found`);
       const records = req.store.state.kobjects.filter((k) => k.klassName === klassName && k.customer === id);
-      return paginate(req, records.map((k) => kobjectResource(k, req.store)));
+      return paginate(
+        req,
+        records.map((k) => kobjectResource(k, req.store)),
+      );
     },
   },
 ];

@@ -7,7 +7,18 @@ import type { JsonObject, JsonValue } from '../../../compiler/json.js';
 import type { WorkflowEngine } from '../runtime/engine.js';
 import { randomToken } from '../store/ids.js';
 import { HOOK_BODY_LIMIT_BYTES, RESOURCE_TYPES } from '../inferred-api.js';
-import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, type ApiRequest, type ApiResponse, type Route } from '../server/http.js';
+import {
+  fail,
+  failAll,
+  objectBody,
+  paginate,
+  resourceObject,
+  single,
+  standardRelationships,
+  type ApiRequest,
+  type ApiResponse,
+  type Route,
+} from '../server/http.js';
 import type { HookRow } from '../store/state.js';
 import type { LocalStore } from '../store/store.js';
 import { HookBodySchema, parseBody } from '../store/body-schemas.js';
@@ -15,13 +26,21 @@ import { HookBodySchema, parseBody } from '../store/body-schemas.js';
 type Kind = 'web' | 'form';
 
 export function hookUrl(hook: HookRow, baseUrl: string, orgId: string): string {
-  return hook.kind === 'web' ? `${baseUrl}/v1/hooks/web/${hook.hash}` : `${baseUrl}/v1/hooks/form/${orgId}/${hook.hash}`;
+  return hook.kind === 'web'
+    ? `${baseUrl}/v1/hooks/web/${hook.hash}`
+    : `${baseUrl}/v1/hooks/form/${orgId}/${hook.hash}`;
 }
 
 function hookResource(hook: HookRow, req: ApiRequest) {
   const type = hook.kind === 'web' ? RESOURCE_TYPES.webHook : RESOURCE_TYPES.formHook;
   const attributes = { ...hook.attributes, url: hookUrl(hook, req.baseUrl, req.store.state.orgId) };
-  return resourceObject(type, hook.id, attributes, `/v1/hooks/${hook.kind}/${hook.id}`, standardRelationships(req.store));
+  return resourceObject(
+    type,
+    hook.id,
+    attributes,
+    `/v1/hooks/${hook.kind}/${hook.id}`,
+    standardRelationships(req.store),
+  );
 }
 
 function requireHook(req: ApiRequest, kind: Kind, id: string): HookRow {
@@ -32,7 +51,9 @@ function requireHook(req: ApiRequest, kind: Kind, id: string): HookRow {
 
 /** zod: HookBodySchema; an update is partial. */
 function hookBodyErrors(body: JsonObject, create: boolean) {
-  const parsed = parseBody(create ? HookBodySchema : HookBodySchema.partial(), body, { unknownKey: (k) => `"${k}" is not a hook field` });
+  const parsed = parseBody(create ? HookBodySchema : HookBodySchema.partial(), body, {
+    unknownKey: (k) => `"${k}" is not a hook field`,
+  });
   return parsed.ok ? [] : parsed.errors;
 }
 
@@ -103,7 +124,13 @@ function receive(kind: Kind) {
     if (!hook) fail(404, 'not_found', 'no hook at this address');
     const { transaction, logs } = await receiveHookPost(req.store, req.engine, hook, req.body ?? {});
     const { attributes, ...rest } = transaction;
-    return { status: 200, body: { data: { ...rest, attributes: { createdAt: (attributes as JsonObject).createdAt } }, meta: { workflowRuns: logs.length } } };
+    return {
+      status: 200,
+      body: {
+        data: { ...rest, attributes: { createdAt: (attributes as JsonObject).createdAt } },
+        meta: { workflowRuns: logs.length },
+      },
+    };
   };
 }
 
@@ -114,16 +141,30 @@ export function hookRoutes(): Route[] {
       {
         method: 'GET',
         pattern: new RegExp(`^/v1/hooks/${kind}$`),
-        handler: (req) => paginate(req, req.store.state.hooks.filter((h) => h.kind === kind).map((h) => hookResource(h, req))),
+        handler: (req) =>
+          paginate(
+            req,
+            req.store.state.hooks.filter((h) => h.kind === kind).map((h) => hookResource(h, req)),
+          ),
       },
       { method: 'POST', pattern: new RegExp(`^/v1/hooks/${kind}$`), handler: createHook(kind) },
-      { method: 'GET', pattern: new RegExp(`^/v1/hooks/${kind}/([0-9a-f]{24})$`), handler: (req) => single(200, hookResource(requireHook(req, kind, req.params[0]!), req)) },
+      {
+        method: 'GET',
+        pattern: new RegExp(`^/v1/hooks/${kind}/([0-9a-f]{24})$`),
+        handler: (req) => single(200, hookResource(requireHook(req, kind, req.params[0]!), req)),
+      },
       { method: 'PUT', pattern: new RegExp(`^/v1/hooks/${kind}/([0-9a-f]{24})$`), handler: updateHook(kind) },
       { method: 'DELETE', pattern: new RegExp(`^/v1/hooks/${kind}/([0-9a-f]{24})$`), handler: deleteHook(kind) },
     );
   }
   routes.push(
-    { method: 'POST', pattern: /^\/v1\/hooks\/web\/([0-9a-f]{40})$/, handler: receive('web'), bodyLimit: HOOK_BODY_LIMIT_BYTES, budget: 'hooks' },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/hooks\/web\/([0-9a-f]{40})$/,
+      handler: receive('web'),
+      bodyLimit: HOOK_BODY_LIMIT_BYTES,
+      budget: 'hooks',
+    },
     {
       method: 'POST',
       pattern: /^\/v1\/hooks\/form\/([0-9a-f]{24})\/([0-9a-f]{40})$/,

@@ -7,7 +7,18 @@ import type { JsonObject } from '../../../compiler/json.js';
 import type { KObjectRecord } from '../runtime/host.js';
 import { isObjectId } from '../store/ids.js';
 import { RESOURCE_TYPES, STATUS } from '../inferred-api.js';
-import { fail, failAll, objectBody, paginate, resourceObject, single, withoutKeys, type ApiRequest, type ResourceObject, type Route } from '../server/http.js';
+import {
+  fail,
+  failAll,
+  objectBody,
+  paginate,
+  resourceObject,
+  single,
+  withoutKeys,
+  type ApiRequest,
+  type ResourceObject,
+  type Route,
+} from '../server/http.js';
 import type { Row } from '../store/state.js';
 import type { LocalStore } from '../store/store.js';
 import { KlassBodySchema, parseBody } from '../store/body-schemas.js';
@@ -23,13 +34,17 @@ export function kobjectResource(record: KObjectRecord, store: LocalStore): Resou
   const klass = store.klassByName(klassName);
   return resourceObject(RESOURCE_TYPES.kobject, id, attributes as JsonObject, `/v1/klasses/${klassName}/${id}`, {
     ...(klass ? { klass: { data: { type: 'klass', id: klass.id } } } : {}),
-    ...(customer ? { customer: { data: { type: 'customer', id: customer }, links: { self: `/v1/customers/${customer}` } } } : {}),
+    ...(customer
+      ? { customer: { data: { type: 'customer', id: customer }, links: { self: `/v1/customers/${customer}` } } }
+      : {}),
   });
 }
 
 /** zod: KlassBodySchema (an update is partial; its name is checked for immutability instead). */
 function klassFieldErrors(body: JsonObject, create: boolean) {
-  const parsed = parseBody(create ? KlassBodySchema : KlassBodySchema.partial(), body, { unknownKey: (k) => `"${k}" is not a Klass field` });
+  const parsed = parseBody(create ? KlassBodySchema : KlassBodySchema.partial(), body, {
+    unknownKey: (k) => `"${k}" is not a Klass field`,
+  });
   return parsed.ok ? [] : parsed.errors;
 }
 
@@ -47,16 +62,22 @@ function requireKlassByName(store: LocalStore, name: string): Row {
 
 function listKlasses(req: ApiRequest) {
   const status = req.query.get('status') ?? 'enabled';
-  const rows = req.store.state.klasses.filter((k) => status === 'existing_only' || (k.attributes.status ?? 'enabled') === status);
+  const rows = req.store.state.klasses.filter(
+    (k) => status === 'existing_only' || (k.attributes.status ?? 'enabled') === status,
+  );
   return paginate(req, rows.map(klassResource));
 }
 
 function createKlass(req: ApiRequest) {
   const body = withoutKeys(objectBody(req), SERVER_FIELDS);
   failAll(klassFieldErrors(body, true));
-  if (req.store.klassByName(body.name as string)) fail(STATUS.duplicateName, 'conflict', `a Klass named "${String(body.name)}" exists`, '/name');
+  if (req.store.klassByName(body.name as string))
+    fail(STATUS.duplicateName, 'conflict', `a Klass named "${String(body.name)}" exists`, '/name');
   const now = req.store.isoNow();
-  const row: Row = { id: req.store.newId(), attributes: { status: 'enabled', ...body, createdAt: now, updatedAt: now } };
+  const row: Row = {
+    id: req.store.newId(),
+    attributes: { status: 'enabled', ...body, createdAt: now, updatedAt: now },
+  };
   req.store.state.klasses.push(row);
   req.store.changed();
   return single(201, klassResource(row));
@@ -68,7 +89,10 @@ function getKlassOrKObjects(req: ApiRequest) {
   const byId = isObjectId(x) ? req.store.state.klasses.find((k) => k.id === x) : undefined;
   if (byId) return single(200, klassResource(byId));
   requireKlassByName(req.store, x);
-  return paginate(req, req.store.state.kobjects.filter((k) => k.klassName === x).map((k) => kobjectResource(k, req.store)));
+  return paginate(
+    req,
+    req.store.state.kobjects.filter((k) => k.klassName === x).map((k) => kobjectResource(k, req.store)),
+  );
 }
 
 function updateKlass(req: ApiRequest) {
@@ -90,7 +114,8 @@ function deleteKlass(req: ApiRequest) {
   const row = requireKlassById(req.store, req.params[0]!);
   const name = row.attributes.name as string;
   const count = req.store.kobjectCount(name);
-  if (count > 0) fail(STATUS.klassHasKObjects, 'klass_has_kobjects', `Klass "${name}" has ${count} KObject(s) and can't be deleted`);
+  if (count > 0)
+    fail(STATUS.klassHasKObjects, 'klass_has_kobjects', `Klass "${name}" has ${count} KObject(s) and can't be deleted`);
   req.store.state.klasses = req.store.state.klasses.filter((k) => k !== row);
   delete req.store.state.metadata[`kobject.${name}`];
   req.store.changed();

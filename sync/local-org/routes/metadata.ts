@@ -16,7 +16,8 @@ const TOP_LEVEL = ['properties', 'standardProperties', 'relationships', 'validat
 function checkResource(req: ApiRequest): string {
   const resource = req.params[0]!;
   if (resource.startsWith('kobject.')) {
-    if (!req.store.klassByName(resource.slice('kobject.'.length))) fail(404, 'not_found', `Klass "${resource.slice(8)}" not found`);
+    if (!req.store.klassByName(resource.slice('kobject.'.length)))
+      fail(404, 'not_found', `Klass "${resource.slice(8)}" not found`);
   } else if (!STANDARD.includes(resource)) fail(404, 'not_found', `unknown metadata resource "${resource}"`);
   return resource;
 }

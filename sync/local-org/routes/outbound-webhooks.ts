@@ -4,20 +4,39 @@
  */
 import { OUTBOUND_WEBHOOK_DEFAULT_ENABLED, RESOURCE_TYPES } from '../inferred-api.js';
 import { randomToken } from '../store/ids.js';
-import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, withoutKeys, type ApiRequest, type Route } from '../server/http.js';
+import {
+  fail,
+  failAll,
+  objectBody,
+  paginate,
+  resourceObject,
+  single,
+  standardRelationships,
+  withoutKeys,
+  type ApiRequest,
+  type Route,
+} from '../server/http.js';
 import { OutboundWebhookBodySchema, parseBody } from '../store/body-schemas.js';
 import type { Row } from '../store/state.js';
 
 const SERVER_FIELDS = ['id', 'token', 'createdAt', 'updatedAt'];
 
 function webhookResource(row: Row, req: ApiRequest) {
-  return resourceObject(RESOURCE_TYPES.outboundWebhook, row.id, row.attributes, `/v1/outbound-webhooks/${row.id}`, standardRelationships(req.store));
+  return resourceObject(
+    RESOURCE_TYPES.outboundWebhook,
+    row.id,
+    row.attributes,
+    `/v1/outbound-webhooks/${row.id}`,
+    standardRelationships(req.store),
+  );
 }
 
 /** The body without echoed server fields, checked (zod: OutboundWebhookBodySchema); PUT is partial. */
 function webhookBody(req: ApiRequest, partial: boolean) {
   const body = withoutKeys(objectBody(req), SERVER_FIELDS);
-  const parsed = parseBody(partial ? OutboundWebhookBodySchema.partial() : OutboundWebhookBodySchema, body, { unknownKey: (k) => `"${k}" is not an outbound webhook field` });
+  const parsed = parseBody(partial ? OutboundWebhookBodySchema.partial() : OutboundWebhookBodySchema, body, {
+    unknownKey: (k) => `"${k}" is not an outbound webhook field`,
+  });
   if (!parsed.ok) failAll(parsed.errors);
   return body;
 }
@@ -29,7 +48,15 @@ function requireWebhook(req: ApiRequest): Row {
 }
 
 export const outboundWebhookRoutes: Route[] = [
-  { method: 'GET', pattern: /^\/v1\/outbound-webhooks$/, handler: (req) => paginate(req, req.store.state.outboundWebhooks.map((w) => webhookResource(w, req))) },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/outbound-webhooks$/,
+    handler: (req) =>
+      paginate(
+        req,
+        req.store.state.outboundWebhooks.map((w) => webhookResource(w, req)),
+      ),
+  },
   {
     method: 'POST',
     pattern: /^\/v1\/outbound-webhooks$/,
@@ -38,14 +65,25 @@ export const outboundWebhookRoutes: Route[] = [
       const now = req.store.isoNow();
       const row: Row = {
         id: req.store.newId(),
-        attributes: { headers: [], enabled: OUTBOUND_WEBHOOK_DEFAULT_ENABLED, ...body, token: randomToken(32), createdAt: now, updatedAt: now },
+        attributes: {
+          headers: [],
+          enabled: OUTBOUND_WEBHOOK_DEFAULT_ENABLED,
+          ...body,
+          token: randomToken(32),
+          createdAt: now,
+          updatedAt: now,
+        },
       };
       req.store.state.outboundWebhooks.push(row);
       req.store.changed();
       return single(201, webhookResource(row, req));
     },
   },
-  { method: 'GET', pattern: /^\/v1\/outbound-webhooks\/([0-9a-f]{24})$/, handler: (req) => single(200, webhookResource(requireWebhook(req), req)) },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/outbound-webhooks\/([0-9a-f]{24})$/,
+    handler: (req) => single(200, webhookResource(requireWebhook(req), req)),
+  },
   {
     method: 'PUT',
     pattern: /^\/v1\/outbound-webhooks\/([0-9a-f]{24})$/,

@@ -5,7 +5,18 @@
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../compiler/json.js';
 import { RESOURCE_TYPES, STATUS, callableTrigger, workflowServerDefaults } from '../inferred-api.js';
-import { fail, failAll, objectBody, paginate, resourceObject, single, standardRelationships, withoutKeys, type ApiRequest, type Route } from '../server/http.js';
+import {
+  fail,
+  failAll,
+  objectBody,
+  paginate,
+  resourceObject,
+  single,
+  standardRelationships,
+  withoutKeys,
+  type ApiRequest,
+  type Route,
+} from '../server/http.js';
 import type { Row } from '../store/state.js';
 import type { LocalStore } from '../store/store.js';
 import { parseBody, WorkflowBodySchema } from '../store/body-schemas.js';
@@ -14,12 +25,26 @@ import { WorkflowRunError } from '../runtime/types.js';
 
 /** Fields the server owns: a client echoing them back (from a read) changes nothing. */
 export const WORKFLOW_SERVER_FIELDS = [
-  'id', 'rev', 'createdAt', 'updatedAt', 'modifiedAt', 'loggingAt', 'modifiedBy', 'createdBy', 'org',
+  'id',
+  'rev',
+  'createdAt',
+  'updatedAt',
+  'modifiedAt',
+  'loggingAt',
+  'modifiedBy',
+  'createdBy',
+  'org',
   ...Object.keys(workflowServerDefaults()),
 ];
 
 export function workflowResource(row: Row, store: LocalStore) {
-  return resourceObject(RESOURCE_TYPES.workflow, row.id, row.attributes, `/v1/workflows/${row.id}`, standardRelationships(store));
+  return resourceObject(
+    RESOURCE_TYPES.workflow,
+    row.id,
+    row.attributes,
+    `/v1/workflows/${row.id}`,
+    standardRelationships(store),
+  );
 }
 
 function clientFields(attributes: JsonObject): JsonObject {
@@ -29,13 +54,20 @@ function clientFields(attributes: JsonObject): JsonObject {
 }
 
 /** Steps keep their `_id` across updates while their `id` stays the same. */
-function withStepIds(steps: JsonValue | undefined, previous: JsonValue | undefined, store: LocalStore): JsonValue | undefined {
+function withStepIds(
+  steps: JsonValue | undefined,
+  previous: JsonValue | undefined,
+  store: LocalStore,
+): JsonValue | undefined {
   if (!Array.isArray(steps)) return steps;
   const known = new Map<string, string>();
   if (Array.isArray(previous)) {
-    for (const s of previous) if (isJsonObject(s) && typeof s.id === 'string' && typeof s._id === 'string') known.set(s.id, s._id);
+    for (const s of previous)
+      if (isJsonObject(s) && typeof s.id === 'string' && typeof s._id === 'string') known.set(s.id, s._id);
   }
-  return steps.map((s) => (isJsonObject(s) ? { ...s, _id: (typeof s.id === 'string' && known.get(s.id)) || store.newId() } : s));
+  return steps.map((s) =>
+    isJsonObject(s) ? { ...s, _id: (typeof s.id === 'string' && known.get(s.id)) || store.newId() } : s,
+  );
 }
 
 /** zod: WorkflowBodySchema; an update is partial. */
@@ -58,14 +90,29 @@ function listWorkflows(req: ApiRequest) {
       (enabled === null || String(w.attributes.enabled) === enabled) &&
       (eventName === null || (isJsonObject(w.attributes.trigger) && w.attributes.trigger.eventName === eventName)),
   );
-  return paginate(req, rows.map((w) => workflowResource(w, req.store)));
+  return paginate(
+    req,
+    rows.map((w) => workflowResource(w, req.store)),
+  );
 }
 
 /** UNIQUE_WORKFLOW_NAMES (inferred-api.ts): a name another workflow has is refused. */
 function nameTaken(store: LocalStore, name: JsonValue | undefined, self?: Row) {
   if (store.allowDuplicateWorkflowNames || typeof name !== 'string') return [];
   const other = store.state.workflows.find((w) => w !== self && w.attributes.name === name);
-  return other ? [{ ...invalid('/name', `a workflow named "${name}" exists (${other.id}); workflow names are unique in the local org`), status: STATUS.duplicateName, code: 'conflict', title: 'Conflict' }] : [];
+  return other
+    ? [
+        {
+          ...invalid(
+            '/name',
+            `a workflow named "${name}" exists (${other.id}); workflow names are unique in the local org`,
+          ),
+          status: STATUS.duplicateName,
+          code: 'conflict',
+          title: 'Conflict',
+        },
+      ]
+    : [];
 }
 
 function createWorkflow(req: ApiRequest) {
@@ -120,10 +167,14 @@ function updateWorkflow(req: ApiRequest) {
 async function callWorkflow(req: ApiRequest) {
   const row = requireWorkflow(req.store, req.params[0]!);
   const body = req.body === undefined ? {} : objectBody(req);
-  if (body.inputs !== undefined && !isJsonObject(body.inputs)) fail(400, 'invalid', 'inputs: must be an object', '/inputs');
+  if (body.inputs !== undefined && !isJsonObject(body.inputs))
+    fail(400, 'invalid', 'inputs: must be an object', '/inputs');
   try {
     const { log, response } = await req.engine.call(row.id, (body.inputs as JsonObject | undefined) ?? {});
-    return { status: 200, body: { data: { type: 'workflow_call', id: log.id, attributes: { response, status: log.status } } } };
+    return {
+      status: 200,
+      body: { data: { type: 'workflow_call', id: log.id, attributes: { response, status: log.status } } },
+    };
   } catch (error) {
     if (error instanceof WorkflowRunError) fail(400, 'call_failed', error.message);
     throw error;
@@ -134,11 +185,20 @@ export const workflowRoutes: Route[] = [
   { method: 'POST', pattern: /^\/v1\/workflows\/([^/]+)\/call$/, handler: callWorkflow },
   { method: 'GET', pattern: /^\/v1\/workflows$/, handler: listWorkflows },
   { method: 'POST', pattern: /^\/v1\/workflows$/, handler: createWorkflow },
-  { method: 'GET', pattern: /^\/v1\/workflows\/([^/]+)$/, handler: (req) => single(200, workflowResource(requireWorkflow(req.store, req.params[0]!), req.store)) },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/workflows\/([^/]+)$/,
+    handler: (req) => single(200, workflowResource(requireWorkflow(req.store, req.params[0]!), req.store)),
+  },
   { method: 'PUT', pattern: /^\/v1\/workflows\/([^/]+)$/, handler: updateWorkflow },
   {
     method: 'DELETE',
     pattern: /^\/v1\/workflows\/([^/]+)$/,
-    handler: () => fail(STATUS.noWorkflowDelete, 'not_found', 'there is no workflow delete: set enabled to false to stop a workflow'),
+    handler: () =>
+      fail(
+        STATUS.noWorkflowDelete,
+        'not_found',
+        'there is no workflow delete: set enabled to false to stop a workflow',
+      ),
   },
 ];

@@ -7,7 +7,20 @@ import { containsAny, isPresent, looseEquals, toComparable } from './inferred-se
 import { WorkflowRunError } from './types.js';
 import { resolveValue, type ValueContext } from './values.js';
 
-export const CONDITION_OPS = ['true', 'eq', 'neq', 'exists', 'dne', 'contains', 'gt', 'gte', 'lt', 'lte', 'and', 'or'] as const;
+export const CONDITION_OPS = [
+  'true',
+  'eq',
+  'neq',
+  'exists',
+  'dne',
+  'contains',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'and',
+  'or',
+] as const;
 export type ConditionOp = (typeof CONDITION_OPS)[number];
 
 interface ConditionJson {
@@ -60,7 +73,9 @@ function compare(op: 'gt' | 'gte' | 'lt' | 'lte', left: unknown, right: unknown)
 
 function readCondition(condition: unknown, where: string): ConditionJson {
   if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) {
-    throw new WorkflowRunError(`${where}: a condition must be an object { op, values }, got ${JSON.stringify(condition)}`);
+    throw new WorkflowRunError(
+      `${where}: a condition must be an object { op, values }, got ${JSON.stringify(condition)}`,
+    );
   }
   const { op, values } = condition as { op?: unknown; values?: unknown };
   if (typeof op !== 'string') throw new WorkflowRunError(`${where}: condition has no op: ${JSON.stringify(condition)}`);

@@ -15,7 +15,12 @@ import { runWorkflow } from './run.js';
 import { WorkflowRunError, type RunOptions, type WorkflowCalls, type WorkflowRunLog } from './types.js';
 
 /** The runtime's entry, injectable (tests of the plumbing replace it). */
-export type WorkflowRunner = (workflow: JsonObject, trigger: JsonObject, host: RuntimeHost, options?: RunOptions) => Promise<WorkflowRunLog>;
+export type WorkflowRunner = (
+  workflow: JsonObject,
+  trigger: JsonObject,
+  host: RuntimeHost,
+  options?: RunOptions,
+) => Promise<WorkflowRunLog>;
 
 /** What the engine needs from the store (LocalStore implements it). */
 export interface EngineStore extends RuntimeHost {
@@ -58,7 +63,16 @@ export class WorkflowEngine {
   async dispatch(eventName: string, trigger: JsonObject, depth = 0, hookId?: string): Promise<WorkflowRunLog[]> {
     const workflows = this.store.enabledWorkflowsFor(eventName);
     const logs = await Promise.all(
-      workflows.map((w) => (depth > this.maxDepth ? Promise.resolve(this.refused(w, `not run: ${eventName} is ${depth} events deep, beyond the local org's limit of ${this.maxDepth} (a loop between workflows?)`)) : this.runOne(w, trigger, depth))),
+      workflows.map((w) =>
+        depth > this.maxDepth
+          ? Promise.resolve(
+              this.refused(
+                w,
+                `not run: ${eventName} is ${depth} events deep, beyond the local org's limit of ${this.maxDepth} (a loop between workflows?)`,
+              ),
+            )
+          : this.runOne(w, trigger, depth),
+      ),
     );
     for (const log of logs) this.store.recordRun({ ...(hookId ? { hookId } : {}), eventName, depth, log });
     return logs;
@@ -79,10 +93,16 @@ export class WorkflowEngine {
     const eventName = `kustomer.workflow.${workflowId}.call`;
     const log =
       depth > this.maxDepth
-        ? this.refused(row, `not run: the call is ${depth} levels deep, beyond the local org's limit of ${this.maxDepth}`)
+        ? this.refused(
+            row,
+            `not run: the call is ${depth} levels deep, beyond the local org's limit of ${this.maxDepth}`,
+          )
         : await this.runOne(row, inputs as JsonObject, depth);
     this.store.recordRun({ eventName, depth, log });
-    if (log.status !== 'completed') throw new WorkflowRunError(`called workflow "${name}" ${log.status === 'no-match' ? 'ran no step (no trigger transition held)' : `failed: ${log.error ?? 'unknown error'}`}`);
+    if (log.status !== 'completed')
+      throw new WorkflowRunError(
+        `called workflow "${name}" ${log.status === 'no-match' ? 'ran no step (no trigger transition held)' : `failed: ${log.error ?? 'unknown error'}`}`,
+      );
     return { log, response: calleeResponse(row.attributes, log.steps.at(-1)?.output) };
   }
 
@@ -94,7 +114,16 @@ export class WorkflowEngine {
       if (typeof row === 'string') {
         // Nobody waits for a scheduled call's answer: the refusal is recorded as its run.
         const now = this.store.isoNow();
-        const log: WorkflowRunLog = { id: this.store.newId(), workflowId: scheduled.workflowId, workflowName: '', startedAt: now, finishedAt: now, status: 'failed', steps: [], error: `scheduled call not run: ${row}` };
+        const log: WorkflowRunLog = {
+          id: this.store.newId(),
+          workflowId: scheduled.workflowId,
+          workflowName: '',
+          startedAt: now,
+          finishedAt: now,
+          status: 'failed',
+          steps: [],
+          error: `scheduled call not run: ${row}`,
+        };
         this.store.recordRun({ eventName: `kustomer.workflow.${scheduled.workflowId}.call`, depth: 0, log });
         continue;
       }
@@ -117,7 +146,16 @@ export class WorkflowEngine {
     } catch (error) {
       // The runtime reports failures in its log; a throw is its bug, kept visible in the run log.
       const message = error instanceof Error ? error.message : String(error);
-      return { id: this.store.newId(), workflowId: row.id, workflowName: String(row.attributes.name), startedAt, finishedAt: this.store.isoNow(), status: 'failed', steps: [], error: `runtime error: ${message}` };
+      return {
+        id: this.store.newId(),
+        workflowId: row.id,
+        workflowName: String(row.attributes.name),
+        startedAt,
+        finishedAt: this.store.isoNow(),
+        status: 'failed',
+        steps: [],
+        error: `runtime error: ${message}`,
+      };
     }
   }
 
@@ -126,8 +164,14 @@ export class WorkflowEngine {
     return {
       call: async (workflowId, inputs) => (await this.call(workflowId, inputs, depth + 1)).response,
       schedule: (workflowId, inputs, runAt) => {
-        if (!this.store.workflowById(workflowId)) throw new WorkflowRunError(`kustomer.app.scheduler.schedule-workflow: workflow ${workflowId} does not exist`);
-        const call = this.store.scheduleCall({ workflowId, inputs: inputs as JsonObject, runAt: runAt.toISOString(), scheduledBy: callerId });
+        if (!this.store.workflowById(workflowId))
+          throw new WorkflowRunError(`kustomer.app.scheduler.schedule-workflow: workflow ${workflowId} does not exist`);
+        const call = this.store.scheduleCall({
+          workflowId,
+          inputs: inputs as JsonObject,
+          runAt: runAt.toISOString(),
+          scheduledBy: callerId,
+        });
         return { id: call.id, workflowId, runAt: call.runAt };
       },
     };
@@ -135,7 +179,16 @@ export class WorkflowEngine {
 
   private refused(row: Row, error: string): WorkflowRunLog {
     const now = this.store.isoNow();
-    return { id: this.store.newId(), workflowId: row.id, workflowName: String(row.attributes.name), startedAt: now, finishedAt: now, status: 'failed', steps: [], error };
+    return {
+      id: this.store.newId(),
+      workflowId: row.id,
+      workflowName: String(row.attributes.name),
+      startedAt: now,
+      finishedAt: now,
+      status: 'failed',
+      steps: [],
+      error,
+    };
   }
 
   /** The workflow when it can be called, else why not. */
@@ -143,7 +196,8 @@ export class WorkflowEngine {
     const row = this.store.workflowById(workflowId);
     if (!row) return `workflow ${workflowId} does not exist`;
     const name = String(row.attributes.name);
-    if (!isCallable(workflowId, row.attributes)) return `workflow "${name}" (${workflowId}) is not callable (its trigger is not callable: true)`;
+    if (!isCallable(workflowId, row.attributes))
+      return `workflow "${name}" (${workflowId}) is not callable (its trigger is not callable: true)`;
     if (row.attributes.enabled !== true) return `workflow "${name}" (${workflowId}) is disabled`;
     return row;
   }

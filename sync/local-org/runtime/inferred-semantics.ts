@@ -98,7 +98,9 @@ export function containsAny(haystack: unknown, needle: unknown): boolean {
   const candidates = Array.isArray(needle) ? needle : [needle];
   if (typeof haystack === 'string' || typeof haystack === 'number') {
     const text = String(haystack);
-    return candidates.some((c) => isPresent(c) && (typeof c === 'string' || typeof c === 'number') && text.includes(String(c)));
+    return candidates.some(
+      (c) => isPresent(c) && (typeof c === 'string' || typeof c === 'number') && text.includes(String(c)),
+    );
   }
   if (Array.isArray(haystack)) return candidates.some((c) => haystack.some((item) => looseEquals(item, c)));
   return false;
@@ -114,12 +116,25 @@ export function parseRegex(regex: string): RegExp {
 /** The KObject fields `kustomer.kobject.create-with-customer` copies from its params into the API body
  * (Kustomer's system-app action definition, §3.4); `customer` and `company` are added for the
  * plain create and update actions, whose bodies follow `POST /v1/klasses/{name}` (§2). */
-export const KOBJECT_BODY_FIELDS = ['externalId', 'parent', 'title', 'description', 'images', 'icon', 'data', 'tags', 'custom', 'importedAt'] as const;
+export const KOBJECT_BODY_FIELDS = [
+  'externalId',
+  'parent',
+  'title',
+  'description',
+  'images',
+  'icon',
+  'data',
+  'tags',
+  'custom',
+  'importedAt',
+] as const;
 
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -150,7 +165,8 @@ export const UPDATE_EVENTS_ONLY_ON_CHANGE = true;
 export function callInputs(params: Record<string, unknown>): Record<string, unknown> {
   const keys = Object.keys(params);
   const inputs = params.inputs;
-  if (keys.length === 1 && inputs !== null && typeof inputs === 'object' && !Array.isArray(inputs)) return inputs as Record<string, unknown>;
+  if (keys.length === 1 && inputs !== null && typeof inputs === 'object' && !Array.isArray(inputs))
+    return inputs as Record<string, unknown>;
   return params;
 }
 
@@ -161,11 +177,15 @@ export function callInputs(params: Record<string, unknown>): Record<string, unkn
  * that shapes its answer). A callee that ran no step answers `{}`.
  */
 export function calleeResponse(workflow: Record<string, unknown>, lastOutput: unknown): Record<string, unknown> {
-  const output = lastOutput !== null && typeof lastOutput === 'object' && !Array.isArray(lastOutput) ? (lastOutput as Record<string, unknown>) : {};
+  const output =
+    lastOutput !== null && typeof lastOutput === 'object' && !Array.isArray(lastOutput)
+      ? (lastOutput as Record<string, unknown>)
+      : {};
   const schema = (workflow.response as { schema?: { properties?: Record<string, unknown> } } | undefined)?.schema;
   if (!schema?.properties) return structuredClone(output);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(schema.properties)) if (output[key] !== undefined) out[key] = structuredClone(output[key]);
+  for (const key of Object.keys(schema.properties))
+    if (output[key] !== undefined) out[key] = structuredClone(output[key]);
   return out;
 }
 
@@ -188,12 +208,18 @@ export function scheduledTime(runAt: unknown, now: Date, action: string): Date {
   const value = spec?.value;
   if (type === 'relative') {
     const n = toNumber(value);
-    if (n === undefined || n < 0) throw new WorkflowRunError(`${action}: runAt.value must be a non-negative number of minutes, got ${JSON.stringify(value)}`);
+    if (n === undefined || n < 0)
+      throw new WorkflowRunError(
+        `${action}: runAt.value must be a non-negative number of minutes, got ${JSON.stringify(value)}`,
+      );
     return new Date(now.getTime() + n * SCHEDULER_RELATIVE_UNIT_MS);
   }
   if (type === 'absolute') {
     const t = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
-    if (!Number.isFinite(t)) throw new WorkflowRunError(`${action}: runAt.value must be an ISO date or epoch milliseconds, got ${JSON.stringify(value)}`);
+    if (!Number.isFinite(t))
+      throw new WorkflowRunError(
+        `${action}: runAt.value must be an ISO date or epoch milliseconds, got ${JSON.stringify(value)}`,
+      );
     return new Date(t);
   }
   throw new WorkflowRunError(`${action}: runAt.type must be "relative" or "absolute", got ${JSON.stringify(type)}`);
@@ -225,7 +251,14 @@ export function parseIntValue(value: unknown, radix: unknown): number | undefine
 }
 
 export function formatDate(value: unknown, format: unknown): string | undefined {
-  const t = typeof value === 'number' ? value : typeof value === 'string' ? (/^\d+$/.test(value) ? Number(value) : Date.parse(value)) : Number.NaN;
+  const t =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string'
+        ? /^\d+$/.test(value)
+          ? Number(value)
+          : Date.parse(value)
+        : Number.NaN;
   if (!Number.isFinite(t)) return undefined;
   const d = new Date(t);
   if (format === undefined || format === '') return d.toISOString();

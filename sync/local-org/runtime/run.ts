@@ -87,7 +87,10 @@ export async function runWorkflow(
   while (next) {
     const step = parsed.steps.get(next.target) as StepJson; // chooseTransition checked it exists
     if (executed >= maxSteps) {
-      return finish('failed', `run stopped after ${maxSteps} steps (maxSteps) before step "${step.id}": the workflow loops`);
+      return finish(
+        'failed',
+        `run stopped after ${maxSteps} steps (maxSteps) before step "${step.id}": the workflow loops`,
+      );
     }
     executed += 1;
     const stepLog: StepLog = { id: step.id, ...(step.action ? { action: step.action } : {}) };
@@ -105,15 +108,23 @@ export async function runWorkflow(
       if (next) recordTransition(stepLog, next);
     } catch (error) {
       stepLog.error = messageOf(error);
-      const unsupportedErrorCases = step.errorCases.length > 0 ? ' (its errorCases are not interpreted by the local Kustomer org)' : '';
-      return finish('failed', `step "${step.id}"${step.action ? ` (${step.action})` : ''}: ${stepLog.error}${unsupportedErrorCases}`);
+      const unsupportedErrorCases =
+        step.errorCases.length > 0 ? ' (its errorCases are not interpreted by the local Kustomer org)' : '';
+      return finish(
+        'failed',
+        `step "${step.id}"${step.action ? ` (${step.action})` : ''}: ${stepLog.error}${unsupportedErrorCases}`,
+      );
     }
   }
   return finish('completed');
 }
 
 /** The first transition whose condition holds; its target must be a step of the workflow. */
-function chooseTransition(transitions: TransitionJson[], values: ValueContext, steps: Map<string, StepJson>): TransitionJson | undefined {
+function chooseTransition(
+  transitions: TransitionJson[],
+  values: ValueContext,
+  steps: Map<string, StepJson>,
+): TransitionJson | undefined {
   for (const [index, transition] of transitions.entries()) {
     const where = `transition ${index + 1}${transition.label ? ` ("${transition.label}")` : ''} to "${transition.target}"`;
     if (!evaluateCondition(transition.condition, values, where)) continue;

@@ -30,7 +30,11 @@ function unitMs(unit: unknown, helper: string): number {
   const key = typeof unit === 'string' ? unit.replace(/s$/, '') : '';
   const ms = UNIT_MS[key];
   if (ms === undefined) {
-    throw new Error(`{{${helper}}}: unit ${JSON.stringify(unit)} is not one of ${Object.keys(UNIT_MS).map((u) => `'${u}s'`).join(', ')}`);
+    throw new Error(
+      `{{${helper}}}: unit ${JSON.stringify(unit)} is not one of ${Object.keys(UNIT_MS)
+        .map((u) => `'${u}s'`)
+        .join(', ')}`,
+    );
   }
   return ms;
 }
@@ -41,7 +45,14 @@ function nowOf(options: HelperOptions): Date {
 }
 
 function toTime(value: unknown, helper: string, name: string): number {
-  const t = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : value instanceof Date ? value.getTime() : NaN;
+  const t =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string'
+        ? Date.parse(value)
+        : value instanceof Date
+          ? value.getTime()
+          : NaN;
   if (!Number.isFinite(t)) throw new Error(`{{${helper}}}: ${name}=${JSON.stringify(value)} is not a date`);
   return t;
 }
@@ -87,7 +98,8 @@ hbs.registerHelper('math', (...args: unknown[]) => {
   const a = toNumber(left);
   const b = toNumber(right);
   if (!fn) throw new Error(`{{math}}: operator ${JSON.stringify(op)} is not one of ${Object.keys(MATH).join(' ')}`);
-  if (a === undefined || b === undefined) throw new Error(`{{math}}: ${JSON.stringify(left)} ${op} ${JSON.stringify(right)} needs two numbers`);
+  if (a === undefined || b === undefined)
+    throw new Error(`{{math}}: ${JSON.stringify(left)} ${op} ${JSON.stringify(right)} needs two numbers`);
   return fn(a, b);
 });
 

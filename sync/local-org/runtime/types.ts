@@ -51,7 +51,11 @@ export interface WorkflowCalls {
   /** Runs the callable workflow with these inputs now and returns its response. */
   call(workflowId: string, inputs: Record<string, unknown>): Promise<unknown>;
   /** Queues a call for `runAt` (the org's clock decides when it is due). */
-  schedule(workflowId: string, inputs: Record<string, unknown>, runAt: Date): { id: string; workflowId: string; runAt: string };
+  schedule(
+    workflowId: string,
+    inputs: Record<string, unknown>,
+    runAt: Date,
+  ): { id: string; workflowId: string; runAt: string };
 }
 
 /** What an action sees besides its params. */

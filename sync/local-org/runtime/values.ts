@@ -43,7 +43,9 @@ export function resolveValue(value: unknown, ctx: ValueContext): unknown {
 /** `/#fn:<name>,<arg>,...` (see inferred-semantics.ts VALUE_FUNCTIONS); other functions fail by name. */
 function callValueFunction(text: string, ctx: ValueContext): unknown {
   const [name = '', ...rawArgs] = text.slice('/#fn:'.length).split(',');
-  const args = rawArgs.map((arg) => (arg.startsWith('steps.') ? lookupStepPath(ctx.steps, arg.split('.')[1] ?? '', arg.split('.').slice(2)) : arg));
+  const args = rawArgs.map((arg) =>
+    arg.startsWith('steps.') ? lookupStepPath(ctx.steps, arg.split('.')[1] ?? '', arg.split('.').slice(2)) : arg,
+  );
   switch (name as (typeof VALUE_FUNCTIONS)[number]) {
     case 'parseInt':
       return parseIntValue(args[0], args[1]);
@@ -61,7 +63,9 @@ function resolveString(text: string, ctx: ValueContext): unknown {
   if (ref) return lookupStepPath(ctx.steps, ref[1] as string, ref[2] ? ref[2].slice(1).split('.') : []);
   if (text.startsWith('/#fn:')) return callValueFunction(text, ctx);
   if (text.startsWith('/#')) {
-    throw new WorkflowRunError(`reference ${JSON.stringify(text)} is not supported by the local Kustomer org (expected /#steps.<id>.<path>)`);
+    throw new WorkflowRunError(
+      `reference ${JSON.stringify(text)} is not supported by the local Kustomer org (expected /#steps.<id>.<path>)`,
+    );
   }
   if (isTemplate(text)) {
     try {

@@ -22,9 +22,7 @@ export interface FaultOptions {
  * create duplicates.
  */
 export type FaultDecision =
-  | { kind: 'none' }
-  | { kind: 'storm429' }
-  | { kind: 'fail' | 'drop'; when: 'before' | 'after' };
+  { kind: 'none' } | { kind: 'storm429' } | { kind: 'fail' | 'drop'; when: 'before' | 'after' };
 
 /** mulberry32: small, fast and good enough for reproducible fault sequences. */
 export function seededRandom(seed: number): () => number {

@@ -25,7 +25,10 @@ export interface FindRunningOptions {
  * start its own, which takes the stale lock over). Throws StateLockedError when a live process holds
  * the lock but can't be reached: opening the state then would make two writers.
  */
-export async function findRunningLocalOrg(stateDir: string, options: FindRunningOptions = {}): Promise<RunningLocalOrg | undefined> {
+export async function findRunningLocalOrg(
+  stateDir: string,
+  options: FindRunningOptions = {},
+): Promise<RunningLocalOrg | undefined> {
   const lock = await readStateLock(stateDir);
   if (!lock || !lockHolderAlive(lock, options.isAlive)) return undefined;
   const state = await loadState(stateDir);
@@ -36,7 +39,8 @@ export async function findRunningLocalOrg(stateDir: string, options: FindRunning
       redirect: 'manual',
       signal: AbortSignal.timeout(options.probeTimeoutMs ?? 5000),
     });
-    const body = (await res.json().catch(() => undefined)) as { data?: { relationships?: { org?: { data?: { id?: string } } } } } | undefined;
+    const body = (await res.json().catch(() => undefined)) as
+      { data?: { relationships?: { org?: { data?: { id?: string } } } } } | undefined;
     if (res.status === 200 && body?.data?.relationships?.org?.data?.id === state.orgId) {
       return { baseUrl: lock.baseUrl, token: state.token, orgId: state.orgId, lock };
     }

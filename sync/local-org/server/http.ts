@@ -56,7 +56,9 @@ export class HttpError extends Error {
 }
 
 export function fail(status: number, code: string, detail: string, pointer?: string): never {
-  throw new HttpError(status, [{ status, code, title: TITLES[status] ?? 'Error', detail, ...(pointer ? { source: { pointer } } : {}) }]);
+  throw new HttpError(status, [
+    { status, code, title: TITLES[status] ?? 'Error', detail, ...(pointer ? { source: { pointer } } : {}) },
+  ]);
 }
 
 export function failAll(errors: ApiErrorObject[]): void {
@@ -86,7 +88,13 @@ export interface ResourceObject {
   links: { self: string };
 }
 
-export function resourceObject(type: string, id: string, attributes: JsonObject, self: string, relationships?: JsonObject): ResourceObject {
+export function resourceObject(
+  type: string,
+  id: string,
+  attributes: JsonObject,
+  self: string,
+  relationships?: JsonObject,
+): ResourceObject {
   return { type, id, attributes, ...(relationships ? { relationships } : {}), links: { self } };
 }
 

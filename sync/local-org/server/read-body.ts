@@ -2,7 +2,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { JsonValue } from '../../../compiler/json.js';
 
-export type BodyResult = { kind: 'ok'; value: JsonValue | undefined } | { kind: 'too-large' } | { kind: 'invalid'; message: string };
+export type BodyResult =
+  { kind: 'ok'; value: JsonValue | undefined } | { kind: 'too-large' } | { kind: 'invalid'; message: string };
 
 export async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   const chunks: Buffer[] = [];
@@ -18,7 +19,8 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Bod
   if (size === 0) return { kind: 'ok', value: undefined };
   const text = Buffer.concat(chunks).toString('utf8');
   const type = String(req.headers['content-type'] ?? 'application/json');
-  if (type.includes('application/x-www-form-urlencoded')) return { kind: 'ok', value: Object.fromEntries(new URLSearchParams(text)) };
+  if (type.includes('application/x-www-form-urlencoded'))
+    return { kind: 'ok', value: Object.fromEntries(new URLSearchParams(text)) };
   if (type.includes('json')) {
     try {
       return { kind: 'ok', value: JSON.parse(text) as JsonValue };

@@ -29,7 +29,11 @@ export function allRoutes(): Route[] {
 }
 
 /** The route for method + path; `status` 404 (no such path) or 405 (path, not this method) when none. */
-export function findRoute(routes: readonly Route[], method: string, pathname: string): { route: Route } | { status: 404 | 405 } {
+export function findRoute(
+  routes: readonly Route[],
+  method: string,
+  pathname: string,
+): { route: Route } | { status: 404 | 405 } {
   const candidates = routes.filter((r) => r.pattern.test(pathname));
   const route = candidates.find((r) => r.method === method);
   return route ? { route } : { status: candidates.length > 0 ? 405 : 404 };
@@ -47,7 +51,8 @@ export async function respond(route: Route, req: ApiRequest): Promise<ApiRespons
   } catch (error) {
     if (error instanceof HttpError) response = { status: error.status, body: { errors: error.errors } };
     else if (error instanceof HostValidationError) response = { status: error.status, body: { errors: error.errors } };
-    else if (error instanceof HostError) response = { status: error.status, body: errorBody(error.status, error.message) };
+    else if (error instanceof HostError)
+      response = { status: error.status, body: errorBody(error.status, error.message) };
     else throw error;
   }
   // Kustomer runs triggered workflows after answering; the local org answers after they ran, so a

@@ -85,7 +85,10 @@ export interface LocalOrg {
  */
 export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {
   const stateDir = options.stateDir === undefined ? DEFAULT_STATE_DIR : options.stateDir;
-  const lock: HeldLock | undefined = stateDir === null ? undefined : await acquireStateLock(stateDir, options.onNotice ? { onNotice: options.onNotice } : {});
+  const lock: HeldLock | undefined =
+    stateDir === null
+      ? undefined
+      : await acquireStateLock(stateDir, options.onNotice ? { onNotice: options.onNotice } : {});
   let store: LocalStore;
   try {
     store = await LocalStore.open({
@@ -114,7 +117,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, errorBody(500, `emulator bug: ${error instanceof Error ? error.message : String(error)}`));
+      if (!res.headersSent)
+        send(res, 500, errorBody(500, `emulator bug: ${error instanceof Error ? error.message : String(error)}`));
     });
   });
 
@@ -142,7 +146,11 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     if ((route.auth ?? 'token') === 'token' && req.headers.authorization !== `Bearer ${store.state.token}`) {
       req.resume();
       record(401);
-      return send(res, 401, errorBody(401, 'a valid API token is required (Authorization: Bearer <token>)', 'unauthorized'));
+      return send(
+        res,
+        401,
+        errorBody(401, 'a valid API token is required (Authorization: Bearer <token>)', 'unauthorized'),
+      );
     }
     const withFaults = route.faults !== false;
     if (withFaults && faults.latencyMs > 0) await sleep(faults.latencyMs);
@@ -152,7 +160,12 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     if (decision.kind === 'storm429' && budget) {
       req.resume();
       record(429, 'storm429');
-      return send(res, 429, errorBody(429, 'rate limit exceeded', 'rate_limited'), rateLimitHeaders({ ...budget.peek(), remaining: 0 }));
+      return send(
+        res,
+        429,
+        errorBody(429, 'rate limit exceeded', 'rate_limited'),
+        rateLimitHeaders({ ...budget.peek(), remaining: 0 }),
+      );
     }
     if (budget) {
       const taken = budget.take();
@@ -167,7 +180,12 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     const body = await readBody(req, route.bodyLimit ?? DEFAULT_BODY_LIMIT);
     if (body.kind === 'too-large') {
       record(413);
-      return send(res, 413, errorBody(413, `the body is larger than ${route.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes`, 'payload_too_large'), headers);
+      return send(
+        res,
+        413,
+        errorBody(413, `the body is larger than ${route.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes`, 'payload_too_large'),
+        headers,
+      );
     }
     if (body.kind === 'invalid') {
       record(400);
@@ -227,7 +245,10 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     return ran;
   };
   const schedulerMs = options.schedulerIntervalMs ?? 1000;
-  const timer = schedulerMs > 0 ? setInterval(() => void (scheduling = scheduling.then(runDueSchedules).catch(() => undefined)), schedulerMs) : undefined;
+  const timer =
+    schedulerMs > 0
+      ? setInterval(() => void (scheduling = scheduling.then(runDueSchedules).catch(() => undefined)), schedulerMs)
+      : undefined;
   timer?.unref();
 
   return {

@@ -9,8 +9,14 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { createLockFile, isProcessAlive, lockHolderAlive as holderAlive, ownHolder, readLockFile, releaseLockFile } from '../../state/lock-file.js';
-
+import {
+  createLockFile,
+  isProcessAlive,
+  lockHolderAlive as holderAlive,
+  ownHolder,
+  readLockFile,
+  releaseLockFile,
+} from '../../state/lock-file.js';
 
 export const LOCK_FILE = 'server.lock';
 
@@ -32,7 +38,9 @@ export class StateLockedError extends Error {
     readonly lock: StateLock,
     readonly stateDir: string,
   ) {
-    super(`the local org state ${stateDir} is served by process ${lock.pid} on ${lock.host}${lock.baseUrl ? ` at ${lock.baseUrl}` : ' (starting)'}`);
+    super(
+      `the local org state ${stateDir} is served by process ${lock.pid} on ${lock.host}${lock.baseUrl ? ` at ${lock.baseUrl}` : ' (starting)'}`,
+    );
     this.name = 'StateLockedError';
   }
 }
@@ -53,7 +61,13 @@ export interface HeldLock {
 /** The lock as written, or undefined when there is none (an unreadable lock is reported as held by nobody alive). */
 export async function readStateLock(stateDir: string): Promise<StateLock | undefined> {
   // A lock cut short by a crash mid-write: nobody can be reached through it, so it is stale.
-  return readLockFile(join(stateDir, LOCK_FILE), StateLockSchema, { pid: -1, host: hostname(), port: null, baseUrl: null, startedAt: '' });
+  return readLockFile(join(stateDir, LOCK_FILE), StateLockSchema, {
+    pid: -1,
+    host: hostname(),
+    port: null,
+    baseUrl: null,
+    startedAt: '',
+  });
 }
 
 /** Whether the lock's holder is alive. On another host the pid can't be checked: assumed alive. */
@@ -88,7 +102,9 @@ export async function acquireStateLock(stateDir: string, options: LockOptions = 
     const held = await readStateLock(stateDir);
     if (!held) continue;
     if (lockHolderAlive(held, options.isAlive)) throw new StateLockedError(held, stateDir);
-    options.onNotice?.(`${path}: taking over a stale lock${held.pid > 0 ? ` from process ${held.pid}, which is no longer running` : ' (unreadable)'}`);
+    options.onNotice?.(
+      `${path}: taking over a stale lock${held.pid > 0 ? ` from process ${held.pid}, which is no longer running` : ' (unreadable)'}`,
+    );
     await rm(path, { force: true });
   }
   throw new Error(`${path}: could not take the lock (another process keeps taking it)`);

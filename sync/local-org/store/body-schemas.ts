@@ -51,7 +51,9 @@ const kobjectFields = {
 
 /** `POST /v1/klasses/{name}` (and the customer-linked create): `title` is required. */
 export const KObjectCreateBodySchema = z.looseObject({
-  title: z.string({ error: 'is required and must be a non-empty string' }).min(1, { error: 'is required and must be a non-empty string' }),
+  title: z
+    .string({ error: 'is required and must be a non-empty string' })
+    .min(1, { error: 'is required and must be a non-empty string' }),
   ...kobjectFields,
 });
 
@@ -69,10 +71,20 @@ export const UserBodySchema = z.looseObject({
 
 const requiredText = (field: string, max: number) => {
   const required = `${field} is required and must be a non-empty string`;
-  return z.string({ error: required }).min(1, { error: required }).max(max, { error: `${field} must be at most ${max} characters` });
+  return z
+    .string({ error: required })
+    .min(1, { error: required })
+    .max(max, { error: `${field} must be at most ${max} characters` });
 };
 const isHeaderList = (value: unknown) =>
-  Array.isArray(value) && value.every((h) => h !== null && typeof h === 'object' && typeof (h as { name?: unknown }).name === 'string' && typeof (h as { value?: unknown }).value === 'string');
+  Array.isArray(value) &&
+  value.every(
+    (h) =>
+      h !== null &&
+      typeof h === 'object' &&
+      typeof (h as { name?: unknown }).name === 'string' &&
+      typeof (h as { value?: unknown }).value === 'string',
+  );
 
 /** Outbound webhooks (docs §5.1): name ≤ 255, https url ≤ 255, 1..12 events, headers `[{name, value}]`. */
 export const OutboundWebhookBodySchema = z.strictObject({
@@ -121,11 +133,22 @@ export interface ParseOptions {
 }
 
 /** The parsed body, or every problem found (zod issues plus custom-attribute type checks). */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown, options: ParseOptions = {}): { ok: true; value: z.infer<S> } | { ok: false; errors: ApiErrorObject[] } {
+export function parseBody<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  options: ParseOptions = {},
+): { ok: true; value: z.infer<S> } | { ok: false; errors: ApiErrorObject[] } {
   const result = schema.safeParse(body);
-  const errors: ApiErrorObject[] = result.success ? [] : result.error.issues.flatMap((issue) => issueErrors(issue, options));
+  const errors: ApiErrorObject[] = result.success
+    ? []
+    : result.error.issues.flatMap((issue) => issueErrors(issue, options));
   // Custom attribute values are typed by their name's suffix; zod has already said so if `custom` is not an object.
-  if (body !== null && typeof body === 'object' && 'custom' in body && !errors.some((e) => e.source?.pointer === '/custom')) {
+  if (
+    body !== null &&
+    typeof body === 'object' &&
+    'custom' in body &&
+    !errors.some((e) => e.source?.pointer === '/custom')
+  ) {
     errors.push(...validateCustomValues((body as { custom: unknown }).custom));
   }
   if (errors.length > 0 || !result.success) return { ok: false, errors };
@@ -135,9 +158,17 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown, options
 /** One error per issue (one per key for unknown keys), the field in its pointer and its text. */
 function issueErrors(issue: z.core.$ZodIssue, options: ParseOptions): ApiErrorObject[] {
   const path = issue.path.map(String);
-  const error = (pointer: string[], detail: string): ApiErrorObject => ({ status: 400, code: 'invalid', title: 'Invalid request', detail, source: { pointer: `/${pointer.join('/')}` } });
+  const error = (pointer: string[], detail: string): ApiErrorObject => ({
+    status: 400,
+    code: 'invalid',
+    title: 'Invalid request',
+    detail,
+    source: { pointer: `/${pointer.join('/')}` },
+  });
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => error([...path, key], options.unknownKey ? options.unknownKey(key) : `"${key}" is not a known field`));
+    return issue.keys.map((key) =>
+      error([...path, key], options.unknownKey ? options.unknownKey(key) : `"${key}" is not a known field`),
+    );
   }
   const field = path.length > 0 ? path.join('.') : 'body';
   // Messages written for a schema name their field ("at most 12 events ..."); zod's own do not.

@@ -6,7 +6,13 @@
  */
 import type { z } from 'zod';
 import type { JsonObject } from '../../../compiler/json.js';
-import { HostError, type ConversationRecord, type CustomerRecord, type NoteRecord, type UserRecord } from '../runtime/host.js';
+import {
+  HostError,
+  type ConversationRecord,
+  type CustomerRecord,
+  type NoteRecord,
+  type UserRecord,
+} from '../runtime/host.js';
 import type { ApiErrorObject } from '../inferred-api.js';
 import { ConversationBodySchema, NoteBodySchema, parseBody, UserBodySchema } from './body-schemas.js';
 import { changedFields, type StandardObject } from './events.js';
@@ -31,7 +37,16 @@ export abstract class StandardObjects {
 
   createConversation(body: Record<string, unknown>): ConversationRecord {
     const value = parsed(ConversationBodySchema, body);
-    if (value.customer === undefined) invalid([{ status: 400, code: 'invalid', title: 'Invalid request', detail: 'customer: a conversation needs its customer id', source: { pointer: '/customer' } }]);
+    if (value.customer === undefined)
+      invalid([
+        {
+          status: 400,
+          code: 'invalid',
+          title: 'Invalid request',
+          detail: 'customer: a conversation needs its customer id',
+          source: { pointer: '/customer' },
+        },
+      ]);
     if (!this.getCustomer(value.customer)) throw new HostError(`customer ${value.customer} not found`, 404);
     const now = this.isoNow();
     const { custom, ...rest } = withoutServerFields(value);
@@ -60,7 +75,15 @@ export abstract class StandardObjects {
     if (!record) throw new HostError(`conversation ${id} not found`, 404);
     const { custom, customer, ...rest } = withoutServerFields(parsed(ConversationBodySchema, body));
     if (customer !== undefined && customer !== record.customer) {
-      invalid([{ status: 400, code: 'immutable', title: 'Invalid request', detail: "customer: a conversation's customer can't be changed here", source: { pointer: '/customer' } }]);
+      invalid([
+        {
+          status: 400,
+          code: 'immutable',
+          title: 'Invalid request',
+          detail: "customer: a conversation's customer can't be changed here",
+          source: { pointer: '/customer' },
+        },
+      ]);
     }
     this.applyUpdate('conversation', record, rest, custom);
     return record;
@@ -106,7 +129,15 @@ export abstract class StandardObjects {
   createUser(body: Record<string, unknown>): UserRecord {
     const value = parsed(UserBodySchema, body);
     const now = this.isoNow();
-    const record: UserRecord = { ...withoutServerFields(value), id: this.newId(), name: value.name, displayName: value.displayName ?? value.name, email: value.email, createdAt: now, updatedAt: now };
+    const record: UserRecord = {
+      ...withoutServerFields(value),
+      id: this.newId(),
+      name: value.name,
+      displayName: value.displayName ?? value.name,
+      email: value.email,
+      createdAt: now,
+      updatedAt: now,
+    };
     this.state.users.push(record);
     this.changed();
     return record;
@@ -116,14 +147,27 @@ export abstract class StandardObjects {
   protected ensureOrgUser(): void {
     if (this.getUser(this.state.userId)) return;
     const now = this.isoNow();
-    this.state.users.push({ id: this.state.userId, name: 'kac local org', displayName: 'kac local org', email: 'local-org@kac.invalid', createdAt: now, updatedAt: now });
+    this.state.users.push({
+      id: this.state.userId,
+      name: 'kac local org',
+      displayName: 'kac local org',
+      email: 'local-org@kac.invalid',
+      createdAt: now,
+      updatedAt: now,
+    });
   }
 
   /** Applies a partial update and raises `<object>.update` when anything changed. */
-  protected applyUpdate(object: StandardObject, record: { updatedAt: string; custom: Record<string, unknown> }, fields: Record<string, unknown>, custom: unknown): void {
+  protected applyUpdate(
+    object: StandardObject,
+    record: { updatedAt: string; custom: Record<string, unknown> },
+    fields: Record<string, unknown>,
+    custom: unknown,
+  ): void {
     const before = structuredClone(record) as Record<string, unknown>;
     Object.assign(record, fields);
-    if (custom !== undefined && custom !== null) record.custom = { ...record.custom, ...(custom as Record<string, unknown>) };
+    if (custom !== undefined && custom !== null)
+      record.custom = { ...record.custom, ...(custom as Record<string, unknown>) };
     const changes = changedFields(before, record as Record<string, unknown>);
     if (Object.keys(changes).length === 0) return;
     record.updatedAt = this.isoNow();
@@ -150,5 +194,7 @@ export class StoreValidationError extends HostError {
 }
 
 function withoutServerFields<T extends Record<string, unknown>>(body: T): T {
-  return Object.fromEntries(Object.entries(body).filter(([k, v]) => !SERVER_FIELDS.includes(k) && v !== undefined)) as T;
+  return Object.fromEntries(
+    Object.entries(body).filter(([k, v]) => !SERVER_FIELDS.includes(k) && v !== undefined),
+  ) as T;
 }

@@ -13,7 +13,10 @@ import type { HookRow, OrgState, Row, ScheduledCall, StoredRun } from './state.j
 const JsonObjectSchema = z.record(z.string(), z.json()) as z.ZodType<JsonObject>;
 
 const RowSchema = z.looseObject({ id: z.string(), attributes: JsonObjectSchema }) satisfies z.ZodType<Row>;
-const HookRowSchema = RowSchema.extend({ kind: z.enum(['web', 'form']), hash: z.string() }) satisfies z.ZodType<HookRow>;
+const HookRowSchema = RowSchema.extend({
+  kind: z.enum(['web', 'form']),
+  hash: z.string(),
+}) satisfies z.ZodType<HookRow>;
 
 const CustomerRecordSchema = z.looseObject({
   id: z.string(),
@@ -27,19 +30,20 @@ const CustomerRecordSchema = z.looseObject({
   updatedAt: z.string(),
 }) satisfies z.ZodType<CustomerRecord>;
 
-const KObjectRecordSchema = z.looseObject({
-  id: z.string(),
-  klassName: z.string(),
-  customer: z.string().optional(),
-  externalId: z.string().nullish(),
-  title: z.string(),
-  description: z.string().nullish(),
-  data: z.unknown().optional(),
-  custom: z.record(z.string(), z.unknown()),
-  tags: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
+const KObjectRecordSchema = z
+  .looseObject({
+    id: z.string(),
+    klassName: z.string(),
+    customer: z.string().optional(),
+    externalId: z.string().nullish(),
+    title: z.string(),
+    description: z.string().nullish(),
+    data: z.unknown().optional(),
+    custom: z.record(z.string(), z.unknown()),
+    tags: z.array(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
   // `data` may be absent from the file (undefined is not JSON); the record always has the key.
   .transform((k): KObjectRecord => ({ ...k, data: k.data })) satisfies z.ZodType<KObjectRecord, unknown>;
 
@@ -109,7 +113,11 @@ export const WorkflowRunLogSchema = z.looseObject({
   error: z.string().optional(),
 }) satisfies z.ZodType<WorkflowRunLog>;
 
-export const StoredRunSchema = z.looseObject({ hookId: z.string().optional(), eventName: z.string(), log: WorkflowRunLogSchema }) satisfies z.ZodType<StoredRun>;
+export const StoredRunSchema = z.looseObject({
+  hookId: z.string().optional(),
+  eventName: z.string(),
+  log: WorkflowRunLogSchema,
+}) satisfies z.ZodType<StoredRun>;
 
 export const OrgStateSchema = z.looseObject({
   version: z.literal(1),

@@ -10,7 +10,16 @@ import { HostError, type CustomerRecord, type KObjectRecord, type RuntimeHost } 
 import { CustomerBodySchema, KObjectCreateBodySchema, KObjectUpdateBodySchema, parseBody } from './body-schemas.js';
 import { eventName, eventPayload, type OrgEvent, type StandardObject } from './events.js';
 import { objectId, randomToken } from './ids.js';
-import { emptyState, loadState, MAX_STORED_RUNS, removeState, StatePersister, type OrgState, type ScheduledCall, type StoredRun } from './state.js';
+import {
+  emptyState,
+  loadState,
+  MAX_STORED_RUNS,
+  removeState,
+  StatePersister,
+  type OrgState,
+  type ScheduledCall,
+  type StoredRun,
+} from './state.js';
 import { StandardObjects, StoreValidationError } from './standard-objects.js';
 import type { ApiErrorObject } from '../inferred-api.js';
 
@@ -45,7 +54,11 @@ export class LocalStore extends StandardObjects implements RuntimeHost {
 
   /** Queues a standard event for the engine. */
   emit(object: StandardObject, change: 'create' | 'update', record: object, changes?: JsonObject): void {
-    this.pendingEvents.push({ name: eventName(object, change), payload: eventPayload(record, changes), depth: this.eventDepth });
+    this.pendingEvents.push({
+      name: eventName(object, change),
+      payload: eventPayload(record, changes),
+      depth: this.eventDepth,
+    });
   }
 
   takeEvent(): OrgEvent | undefined {
@@ -55,7 +68,9 @@ export class LocalStore extends StandardObjects implements RuntimeHost {
   // --- workflows, as the engine needs them ---
 
   enabledWorkflowsFor(name: string) {
-    return this.state.workflows.filter((w) => w.attributes.enabled === true && (w.attributes.trigger as JsonObject | undefined)?.eventName === name);
+    return this.state.workflows.filter(
+      (w) => w.attributes.enabled === true && (w.attributes.trigger as JsonObject | undefined)?.eventName === name,
+    );
   }
 
   workflowById(id: string) {
@@ -81,11 +96,18 @@ export class LocalStore extends StandardObjects implements RuntimeHost {
   }
 
   /** Loads `<stateDir>/org.json` (or starts empty); `stateDir: null` keeps everything in memory. */
-  static async open(options: { stateDir: string | null; token?: string; now?: () => Date; reset?: boolean }): Promise<LocalStore> {
+  static async open(options: {
+    stateDir: string | null;
+    token?: string;
+    now?: () => Date;
+    reset?: boolean;
+  }): Promise<LocalStore> {
     const clock = options.now ?? (() => new Date());
     if (options.reset && options.stateDir !== null) await removeState(options.stateDir);
     const saved = options.stateDir === null ? undefined : await loadState(options.stateDir);
-    const state = saved ?? emptyState({ orgId: objectId(clock()), userId: objectId(clock()), token: options.token ?? randomToken() });
+    const state =
+      saved ??
+      emptyState({ orgId: objectId(clock()), userId: objectId(clock()), token: options.token ?? randomToken() });
     if (options.token !== undefined) state.token = options.token;
     const store = new LocalStore(state, options.stateDir, clock);
     store.ensureOrgUser();
@@ -161,7 +183,12 @@ export class LocalStore extends StandardObjects implements RuntimeHost {
     const parsed = parseBody(CustomerBodySchema, body);
     const errors = parsed.ok ? [] : parsed.errors;
     if (typeof body.externalId === 'string' && this.findCustomerByExternalId(body.externalId)) {
-      errors.push({ status: 409, code: 'conflict', title: 'Conflict', detail: `a customer with externalId "${body.externalId}" exists` });
+      errors.push({
+        status: 409,
+        code: 'conflict',
+        title: 'Conflict',
+        detail: `a customer with externalId "${body.externalId}" exists`,
+      });
     }
     throwIfAny(errors);
     if (!parsed.ok) throw new Error('unreachable: parse errors were thrown');
@@ -202,7 +229,13 @@ export class LocalStore extends StandardObjects implements RuntimeHost {
     const errors = parsed.ok ? [] : parsed.errors;
     const customer = body.customer;
     if (customer !== undefined && (typeof customer !== 'string' || !this.getCustomer(customer))) {
-      errors.push({ status: 404, code: 'not_found', title: 'Not found', detail: `customer ${String(customer)} not found`, source: { pointer: '/customer' } });
+      errors.push({
+        status: 404,
+        code: 'not_found',
+        title: 'Not found',
+        detail: `customer ${String(customer)} not found`,
+        source: { pointer: '/customer' },
+      });
     }
     throwIfAny(errors);
     if (!parsed.ok) throw new Error('unreachable: parse errors were thrown');

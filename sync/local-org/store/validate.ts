@@ -34,9 +34,17 @@ export function validateMetadataProperties(properties: JsonValue | undefined): A
       continue;
     }
     if (prop.type !== undefined && prop.type !== expected) {
-      errors.push(invalid(`${pointer}/type`, `attribute "${name}" has type "${String(prop.type)}" but its suffix means "${expected}"`));
+      errors.push(
+        invalid(
+          `${pointer}/type`,
+          `attribute "${name}" has type "${String(prop.type)}" but its suffix means "${expected}"`,
+        ),
+      );
     }
-    if (prop.enumeration !== undefined && !(Array.isArray(prop.enumeration) && prop.enumeration.every((v) => typeof v === 'string'))) {
+    if (
+      prop.enumeration !== undefined &&
+      !(Array.isArray(prop.enumeration) && prop.enumeration.every((v) => typeof v === 'string'))
+    ) {
       errors.push(invalid(`${pointer}/enumeration`, `attribute "${name}": enumeration must be a list of strings`));
     }
   }
@@ -67,15 +75,21 @@ function valueProblem(type: string, value: JsonValue): string | undefined {
     case 'string':
     case 'text':
       if (typeof value !== 'string') return `must be a string, got ${describe(value)}`;
-      return value.length > MAX_STRING_ATTRIBUTE_LENGTH ? `must be at most ${MAX_STRING_ATTRIBUTE_LENGTH} characters` : undefined;
+      return value.length > MAX_STRING_ATTRIBUTE_LENGTH
+        ? `must be at most ${MAX_STRING_ATTRIBUTE_LENGTH} characters`
+        : undefined;
     case 'url':
       return typeof value === 'string' ? undefined : `must be a URL string, got ${describe(value)}`;
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : `must be a number, got ${describe(value)}`;
+      return typeof value === 'number' && Number.isFinite(value)
+        ? undefined
+        : `must be a number, got ${describe(value)}`;
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `must be a boolean, got ${describe(value)}`;
     case 'date':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : `must be an ISO 8601 date, got ${describe(value)}`;
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value))
+        ? undefined
+        : `must be an ISO 8601 date, got ${describe(value)}`;
     case 'id':
       return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))
         ? undefined
@@ -88,7 +102,11 @@ function valueProblem(type: string, value: JsonValue): string | undefined {
 function describe(value: JsonValue): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
-  return typeof value === 'string' ? `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"` : typeof value === 'object' ? 'an object' : String(value);
+  return typeof value === 'string'
+    ? `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`
+    : typeof value === 'object'
+      ? 'an object'
+      : String(value);
 }
 
 /**
@@ -106,14 +124,16 @@ export function validateWorkflowGraph(body: JsonObject): ApiErrorObject[] {
   if (!Array.isArray(steps)) return [...errors, invalid('/steps', 'steps must be an array')];
   const ids = new Map<string, number>();
   steps.forEach((step, i) => {
-    if (!isJsonObject(step) || typeof step.id !== 'string' || step.id === '') errors.push(invalid(`/steps/${i}/id`, `steps[${i}].id is required`));
+    if (!isJsonObject(step) || typeof step.id !== 'string' || step.id === '')
+      errors.push(invalid(`/steps/${i}/id`, `steps[${i}].id is required`));
     else if (ids.has(step.id)) errors.push(invalid(`/steps/${i}/id`, `step id "${step.id}" is used twice`));
     else ids.set(step.id, i);
   });
   const edges = new Map<string, string[]>();
   const nodes: [string, JsonValue | undefined, string][] = [['1', trigger.transitions, '/trigger/transitions']];
   steps.forEach((step, i) => {
-    if (isJsonObject(step) && typeof step.id === 'string') nodes.push([step.id, step.transitions, `/steps/${i}/transitions`]);
+    if (isJsonObject(step) && typeof step.id === 'string')
+      nodes.push([step.id, step.transitions, `/steps/${i}/transitions`]);
   });
   for (const [id, transitions, pointer] of nodes) {
     if (transitions === undefined) continue;
@@ -125,9 +145,12 @@ export function validateWorkflowGraph(body: JsonObject): ApiErrorObject[] {
     transitions.forEach((t, j) => {
       const target = isJsonObject(t) ? t.target : undefined;
       if (typeof target !== 'string' || !ids.has(target)) {
-        errors.push(invalid(`${pointer}/${j}/target`, `transition target "${String(target)}" is not a step of this workflow`));
+        errors.push(
+          invalid(`${pointer}/${j}/target`, `transition target "${String(target)}" is not a step of this workflow`),
+        );
       } else targets.push(target);
-      if (!isJsonObject(t) || !isJsonObject(t.condition)) errors.push(invalid(`${pointer}/${j}/condition`, 'transition condition is required'));
+      if (!isJsonObject(t) || !isJsonObject(t.condition))
+        errors.push(invalid(`${pointer}/${j}/condition`, 'transition condition is required'));
     });
     edges.set(id, targets);
   }

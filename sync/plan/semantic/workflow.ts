@@ -14,7 +14,8 @@ export interface WorkflowNode {
   rest: JsonObject;
 }
 
-const same = (a: JsonValue | undefined, b: JsonValue | undefined) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+const same = (a: JsonValue | undefined, b: JsonValue | undefined) =>
+  canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 /** The trigger (id "1") and the steps of a workflow body, in order. */
 export function workflowNodes(body: JsonObject): WorkflowNode[] {
@@ -34,10 +35,11 @@ export function workflowNodes(body: JsonObject): WorkflowNode[] {
   };
   const trigger = read(body.trigger, '1');
   if (trigger) nodes.push(trigger);
-  if (Array.isArray(body.steps)) body.steps.forEach((s, i) => {
-    const node = read(s, `#${i}`);
-    if (node) nodes.push(node);
-  });
+  if (Array.isArray(body.steps))
+    body.steps.forEach((s, i) => {
+      const node = read(s, `#${i}`);
+      if (node) nodes.push(node);
+    });
   return nodes;
 }
 
@@ -45,7 +47,9 @@ function conditionText(c: JsonValue | undefined): string {
   if (!isJsonObject(c)) return 'always';
   const op = typeof c.op === 'string' ? c.op : '?';
   if (op === 'true') return 'always';
-  const values = Array.isArray(c.values) ? c.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ') : '';
+  const values = Array.isArray(c.values)
+    ? c.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')
+    : '';
   return `${op}(${values})`;
 }
 
@@ -60,10 +64,17 @@ const label = (id: string) => (id === '1' ? 'trigger' : `step "${id}"`);
 export function summarizeWorkflow(live: JsonObject, desired: JsonObject): SemanticNote[] {
   const notes: SemanticNote[] = [];
   if (!same(live.enabled, desired.enabled)) {
-    notes.push({ code: 'enabled-changed', message: desired.enabled === false ? 'workflow disabled (enabled: true → false)' : 'workflow enabled (enabled: false → true)' });
+    notes.push({
+      code: 'enabled-changed',
+      message:
+        desired.enabled === false
+          ? 'workflow disabled (enabled: true → false)'
+          : 'workflow enabled (enabled: false → true)',
+    });
   }
   for (const key of ['description', 'meta', 'name'] as const) {
-    if (!same(live[key], desired[key])) notes.push({ code: 'field-changed', message: `${key === 'meta' ? 'display name' : key} changed` });
+    if (!same(live[key], desired[key]))
+      notes.push({ code: 'field-changed', message: `${key === 'meta' ? 'display name' : key} changed` });
   }
   const liveTrigger = isJsonObject(live.trigger) ? live.trigger : {};
   const desiredTrigger = isJsonObject(desired.trigger) ? desired.trigger : {};
@@ -76,14 +87,25 @@ export function summarizeWorkflow(live: JsonObject, desired: JsonObject): Semant
   for (const [id, node] of after) {
     const old = before.get(id);
     if (!old) {
-      notes.push({ code: 'step-added', message: `${label(id)} added${node.action ? ` (${node.action})` : ''}`, step: id });
+      notes.push({
+        code: 'step-added',
+        message: `${label(id)} added${node.action ? ` (${node.action})` : ''}`,
+        step: id,
+      });
       continue;
     }
     if (id !== '1') {
-      if (old.action !== node.action) notes.push({ code: 'step-changed', message: `${label(id)} action changed: ${old.action ?? '-'} → ${node.action ?? '-'}`, step: id });
+      if (old.action !== node.action)
+        notes.push({
+          code: 'step-changed',
+          message: `${label(id)} action changed: ${old.action ?? '-'} → ${node.action ?? '-'}`,
+          step: id,
+        });
       const params = changedKeys(old.params, node.params);
-      if (params.length > 0) notes.push({ code: 'params-changed', message: `${label(id)} params changed: ${params.join(', ')}`, step: id });
-      if (!same(old.meta, node.meta) || !same(old.rest, node.rest)) notes.push({ code: 'step-changed', message: `${label(id)} settings changed`, step: id });
+      if (params.length > 0)
+        notes.push({ code: 'params-changed', message: `${label(id)} params changed: ${params.join(', ')}`, step: id });
+      if (!same(old.meta, node.meta) || !same(old.rest, node.rest))
+        notes.push({ code: 'step-changed', message: `${label(id)} settings changed`, step: id });
     }
     notes.push(...summarizeTransitions(id, old.transitions, node.transitions));
   }
@@ -93,7 +115,11 @@ export function summarizeWorkflow(live: JsonObject, desired: JsonObject): Semant
   return notes;
 }
 
-function summarizeTransitions(id: string, before: WorkflowNode['transitions'], after: WorkflowNode['transitions']): SemanticNote[] {
+function summarizeTransitions(
+  id: string,
+  before: WorkflowNode['transitions'],
+  after: WorkflowNode['transitions'],
+): SemanticNote[] {
   const notes: SemanticNote[] = [];
   const n = Math.max(before.length, after.length);
   for (let i = 0; i < n; i++) {
@@ -101,11 +127,25 @@ function summarizeTransitions(id: string, before: WorkflowNode['transitions'], a
     const b = after[i];
     const nth = `transition ${i + 1} of ${label(id)}`;
     if (a && !b) notes.push({ code: 'transition-removed', message: `${nth} (→ ${a.target}) removed`, step: id });
-    else if (!a && b) notes.push({ code: 'transition-added', message: `${nth} added: → ${b.target} when ${conditionText(b.condition)}`, step: id });
+    else if (!a && b)
+      notes.push({
+        code: 'transition-added',
+        message: `${nth} added: → ${b.target} when ${conditionText(b.condition)}`,
+        step: id,
+      });
     else if (a && b) {
-      if (a.target !== b.target) notes.push({ code: 'transition-retargeted', message: `${nth} retargeted: → ${a.target} becomes → ${b.target}`, step: id });
+      if (a.target !== b.target)
+        notes.push({
+          code: 'transition-retargeted',
+          message: `${nth} retargeted: → ${a.target} becomes → ${b.target}`,
+          step: id,
+        });
       if (!same(a.condition, b.condition)) {
-        notes.push({ code: 'condition-changed', message: `${nth} condition changed: ${conditionText(a.condition)} → ${conditionText(b.condition)}`, step: id });
+        notes.push({
+          code: 'condition-changed',
+          message: `${nth} condition changed: ${conditionText(a.condition)} → ${conditionText(b.condition)}`,
+          step: id,
+        });
       }
       if (!same(a.meta, b.meta)) notes.push({ code: 'field-changed', message: `${nth} label changed`, step: id });
     }

@@ -71,11 +71,19 @@ export function createIterableClient(options: IterableClientOptions): IterableCl
       async () => {
         let response: BoundedResponse;
         try {
-          response = await boundedFetch(fetchImpl, `${baseUrl}${path}`, { headers: { 'Api-Key': options.apiKey, Accept: 'application/json' } }, { timeoutMs, maxBodyBytes, signal });
+          response = await boundedFetch(
+            fetchImpl,
+            `${baseUrl}${path}`,
+            { headers: { 'Api-Key': options.apiKey, Accept: 'application/json' } },
+            { timeoutMs, maxBodyBytes, signal },
+          );
         } catch (error) {
           if (signal?.aborted) throw new AbortError(fail({ cause: error }, `iterable: GET ${path} was cancelled`));
           if (!(error instanceof BoundedFetchError)) throw error;
-          const failure = fail({ cause: error, ...(error.status ? { status: error.status } : {}) }, `iterable: GET ${path} failed: ${scrub(error.detail)}`);
+          const failure = fail(
+            { cause: error, ...(error.status ? { status: error.status } : {}) },
+            `iterable: GET ${path} failed: ${scrub(error.detail)}`,
+          );
           // A redirect or an oversized body would come back the same way: not retried.
           throw error.kind === 'redirect' || error.kind === 'too-large' ? new AbortError(failure) : failure;
         }
@@ -90,7 +98,12 @@ export function createIterableClient(options: IterableClientOptions): IterableCl
           throw new AbortError(fail({ status: response.status, excerpt: 'response is not JSON' }));
         }
       },
-      { retries: options.retries ?? 3, minTimeout: options.retryDelayMs ?? 500, factor: 2, ...(signal ? { signal } : {}) },
+      {
+        retries: options.retries ?? 3,
+        minTimeout: options.retryDelayMs ?? 500,
+        factor: 2,
+        ...(signal ? { signal } : {}),
+      },
     ).catch((error: unknown) => {
       throw error instanceof AbortError ? error.originalError : error;
     });
@@ -106,7 +119,12 @@ export function createIterableClient(options: IterableClientOptions): IterableCl
         const parsed = JourneysPageSchema.safeParse(await getJson(path, signal));
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          throw new ApiError({ system: 'iterable', method: 'GET', path, excerpt: `unexpected response: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}` });
+          throw new ApiError({
+            system: 'iterable',
+            method: 'GET',
+            path,
+            excerpt: `unexpected response: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`,
+          });
         }
         journeys.push(...parsed.data.journeys);
         const total = parsed.data.totalJourneysCount;

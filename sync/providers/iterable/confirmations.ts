@@ -32,7 +32,14 @@ export async function readConfirmations(root: string): Promise<Confirmations> {
     throw error;
   }
   const invalid = (message: string) =>
-    new DiagnosticsError([{ code: 'iterable/confirmations-invalid', severity: 'error', message, location: { file: CONFIRMATIONS_FILE, line: 1, column: 1 } }]);
+    new DiagnosticsError([
+      {
+        code: 'iterable/confirmations-invalid',
+        severity: 'error',
+        message,
+        location: { file: CONFIRMATIONS_FILE, line: 1, column: 1 },
+      },
+    ]);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -52,7 +59,13 @@ export async function writeConfirmations(root: string, confirmations: Confirmati
 }
 
 /** Pure: the confirmations with `key` recorded at `sha256`. */
-export function recordConfirmation(confirmations: Confirmations, key: string, sha256: string, now: Date, by?: string): Confirmations {
+export function recordConfirmation(
+  confirmations: Confirmations,
+  key: string,
+  sha256: string,
+  now: Date,
+  by?: string,
+): Confirmations {
   const entry: Confirmation = { sha256, confirmedAt: now.toISOString(), ...(by ? { by } : {}) };
   return { ...confirmations, [key]: entry };
 }
@@ -80,7 +93,11 @@ export function templateStates(desired: readonly Resource[], confirmations: Conf
     keys.add(r.key);
     const sha = desiredSha256(r);
     const confirmed = confirmations[r.key];
-    const status: TemplateStatus = !confirmed ? 'pending' : confirmed.sha256 === sha ? 'confirmed' : 'changed-since-confirmed';
+    const status: TemplateStatus = !confirmed
+      ? 'pending'
+      : confirmed.sha256 === sha
+        ? 'confirmed'
+        : 'changed-since-confirmed';
     states.push({ key: r.key, status, ...(sha ? { desiredSha256: sha } : {}), ...(confirmed ? { confirmed } : {}) });
   }
   for (const [key, confirmed] of Object.entries(confirmations)) {

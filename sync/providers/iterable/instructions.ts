@@ -6,11 +6,20 @@ import type { Resource } from '../../../compiler/resource.js';
 
 export function renderIterableInstructions(resource: Resource): string {
   const b = resource.body as {
-    name?: string; journey?: string; trigger?: { kind?: string; field?: string; event?: string };
-    method?: string; endpoint?: string; headers?: Record<string, string>; sendEmailAndWorkflowId?: boolean; body?: string; sha256?: string;
+    name?: string;
+    journey?: string;
+    trigger?: { kind?: string; field?: string; event?: string };
+    method?: string;
+    endpoint?: string;
+    headers?: Record<string, string>;
+    sendEmailAndWorkflowId?: boolean;
+    body?: string;
+    sha256?: string;
   };
   const trigger =
-    b.trigger?.kind === 'custom-event' ? `Custom Event "${b.trigger.event}"` : `User Profile Field Updated "${b.trigger?.field ?? ''}"`;
+    b.trigger?.kind === 'custom-event'
+      ? `Custom Event "${b.trigger.event}"`
+      : `User Profile Field Updated "${b.trigger?.field ?? ''}"`;
   const headers = Object.entries(b.headers ?? {}).map(([k, v]) => `     ${k}: ${v}`);
   return [
     `In Iterable, Integrations > Journey Webhooks, create or edit the webhook "${b.name ?? resource.key}":`,

@@ -27,24 +27,44 @@ export function checkJourneys(desired: readonly Resource[], journeys: readonly I
     const at = { kind: resource.kind, key: resource.key };
     const named = journeys.filter((j) => j.name === t.journey && !j.isArchived);
     if (named.length === 0) {
-      findings.push({ severity: 'error', resource: at, message: `journey "${t.journey}" does not exist in Iterable (or is archived): create it and add the webhook "${resource.key}"` });
+      findings.push({
+        severity: 'error',
+        resource: at,
+        message: `journey "${t.journey}" does not exist in Iterable (or is archived): create it and add the webhook "${resource.key}"`,
+      });
       continue;
     }
     if (named.length > 1) {
-      findings.push({ severity: 'warning', resource: at, message: `${named.length} journeys are named "${t.journey}" (ids ${named.map((j) => j.id).join(', ')}): the webhook must be in the right one` });
+      findings.push({
+        severity: 'warning',
+        resource: at,
+        message: `${named.length} journeys are named "${t.journey}" (ids ${named.map((j) => j.id).join(', ')}): the webhook must be in the right one`,
+      });
     }
     const journey = named.find((j) => j.enabled) ?? named[0]!;
     if (!journey.enabled) {
-      findings.push({ severity: 'warning', resource: at, message: `journey "${t.journey}" (id ${journey.id}) is disabled: "${resource.key}" sends nothing to Regal until it is enabled` });
+      findings.push({
+        severity: 'warning',
+        resource: at,
+        message: `journey "${t.journey}" (id ${journey.id}) is disabled: "${resource.key}" sends nothing to Regal until it is enabled`,
+      });
     }
     if (t.trigger.kind === 'custom-event' && t.trigger.event !== undefined) {
       const events = journey.triggerEventNames ?? [];
       if (!events.includes(t.trigger.event)) {
         const actual = events.length === 0 ? 'no custom event' : events.map((e) => `"${e}"`).join(', ');
-        findings.push({ severity: 'error', resource: at, message: `journey "${t.journey}" (id ${journey.id}) is triggered by ${actual}, not by "${t.trigger.event}"` });
+        findings.push({
+          severity: 'error',
+          resource: at,
+          message: `journey "${t.journey}" (id ${journey.id}) is triggered by ${actual}, not by "${t.trigger.event}"`,
+        });
       }
     } else if (t.trigger.kind === 'profile-field-updated') {
-      findings.push({ severity: 'info', resource: at, message: `journey "${t.journey}" (id ${journey.id}) exists; its "${t.trigger.field}" profile-field trigger is not visible through Iterable's API: check it in Iterable` });
+      findings.push({
+        severity: 'info',
+        resource: at,
+        message: `journey "${t.journey}" (id ${journey.id}) exists; its "${t.trigger.field}" profile-field trigger is not visible through Iterable's API: check it in Iterable`,
+      });
     }
   }
   return findings;

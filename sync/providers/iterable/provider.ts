@@ -47,7 +47,9 @@ export function confirmedLive(desired: readonly Resource[], confirmations: Confi
 }
 
 function manualOnly(action: string): never {
-  throw new Error(`Iterable journey webhooks have no API: kac never ${action}s them (plan shows the steps; confirm with "kac iterable confirm")`);
+  throw new Error(
+    `Iterable journey webhooks have no API: kac never ${action}s them (plan shows the steps; confirm with "kac iterable confirm")`,
+  );
 }
 
 export function createIterableProvider(options: IterableProviderOptions): Provider {
@@ -63,7 +65,11 @@ export function createIterableProvider(options: IterableProviderOptions): Provid
       const templates = desired.filter((r) => r.kind === ITERABLE_KIND);
       if (templates.length === 0) return [];
       if (!options.client) {
-        return templates.map((r) => ({ severity: 'info' as const, resource: { kind: r.kind, key: r.key }, message: 'journeys not checked: this environment has no Iterable API key' }));
+        return templates.map((r) => ({
+          severity: 'info' as const,
+          resource: { kind: r.kind, key: r.key },
+          message: 'journeys not checked: this environment has no Iterable API key',
+        }));
       }
       ctx.logger.debug(`iterable: listing journeys at ${options.client.baseUrl}`);
       return checkJourneys(templates, await options.client.listJourneys(ctx.signal));

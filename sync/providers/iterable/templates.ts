@@ -13,7 +13,10 @@ export function findTemplate(resources: readonly Resource[], name: string): Reso
   const templates = resources.filter((r) => r.kind === 'iterable.journey-webhook');
   const found = templates.find((r) => r.key === name);
   if (found) return found;
-  const suggestion = closest(name, templates.map((t) => t.key));
+  const suggestion = closest(
+    name,
+    templates.map((t) => t.key),
+  );
   throw new ExitError(
     `no Iterable template named "${name}"`,
     1,

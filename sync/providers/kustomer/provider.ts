@@ -15,7 +15,14 @@ import { listOutboundWebhooks, liveOutboundWebhook, outboundWebhookHandler } fro
 import { listWorkflows, liveWorkflow, workflowHandler } from './resources/workflow.js';
 import { getStandardAttributes, standardAttributesHandler } from './resources/standard-attributes.js';
 
-export const KUSTOMER_KINDS = ['kustomer.hook', 'kustomer.klass', 'kustomer.klass-attributes', 'kustomer.standard-attributes', 'kustomer.workflow', 'kustomer.outbound-webhook'] as const;
+export const KUSTOMER_KINDS = [
+  'kustomer.hook',
+  'kustomer.klass',
+  'kustomer.klass-attributes',
+  'kustomer.standard-attributes',
+  'kustomer.workflow',
+  'kustomer.outbound-webhook',
+] as const;
 
 export interface KustomerProviderOptions {
   /**
@@ -49,7 +56,10 @@ function handlerIn(handlers: Handlers, kind: ResourceKind): KindHandler {
 }
 
 export function createKustomerProvider(client: KustomerClient, options: KustomerProviderOptions = {}): Provider {
-  const handlers: Handlers = { ...HANDLERS, 'kustomer.standard-attributes': standardAttributesHandler(options.namespace) };
+  const handlers: Handlers = {
+    ...HANDLERS,
+    'kustomer.standard-attributes': standardAttributesHandler(options.namespace),
+  };
   const handlerFor = (kind: ResourceKind) => handlerIn(handlers, kind);
   const namespace = options.namespace;
   return {
@@ -60,7 +70,10 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
       const signal = ctx.signal;
       switch (kind) {
         case 'kustomer.hook': {
-          const [web, form] = await Promise.all([listHooks(client, 'web', signal), options.formHooks === false ? Promise.resolve([]) : listHooks(client, 'form', signal)]);
+          const [web, form] = await Promise.all([
+            listHooks(client, 'web', signal),
+            options.formHooks === false ? Promise.resolve([]) : listHooks(client, 'form', signal),
+          ]);
           return [...web.map((h) => liveHook('web', h)), ...form.map((h) => liveHook('form', h))];
         }
         case 'kustomer.klass':
@@ -86,7 +99,10 @@ export function createKustomerProvider(client: KustomerClient, options: Kustomer
             .map((k) => getKlassAttributes(client, k.attributes.name, signal)),
         ),
       );
-      const readingStandard = namespace === undefined ? [] : (options.standardObjects ?? []).map((object) => getStandardAttributes(client, object, namespace, signal));
+      const readingStandard =
+        namespace === undefined
+          ? []
+          : (options.standardObjects ?? []).map((object) => getStandardAttributes(client, object, namespace, signal));
       const [webHooks, formHooks, klasses, workflows, webhooks, attributes, standard] = await Promise.all([
         listHooks(client, 'web', signal),
         options.formHooks === false ? Promise.resolve([]) : listHooks(client, 'form', signal),

@@ -4,14 +4,22 @@ import { api, h, status } from './dom.js';
 import { hooksView, klassesView, workflowsView } from './views-git.js';
 import { customersView, planView, runsView } from './views-org.js';
 
-const VIEWS = { workflows: workflowsView, klasses: klassesView, hooks: hooksView, customers: customersView, runs: runsView, plan: planView };
+const VIEWS = {
+  workflows: workflowsView,
+  klasses: klassesView,
+  hooks: hooksView,
+  customers: customersView,
+  runs: runsView,
+  plan: planView,
+};
 let ctx;
 
 async function route(event) {
   const [first, ...args] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   const name = VIEWS[first] ? first : 'workflows';
   const view = VIEWS[name];
-  for (const a of document.querySelectorAll('nav .tabs a')) a.setAttribute('aria-current', a.dataset.view === name ? 'page' : 'false');
+  for (const a of document.querySelectorAll('nav .tabs a'))
+    a.setAttribute('aria-current', a.dataset.view === name ? 'page' : 'false');
   const main = document.getElementById('view');
   main.replaceChildren();
   main.setAttribute('aria-busy', 'true');
@@ -31,7 +39,8 @@ async function route(event) {
 async function start() {
   const overview = await api('overview');
   ctx = { readOnly: overview.env.readOnly, env: overview.env };
-  document.getElementById('env').textContent = `${overview.env.name}${overview.env.readOnly ? ' (read-only)' : ''} · ${overview.env.target} · namespace ${overview.namespace}`;
+  document.getElementById('env').textContent =
+    `${overview.env.name}${overview.env.readOnly ? ' (read-only)' : ''} · ${overview.env.target} · namespace ${overview.namespace}`;
   if (overview.errors.length) status(`The definitions have ${overview.errors.length} error(s): ${overview.errors[0]}`);
   window.addEventListener('hashchange', route);
   await route();

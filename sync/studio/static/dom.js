@@ -26,7 +26,10 @@ function append(el, children) {
 export async function api(path, options = {}) {
   const res = await fetch(`/api/${path}`, {
     ...options,
-    headers: { ...(options.body !== undefined ? { 'content-type': 'application/json', 'x-kac-studio': '1' } : {}), ...(options.headers ?? {}) },
+    headers: {
+      ...(options.body !== undefined ? { 'content-type': 'application/json', 'x-kac-studio': '1' } : {}),
+      ...(options.headers ?? {}),
+    },
   });
   const body = await res.json();
   if (!res.ok) throw new Error(body.error + (body.hint ? ` (${body.hint})` : ''));
@@ -45,7 +48,31 @@ export function pre(text, label) {
 
 /** A table with a caption and a header row; rows are arrays of cells (strings or nodes). */
 export function table(caption, headers, rows) {
-  return h('table', {}, h('caption', {}, caption), h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c) => h('td', {}, c))))));
+  return h(
+    'table',
+    {},
+    h('caption', {}, caption),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        headers.map((x) => h('th', { scope: 'col' }, x)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((r) =>
+        h(
+          'tr',
+          {},
+          r.map((c) => h('td', {}, c)),
+        ),
+      ),
+    ),
+  );
 }
 
 export const source = (s) => (s ? h('code.source', {}, `${s.file}:${s.line}`) : null);

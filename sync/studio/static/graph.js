@@ -4,7 +4,12 @@
 // the graph out in layers (longest path from the trigger) and draws boxes and curved edges.
 
 const SVG = 'http://www.w3.org/2000/svg';
-const decode = (s) => s.replace(/#quot;/g, '"').replace(/#lt;/g, '<').replace(/#gt;/g, '>').replace(/#amp;/g, '&');
+const decode = (s) =>
+  s
+    .replace(/#quot;/g, '"')
+    .replace(/#lt;/g, '<')
+    .replace(/#gt;/g, '>')
+    .replace(/#amp;/g, '&');
 const unquote = (s) => decode(s.trim().replace(/^"(.*)"$/s, '$1'));
 
 export function parseFlowchart(text) {
@@ -21,7 +26,8 @@ export function parseFlowchart(text) {
       for (const id of m[1].split(',')) nodes.get(id)?.classes.push(m[2]);
     }
   }
-  for (const e of edges) for (const id of [e.from, e.to]) if (!nodes.has(id)) nodes.set(id, { id, label: id, classes: [] });
+  for (const e of edges)
+    for (const id of [e.from, e.to]) if (!nodes.has(id)) nodes.set(id, { id, label: id, classes: [] });
   return { nodes: [...nodes.values()], edges };
 }
 
@@ -97,10 +103,25 @@ function el(tag, attrs, text) {
 export function renderFlowchart(text, { title, href } = {}) {
   const graph = parseFlowchart(text);
   const { pos, width, height } = layout(graph);
-  const svg = el('svg', { viewBox: `-10 0 ${width + 20} ${height}`, width: width + 20, height, role: 'img', class: 'graph', 'aria-label': title ?? 'workflow graph' });
+  const svg = el('svg', {
+    viewBox: `-10 0 ${width + 20} ${height}`,
+    width: width + 20,
+    height,
+    role: 'img',
+    class: 'graph',
+    'aria-label': title ?? 'workflow graph',
+  });
   svg.append(el('title', {}, title ?? 'workflow graph'));
   const defs = el('defs', {});
-  const marker = el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+  const marker = el('marker', {
+    id: 'arrow',
+    viewBox: '0 0 10 10',
+    refX: 9,
+    refY: 5,
+    markerWidth: 7,
+    markerHeight: 7,
+    orient: 'auto-start-reverse',
+  });
   marker.append(el('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrowhead' }));
   defs.append(marker);
   svg.append(defs);
@@ -113,14 +134,17 @@ export function renderFlowchart(text, { title, href } = {}) {
     const x2 = b.cx;
     const y2 = b.y;
     const back = y2 <= y1;
-    const d = back ? `M ${x1} ${y1} C ${x1 + 60} ${y1 + 60}, ${x2 + 60} ${y2 - 60}, ${x2} ${y2}` : `M ${x1} ${y1} C ${x1} ${(y1 + y2) / 2}, ${x2} ${(y1 + y2) / 2}, ${x2} ${y2}`;
+    const d = back
+      ? `M ${x1} ${y1} C ${x1 + 60} ${y1 + 60}, ${x2 + 60} ${y2 - 60}, ${x2} ${y2}`
+      : `M ${x1} ${y1} C ${x1} ${(y1 + y2) / 2}, ${x2} ${(y1 + y2) / 2}, ${x2} ${y2}`;
     const path = el('path', { d, class: 'edge', 'marker-end': 'url(#arrow)' });
     // Every label is the edge's tooltip; a short one to the next layer is also drawn (below)
     // (and the steps list below the graph spells each transition out).
     if (e.label) path.append(el('title', {}, e.label));
     svg.append(path);
     // Only an edge to the next layer has its label drawn (its midpoint falls between two rows).
-    if (e.label && e.label.length <= 30 && b.layer === a.layer + 1) labels.push({ x: (x1 + x2) / 2, y: (y1 + y2) / 2, text: e.label });
+    if (e.label && e.label.length <= 30 && b.layer === a.layer + 1)
+      labels.push({ x: (x1 + x2) / 2, y: (y1 + y2) / 2, text: e.label });
   }
   for (const l of labels) {
     const w = l.text.length * 5.6 + 8;

@@ -5,7 +5,16 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { attribute, conversation, customOf, defineAttributes, defineWorkflow, note, onConversation, when } from '../../../compiler/index.js';
+import {
+  attribute,
+  conversation,
+  customOf,
+  defineAttributes,
+  defineWorkflow,
+  note,
+  onConversation,
+  when,
+} from '../../../compiler/index.js';
 import { compileProject } from '../../../compiler/compile/index.js';
 import type { Model } from '../../../compiler/model/project.js';
 import { validateProject } from '../../../compiler/validate/index.js';
@@ -17,8 +26,23 @@ const flow = defineWorkflow({
   trigger: onConversation('update'),
   steps({ trigger, event, step }) {
     const found = step('find', conversation.findById({ id: event.id }, acmeConversation));
-    const close = step('close', conversation.update({ id: found.out.id, status: 'done', priority: 2, custom: customOf(acmeConversation, { acmeTopicStr: 'refund' }) }));
-    const write = step('note', note.create({ conversation: found.out.id, body: `Topic: ${found.out.custom.acmeTopicStr}`, userMentions: [{ user: 'u-1' }] }));
+    const close = step(
+      'close',
+      conversation.update({
+        id: found.out.id,
+        status: 'done',
+        priority: 2,
+        custom: customOf(acmeConversation, { acmeTopicStr: 'refund' }),
+      }),
+    );
+    const write = step(
+      'note',
+      note.create({
+        conversation: found.out.id,
+        body: `Topic: ${found.out.custom.acmeTopicStr}`,
+        userMentions: [{ user: 'u-1' }],
+      }),
+    );
     trigger.to(found);
     found.to(close, when.eq(found.out.custom.acmeTopicStr, 'refund'), 'refund');
     close.to(write);
@@ -29,7 +53,9 @@ const misspelled = defineWorkflow({
   name: 'acme-misspelled',
   trigger: onConversation('update'),
   steps({ trigger, event, step }) {
-    trigger.to(step('set', conversation.update({ id: event.id, custom: { acmeTopcStr: 'refund', someoneElsesStr: 'x' } })));
+    trigger.to(
+      step('set', conversation.update({ id: event.id, custom: { acmeTopcStr: 'refund', someoneElsesStr: 'x' } })),
+    );
   },
 });
 
@@ -45,13 +71,27 @@ const model = (workflows: ReturnType<typeof defineWorkflow>[]): Model => ({
 });
 
 test('conversation.findById, conversation.update and note.create compile to the actions and params of real exports', () => {
-  const wf = compileProject(model([flow])).find((r) => r.kind === 'kustomer.workflow')!.body as { steps: { id: string; action: string; params: unknown }[] };
+  const wf = compileProject(model([flow])).find((r) => r.kind === 'kustomer.workflow')!.body as {
+    steps: { id: string; action: string; params: unknown }[];
+  };
   assert.equal(
     wf.steps.map((s) => [s.id, s.action, s.params]),
     [
       ['find', 'kustomer.conversation.find-by-id', { id: '/#steps.1.id' }],
-      ['close', 'kustomer.conversation.update', { id: '/#steps.find.id', status: 'done', priority: 2, custom: { acmeTopicStr: 'refund' } }],
-      ['note', 'kustomer.note.create', { conversation: '/#steps.find.id', body: 'Topic: {{{steps.find.custom.acmeTopicStr}}}', userMentions: [{ user: 'u-1' }] }],
+      [
+        'close',
+        'kustomer.conversation.update',
+        { id: '/#steps.find.id', status: 'done', priority: 2, custom: { acmeTopicStr: 'refund' } },
+      ],
+      [
+        'note',
+        'kustomer.note.create',
+        {
+          conversation: '/#steps.find.id',
+          body: 'Topic: {{{steps.find.custom.acmeTopicStr}}}',
+          userMentions: [{ user: 'u-1' }],
+        },
+      ],
     ],
   );
 });
@@ -64,7 +104,13 @@ test("a conversation.update writing an attribute that looks like kac's but is no
   const found = validateProject(model([flow, misspelled])).filter((d) => d.severity === 'error');
   assert.equal(
     found.map((d) => [d.code, d.message, d.hint]),
-    [['workflow/unknown-attribute', 'custom mapping "acmeTopcStr" is not an attribute kac defines on conversation.', 'did you mean "acmeTopicStr"?']],
+    [
+      [
+        'workflow/unknown-attribute',
+        'custom mapping "acmeTopcStr" is not an attribute kac defines on conversation.',
+        'did you mean "acmeTopicStr"?',
+      ],
+    ],
   );
 });
 

@@ -29,7 +29,11 @@ test('kac compile in two processes writes byte-identical trees', async () => {
   const base = await mkdtemp(join(tmpdir(), 'kac-determinism-'));
   try {
     for (const out of ['a', 'b']) {
-      const run = spawnSync(process.execPath, ['bin/kac.js', 'compile', '--root', fixtureRoot('golden'), '--out', join(base, out)], { cwd: REPO_ROOT, encoding: 'utf8' });
+      const run = spawnSync(
+        process.execPath,
+        ['bin/kac.js', 'compile', '--root', fixtureRoot('golden'), '--out', join(base, out)],
+        { cwd: REPO_ROOT, encoding: 'utf8' },
+      );
       assert.is(run.status, 0, run.stderr);
     }
     const [a, b] = [await tree(join(base, 'a')), await tree(join(base, 'b'))];

@@ -3,7 +3,21 @@
 // escape hatch at every level, Klasses without a displayName.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { action, attribute, branch, callWorkflow, defineHook, defineKlass, defineOutboundWebhook, defineWorkflow, onAppEvent, onCall, onConversation, onCustomer, onKObject } from '../../../compiler/index.js';
+import {
+  action,
+  attribute,
+  branch,
+  callWorkflow,
+  defineHook,
+  defineKlass,
+  defineOutboundWebhook,
+  defineWorkflow,
+  onAppEvent,
+  onCall,
+  onConversation,
+  onCustomer,
+  onKObject,
+} from '../../../compiler/index.js';
 import { compileProject } from '../../../compiler/compile/index.js';
 import { KustomerWorkflowSchema } from '../../../compiler/kustomer-format/workflow.js';
 import type { Model } from '../../../compiler/model/project.js';
@@ -16,7 +30,10 @@ const note = defineKlass({
 });
 const writeNote = defineWorkflow({
   name: 'regal-write-note',
-  trigger: onCall({ properties: { conversationId: { type: 'string' } }, required: ['conversationId'] }, { raw: { meta: { color: 'blue' } } }),
+  trigger: onCall(
+    { properties: { conversationId: { type: 'string' } }, required: ['conversationId'] },
+    { raw: { meta: { color: 'blue' } } },
+  ),
   response: { schema: { properties: { ok: { type: 'boolean' } }, required: [] } },
   raw: { replaces: 'kustomer.app.x.workflow', meta: { icon: 'phone' } },
   steps({ trigger, event, step }) {
@@ -33,11 +50,20 @@ const caller = defineWorkflow({
     trigger.to(step('call', callWorkflow(writeNote, { conversationId: event.id })));
   },
 });
-const others = [onConversation('create'), onCustomer('update'), onKObject(note, 'create'), onKObject('regal-x', 'update'), onAppEvent('calendly_app_1', 'update-event')].map((trigger, i) =>
-  defineWorkflow({ name: `regal-t${i}`, trigger, steps: () => {} }),
-);
+const others = [
+  onConversation('create'),
+  onCustomer('update'),
+  onKObject(note, 'create'),
+  onKObject('regal-x', 'update'),
+  onAppEvent('calendly_app_1', 'update-event'),
+].map((trigger, i) => defineWorkflow({ name: `regal-t${i}`, trigger, steps: () => {} }));
 const hook = defineHook({ name: 'regal-form', type: 'form', raw: { settings: { a: 1 } } });
-const webhook = defineOutboundWebhook({ name: 'regal-out', url: 'https://x.test', events: ['kustomer.conversation.create'], raw: { description: 'ui' } });
+const webhook = defineOutboundWebhook({
+  name: 'regal-out',
+  url: 'https://x.test',
+  events: ['kustomer.conversation.create'],
+  raw: { description: 'ui' },
+});
 const model: Model = {
   root: '/nowhere',
   namespace: 'regal',
@@ -48,15 +74,29 @@ const model: Model = {
   iterableWebhooks: [],
 };
 const resources = compileProject(model);
-const body = (kind: string, key: string) => resources.find((r) => r.kind === kind && r.key === key)!.body as Record<string, any>;
+const body = (kind: string, key: string) =>
+  resources.find((r) => r.kind === kind && r.key === key)!.body as Record<string, any>;
 
 test('a callable workflow: callable + schema and no eventName, its response, raw merged at every level', () => {
   const wf = body('kustomer.workflow', 'regal-write-note');
-  assert.equal(wf.trigger, { id: '1', callable: true, schema: { properties: { conversationId: { type: 'string' } }, required: ['conversationId'] }, transitions: [{ target: 'pick', condition: { op: 'true', values: [true] } }], meta: { color: 'blue' } });
+  assert.equal(wf.trigger, {
+    id: '1',
+    callable: true,
+    schema: { properties: { conversationId: { type: 'string' } }, required: ['conversationId'] },
+    transitions: [{ target: 'pick', condition: { op: 'true', values: [true] } }],
+    meta: { color: 'blue' },
+  });
   assert.equal(wf.response, { schema: { properties: { ok: { type: 'boolean' } }, required: [] } });
   assert.is(wf.replaces, 'kustomer.app.x.workflow');
   assert.equal(wf.meta, { displayName: 'regal-write-note', icon: 'phone' });
-  assert.equal(wf.steps[0], { id: 'pick', appVersion: 'kustomer-^1.9.2', transitions: [{ target: 'write', condition: { op: 'true', values: [true] } }], errorCases: [], meta: { color: 'red' }, extra: [1] });
+  assert.equal(wf.steps[0], {
+    id: 'pick',
+    appVersion: 'kustomer-^1.9.2',
+    transitions: [{ target: 'write', condition: { op: 'true', values: [true] } }],
+    errorCases: [],
+    meta: { color: 'red' },
+    extra: [1],
+  });
   assert.ok(KustomerWorkflowSchema.safeParse(wf).success, 'a callable trigger needs no eventName in the format');
 });
 
@@ -72,23 +112,43 @@ test('a call: action kustomer.workflow.<callee id>.call, inputs as params, the c
 test('standard-event and app triggers name their events', () => {
   assert.equal(
     others.map((w) => body('kustomer.workflow', w.name).trigger.eventName),
-    ['kustomer.conversation.create', 'kustomer.customer.update', 'kustomer.kobject.regal-note.create', 'kustomer.kobject.regal-x.update', 'kustomer.app.calendly_app_1.update-event'],
+    [
+      'kustomer.conversation.create',
+      'kustomer.customer.update',
+      'kustomer.kobject.regal-note.create',
+      'kustomer.kobject.regal-x.update',
+      'kustomer.app.calendly_app_1.update-event',
+    ],
   );
 });
 
 test('a Klass without displayName gets none; raw keys and attribute raw are kept; suffix keys never collide', () => {
-  assert.equal(body('kustomer.klass', 'regal-note'), { name: 'regal-note', status: 'disabled', icon: 'note', klassSchema: 'task' });
+  assert.equal(body('kustomer.klass', 'regal-note'), {
+    name: 'regal-note',
+    status: 'disabled',
+    icon: 'note',
+    klassSchema: 'task',
+  });
   assert.equal(body('kustomer.klass-attributes', 'regal-note').properties, {
     statusStr: { type: 'string' },
     statusUrl: { type: 'url', displayName: 'Status Url', hidden: true },
   });
-  assert.equal(body('kustomer.hook', 'regal-form'), { name: 'regal-form', description: '[managed by kac: regal]', type: 'form', settings: { a: 1 } });
+  assert.equal(body('kustomer.hook', 'regal-form'), {
+    name: 'regal-form',
+    description: '[managed by kac: regal]',
+    type: 'form',
+    settings: { a: 1 },
+  });
   assert.is(body('kustomer.outbound-webhook', 'regal-out').description, 'ui');
 });
 
 test('validate: a call to a workflow no file exports or that is not callable, and a required input the schema lacks', async () => {
   const { validateProject } = await import('../../../compiler/validate/index.js');
-  const orphan = defineWorkflow({ name: 'regal-orphan', trigger: onCall({ properties: {}, required: ['missing'] as any }), steps: () => {} });
+  const orphan = defineWorkflow({
+    name: 'regal-orphan',
+    trigger: onCall({ properties: {}, required: ['missing'] as any }),
+    steps: () => {},
+  });
   const plain = defineWorkflow({ name: 'regal-plain', trigger: onConversation('create'), steps: () => {} });
   const calls = defineWorkflow({
     name: 'regal-calls',
@@ -98,14 +158,19 @@ test('validate: a call to a workflow no file exports or that is not callable, an
       trigger.to(step('b', callWorkflow(plain as any, {})));
     },
   });
-  const codes = validateProject({ ...model, workflows: [plain, calls].map((definition) => ({ definition, file: 'workflows/x.ts' })) })
+  const codes = validateProject({
+    ...model,
+    workflows: [plain, calls].map((definition) => ({ definition, file: 'workflows/x.ts' })),
+  })
     .filter((d) => d.code.startsWith('workflow/'))
     .map((d) => `${d.code}: ${d.message}`);
   assert.equal(codes, [
     'workflow/unknown-callee: step "a" calls workflow "regal-orphan", which no file under workflows/ exports.',
     'workflow/callee-not-callable: step "b" calls workflow "regal-plain", whose trigger is not onCall(...).',
   ]);
-  const required = validateProject({ ...model, workflows: [{ definition: orphan, file: 'workflows/x.ts' }] }).map((d) => d.code);
+  const required = validateProject({ ...model, workflows: [{ definition: orphan, file: 'workflows/x.ts' }] }).map(
+    (d) => d.code,
+  );
   assert.ok(required.includes('workflow/unknown-required-input'), required.join(', '));
 });
 

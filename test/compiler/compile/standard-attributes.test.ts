@@ -21,7 +21,12 @@ compile('the fixture project compiles each object to the metadata PUT body of it
     [
       [
         'conversation',
-        { properties: { acmeTopicStr: { type: 'string', displayName: 'Acme Topic' }, acmeOrderCountNum: { type: 'number', displayName: 'Orders' } } },
+        {
+          properties: {
+            acmeTopicStr: { type: 'string', displayName: 'Acme Topic' },
+            acmeOrderCountNum: { type: 'number', displayName: 'Orders' },
+          },
+        },
         { file: 'klasses/standard/conversation.ts', line: 3, column: 16 },
       ],
       [
@@ -38,7 +43,10 @@ compile('the fixture project compiles each object to the metadata PUT body of it
     ],
   );
   // Attributes go after Klasses and before the workflows that write them.
-  assert.equal(build.resources.map((r) => r.kind), ['kustomer.hook', 'kustomer.standard-attributes', 'kustomer.standard-attributes', 'kustomer.workflow']);
+  assert.equal(
+    build.resources.map((r) => r.kind),
+    ['kustomer.hook', 'kustomer.standard-attributes', 'kustomer.standard-attributes', 'kustomer.workflow'],
+  );
   assert.equal(
     renderDist(standard).map((f) => f.path),
     ['kustomer/standard-attributes/conversation.json', 'kustomer/standard-attributes/customer.json', 'manifest.json'],
@@ -57,7 +65,10 @@ compile('a reference to a Klass of the project depends on that Klass', () => {
     iterableWebhooks: [],
     standardAttributes: [
       {
-        definition: defineAttributes('customer', { acmeLastOrder: attribute.reference('kobject.acme-order'), acmeOwner: attribute.reference('user', { multi: true }) }),
+        definition: defineAttributes('customer', {
+          acmeLastOrder: attribute.reference('kobject.acme-order'),
+          acmeOwner: attribute.reference('user', { multi: true }),
+        }),
         file: 'klasses/standard/customer.ts',
       },
     ],

@@ -39,7 +39,12 @@ test('compileValue: non-JSON values are reported with their path and left out', 
     (path, problem) => issues.push(`${path.join('.')}: ${problem}`),
   );
   assert.equal(out, { ok: 1 });
-  assert.equal(issues, ['f: a function is not a JSON value', 'n: Infinity is not a JSON number', 'm: an instance of Map is not a JSON value', 'hook: a hook definition is not a JSON value']);
+  assert.equal(issues, [
+    'f: a function is not a JSON value',
+    'n: Infinity is not a JSON number',
+    'm: an instance of Map is not a JSON value',
+    'hook: a hook definition is not a JSON value',
+  ]);
 });
 
 test('compileCondition: nested and/or with references', () => {

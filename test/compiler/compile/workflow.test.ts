@@ -1,7 +1,16 @@
 // compileWorkflow specifics the golden tree does not show: form hooks, app versions, markers, dependencies.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { action, attribute, branch, defineHook, defineKlass, defineWorkflow, kobject, onHook } from '../../../compiler/index.js';
+import {
+  action,
+  attribute,
+  branch,
+  defineHook,
+  defineKlass,
+  defineWorkflow,
+  kobject,
+  onHook,
+} from '../../../compiler/index.js';
 import { DEFAULT_APP_VERSIONS, defaultStepAppVersion } from '../../../compiler/compile/app-versions.js';
 import { withManagedMarker } from '../../../compiler/compile/context.js';
 import { compileProject } from '../../../compiler/compile/index.js';
@@ -32,12 +41,15 @@ const model: Model = {
 
 test('compileProject: a form-hook workflow', () => {
   const resources = compileProject(model);
-  assert.equal(resources.map((r) => `${r.kind}:${r.key}`), [
-    'kustomer.hook:regal-form',
-    'kustomer.klass:regal-note',
-    'kustomer.klass-attributes:regal-note',
-    'kustomer.workflow:regal-form-flow',
-  ]);
+  assert.equal(
+    resources.map((r) => `${r.kind}:${r.key}`),
+    [
+      'kustomer.hook:regal-form',
+      'kustomer.klass:regal-note',
+      'kustomer.klass-attributes:regal-note',
+      'kustomer.workflow:regal-form-flow',
+    ],
+  );
   const workflow = resources[3]!;
   assert.equal(workflow.dependsOn, [
     { kind: 'kustomer.hook', key: 'regal-form' },
@@ -48,7 +60,14 @@ test('compileProject: a form-hook workflow', () => {
   assert.is(body.trigger.eventName, 'kustomer.hooks.form.<ref:kustomer.hook:regal-form:id>.receive');
   assert.is(body.trigger.appVersion, 'hooks-^2.0.0');
   assert.is(body.description, '[managed by kac: regal]');
-  assert.equal(body.steps[0], { id: 'pick', transitions: [{ target: 'save', condition: { op: 'true', values: [true] } }, { target: 'other', condition: { op: 'true', values: [true] } }], errorCases: [] });
+  assert.equal(body.steps[0], {
+    id: 'pick',
+    transitions: [
+      { target: 'save', condition: { op: 'true', values: [true] } },
+      { target: 'other', condition: { op: 'true', values: [true] } },
+    ],
+    errorCases: [],
+  });
   assert.is(body.steps[1].appVersion, DEFAULT_APP_VERSIONS.kustomerAction);
   assert.is(body.steps[1].params.klassName, 'regal-note');
   assert.is('appVersion' in body.steps[2], false);

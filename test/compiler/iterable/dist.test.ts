@@ -16,19 +16,32 @@ const golden = (path: string) => fileURLToPath(new URL(`golden/${path}`, import.
 const FILES = ['create-contact', 'update-opt-in', 'application-step-1-completed'];
 
 async function compiled() {
-  const defs = await Promise.all(FILES.map(async (f) => (await import(`../../../workflows/iterable/${f}.js`)).default as IterableWebhookDefinition));
-  const model: Model = { root, namespace: 'regal', klasses: [], hooks: [], workflows: [], outboundWebhooks: [], iterableWebhooks: defs.map((definition, i) => ({ definition, file: `workflows/iterable/${FILES[i]}.ts` })) };
+  const defs = await Promise.all(
+    FILES.map(async (f) => (await import(`../../../workflows/iterable/${f}.js`)).default as IterableWebhookDefinition),
+  );
+  const model: Model = {
+    root,
+    namespace: 'regal',
+    klasses: [],
+    hooks: [],
+    workflows: [],
+    outboundWebhooks: [],
+    iterableWebhooks: defs.map((definition, i) => ({ definition, file: `workflows/iterable/${FILES[i]}.ts` })),
+  };
   return compileIterableWebhooks(model, createCompileContext(model));
 }
 
 test('renderDist: Iterable templates match the golden files', async () => {
   const files = renderDist(await compiled());
-  assert.equal(files.map((f) => f.path), [
-    'iterable/regal-application-step-1-completed.json',
-    'iterable/regal-create-contact.json',
-    'iterable/regal-update-opt-in.json',
-    'manifest.json',
-  ]);
+  assert.equal(
+    files.map((f) => f.path),
+    [
+      'iterable/regal-application-step-1-completed.json',
+      'iterable/regal-create-contact.json',
+      'iterable/regal-update-opt-in.json',
+      'manifest.json',
+    ],
+  );
   for (const file of files) {
     if (process.env.UPDATE_GOLDEN) {
       mkdirSync(dirname(golden(file.path)), { recursive: true });

@@ -19,7 +19,9 @@ for (const [name, file] of Object.entries(TEMPLATES)) {
   test(`previewIterableBody: ${name} renders to a valid Regal event with its sample`, async () => {
     const def = (await import(`../../../workflows/iterable/${file}.js`)).default as IterableWebhookDefinition;
     assert.is(def.name, name);
-    const sample = JSON.parse(readFileSync(new URL(`../../../workflows/iterable/samples/${name}.json`, import.meta.url), 'utf8'));
+    const sample = JSON.parse(
+      readFileSync(new URL(`../../../workflows/iterable/samples/${name}.json`, import.meta.url), 'utf8'),
+    );
     const preview = previewIterableBody(renderIterableBodyText(def.body), sample, { name, location });
     assert.equal(preview.diagnostics, []);
     assert.equal(checkRegalPayload(preview.payload), []);
@@ -28,8 +30,18 @@ for (const [name, file] of Object.entries(TEMPLATES)) {
 
 test('previewIterableBody: the opt-in template sends each channel from its own field', async () => {
   const def = (await import('../../../workflows/iterable/update-opt-in.js')).default as IterableWebhookDefinition;
-  const preview = previewIterableBody(renderIterableBodyText(def.body), { phoneNumber: '+14155550101', voice_optin_subscribed: true, sms_optin_subscribed: false }, { name: 'x' });
-  assert.equal((preview.payload as any).traits.optIn.map((o: any) => [o.channel, o.subscribed]), [['voice', 'true'], ['sms', 'false']]);
+  const preview = previewIterableBody(
+    renderIterableBodyText(def.body),
+    { phoneNumber: '+14155550101', voice_optin_subscribed: true, sms_optin_subscribed: false },
+    { name: 'x' },
+  );
+  assert.equal(
+    (preview.payload as any).traits.optIn.map((o: any) => [o.channel, o.subscribed]),
+    [
+      ['voice', 'true'],
+      ['sms', 'false'],
+    ],
+  );
 });
 
 test('previewIterableBody: helpers (defaultIfEmpty, ifEq, if/else) render as in Iterable', () => {
@@ -41,8 +53,14 @@ test('previewIterableBody: helpers (defaultIfEmpty, ifEq, if/else) render as in 
       known: '{{#if lastName}}yes{{else}}no{{/if}}',
     },
   });
-  const preview = previewIterableBody(text, { phoneNumber: '+14155550101', tier: 'gold', firstName: '' }, { name: 'x' });
-  assert.equal(preview.payload, { traits: { phone: '+14155550101', firstName: 'there', plan: 'premium', known: 'no' } });
+  const preview = previewIterableBody(
+    text,
+    { phoneNumber: '+14155550101', tier: 'gold', firstName: '' },
+    { name: 'x' },
+  );
+  assert.equal(preview.payload, {
+    traits: { phone: '+14155550101', firstName: 'there', plan: 'premium', known: 'no' },
+  });
 });
 
 test('previewIterableBody: a template that renders invalid JSON is an error with the position', () => {
@@ -61,7 +79,10 @@ test('previewIterableBody: a template that renders invalid JSON is an error with
 });
 
 test('previewIterableBody: a rendered body Regal would reject is an error per problem', () => {
-  const text = JSON.stringify({ traits: { phone: '{{phoneNumber}}', optIn: [{ channel: 'sms', subscribed: '{{sms}}' }] }, extra: 1 });
+  const text = JSON.stringify({
+    traits: { phone: '{{phoneNumber}}', optIn: [{ channel: 'sms', subscribed: '{{sms}}' }] },
+    extra: 1,
+  });
   const preview = previewIterableBody(text, { phoneNumber: '', sms: 'yes' }, { name: 'regal-bad', location });
   assert.equal(
     preview.diagnostics.map((d) => d.message),
@@ -75,15 +96,27 @@ test('previewIterableBody: a rendered body Regal would reject is an error per pr
 });
 
 test('checkRegalPayload: traits need a phone or an email', () => {
-  assert.equal(checkRegalPayload({ traits: { firstName: 'Ada' } }), ['traits has no phone or email: Regal needs at least one to identify or create the contact']);
+  assert.equal(checkRegalPayload({ traits: { firstName: 'Ada' } }), [
+    'traits has no phone or email: Regal needs at least one to identify or create the contact',
+  ]);
   assert.equal(checkRegalPayload({ traits: { emails: { 'a@b.com': { emailOptIn: { subscribed: true } } } } }), []);
 });
 
 test('previewIterableBody: a helper failure is reported, not thrown', () => {
-  const preview = previewIterableBody('{"a": "{{#ifContainsStr tags \'x\'}}y{{/ifContainsStr}}"}', {}, { name: 'regal-h' });
-  assert.equal(preview.diagnostics.map((d) => [d.code, d.message]), [
-    ['iterable/preview-render', 'the body of "regal-h" does not render: ifContainsStr on an empty field: Iterable fails the send'],
-  ]);
+  const preview = previewIterableBody(
+    '{"a": "{{#ifContainsStr tags \'x\'}}y{{/ifContainsStr}}"}',
+    {},
+    { name: 'regal-h' },
+  );
+  assert.equal(
+    preview.diagnostics.map((d) => [d.code, d.message]),
+    [
+      [
+        'iterable/preview-render',
+        'the body of "regal-h" does not render: ifContainsStr on an empty field: Iterable fails the send',
+      ],
+    ],
+  );
 });
 
 test.run();

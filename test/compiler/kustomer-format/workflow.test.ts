@@ -39,14 +39,21 @@ test('broken shapes are refused, nested conditions included', () => {
     ['step without id', { ...ok, steps: [{ action: 'a' }] }, 'steps.0.id'],
     [
       'nested condition without op',
-      { ...ok, steps: [{ id: 's', transitions: [{ target: 't', condition: { op: 'and', values: [{ values: [] }] } }] }] },
+      {
+        ...ok,
+        steps: [{ id: 's', transitions: [{ target: 't', condition: { op: 'and', values: [{ values: [] }] } }] }],
+      },
       'steps.0.transitions.0.condition.values.0.op',
     ],
   ];
   for (const [name, value, path] of cases) {
     const parsed = KustomerWorkflowSchema.safeParse(value);
     assert.not.ok(parsed.success, name);
-    assert.equal(parsed.error!.issues.map((i) => i.path.join('.')), [path], name);
+    assert.equal(
+      parsed.error!.issues.map((i) => i.path.join('.')),
+      [path],
+      name,
+    );
   }
 });
 

@@ -29,7 +29,10 @@ async function configErrors(source: string | undefined) {
 test('loadConfig: a missing config names the file and the fix', async () => {
   const rows = await configErrors(undefined);
   assert.is(rows.length, 1);
-  assert.equal([rows[0]![0], rows[0]![1], rows[0]![3]], ['', 'error config/missing', 'run kac from the project root, or pass --root <dir>']);
+  assert.equal(
+    [rows[0]![0], rows[0]![1], rows[0]![3]],
+    ['', 'error config/missing', 'run kac from the project root, or pass --root <dir>'],
+  );
   assert.match(rows[0]![2], /^no kac\.config\.ts in \/.+\.$/);
 });
 
@@ -42,9 +45,21 @@ export default defineConfig({
 } as any);
 `);
   assert.equal(rows, [
-    ['kac.config.ts:1:1', 'error config/invalid', 'namespace: letters, digits and "_" only (names are `<namespace>-...`)'],
-    ['kac.config.ts:1:1', 'error config/invalid', 'environments.prod.baseUrl: must be an http(s) URL, e.g. https://acme.api.kustomerapp.com'],
-    ['kac.config.ts:1:1', 'error config/invalid', 'environments.prod.apiKey: Invalid input: expected object, received string'],
+    [
+      'kac.config.ts:1:1',
+      'error config/invalid',
+      'namespace: letters, digits and "_" only (names are `<namespace>-...`)',
+    ],
+    [
+      'kac.config.ts:1:1',
+      'error config/invalid',
+      'environments.prod.baseUrl: must be an http(s) URL, e.g. https://acme.api.kustomerapp.com',
+    ],
+    [
+      'kac.config.ts:1:1',
+      'error config/invalid',
+      'environments.prod.apiKey: Invalid input: expected object, received string',
+    ],
     ['kac.config.ts:1:1', 'error config/invalid', 'defaultEnvironment: names no environment (have: local, prod)'],
   ]);
 });
@@ -52,13 +67,20 @@ export default defineConfig({
 test('loadConfig: no default export', async () => {
   const rows = await configErrors('export const config = {};\n');
   assert.equal(rows, [
-    ['kac.config.ts:1:1', 'error config/invalid', 'the default export: Invalid input: expected object, received undefined', 'export default defineConfig({ namespace, environments })'],
+    [
+      'kac.config.ts:1:1',
+      'error config/invalid',
+      'the default export: Invalid input: expected object, received undefined',
+      'export default defineConfig({ namespace, environments })',
+    ],
   ]);
 });
 
 test('loadConfig: a config that throws', async () => {
   const rows = await configErrors("throw new Error('no config today');\n");
-  assert.equal(rows, [['kac.config.ts:1:1', 'error config/import-failed', 'kac.config.ts could not be loaded: no config today']]);
+  assert.equal(rows, [
+    ['kac.config.ts:1:1', 'error config/import-failed', 'kac.config.ts could not be loaded: no config today'],
+  ]);
 });
 
 test.run();

@@ -24,7 +24,11 @@ test('find: nothing before the position, nothing in a missing file', () => {
 test('find: a property read only when asked (a reference path segment)', () => {
   const flow = { file: 'workflows/regal/call-completed.ts', line: 18, column: 1 };
   assert.equal(locator.find(flow, 'call_id'), undefined);
-  assert.equal(locator.find(flow, 'call_id', { access: true }), { file: 'workflows/regal/call-completed.ts', line: 19, column: 43 });
+  assert.equal(locator.find(flow, 'call_id', { access: true }), {
+    file: 'workflows/regal/call-completed.ts',
+    line: 19,
+    column: 43,
+  });
 });
 
 test('find orBefore: the last match before the position when none follows (an object built before the call)', () => {

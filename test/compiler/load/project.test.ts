@@ -12,8 +12,12 @@ test('loadProject collects default and named exports of every kind, each once, s
   assert.equal(diagnostics, []);
   assert.is(model.root, root);
   assert.is(model.namespace, 'regal');
-  const summary = (list: { definition: { name: string }; file: string }[]) => list.map((l) => [l.definition.name, l.file]);
-  assert.equal(summary(model.klasses), [['regal-call', 'klasses/call.ts'], ['regal-sms', 'klasses/sms.ts']]);
+  const summary = (list: { definition: { name: string }; file: string }[]) =>
+    list.map((l) => [l.definition.name, l.file]);
+  assert.equal(summary(model.klasses), [
+    ['regal-call', 'klasses/call.ts'],
+    ['regal-sms', 'klasses/sms.ts'],
+  ]);
   // Re-exported from workflows/regal/index.ts, which sorts first: still one hook, from its own file.
   assert.equal(summary(model.hooks), [['regal-events', 'workflows/regal/events-hook.ts']]);
   assert.equal(summary(model.workflows), [
@@ -38,10 +42,17 @@ test('loadProject: files that throw or do not parse become load/import-failed; t
   try {
     const { model, diagnostics } = await loadProject(project.root, await loadConfig(project.root));
     assert.equal(toRows(diagnostics), [
-      ['workflows/syntax.ts:2:12', 'error load/import-failed', '"workflows/syntax.ts" could not be loaded: Unexpected ";"'],
+      [
+        'workflows/syntax.ts:2:12',
+        'error load/import-failed',
+        '"workflows/syntax.ts" could not be loaded: Unexpected ";"',
+      ],
       ['workflows/throws.ts:4:7', 'error load/import-failed', '"workflows/throws.ts" could not be loaded: not today'],
     ]);
-    assert.equal(model.klasses.map((k) => k.definition.name), ['regal-ok']);
+    assert.equal(
+      model.klasses.map((k) => k.definition.name),
+      ['regal-ok'],
+    );
     assert.equal(model.hooks, []);
   } finally {
     await project.remove();

@@ -2,7 +2,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { attribute } from '../../../compiler/model/klass.js';
-import { attributePrefix, customOf, defineAttributes, ownsAttribute } from '../../../compiler/model/standard-attributes.js';
+import {
+  attributePrefix,
+  customOf,
+  defineAttributes,
+  ownsAttribute,
+} from '../../../compiler/model/standard-attributes.js';
 
 const prefix = suite('attributePrefix');
 for (const [namespace, expected] of [

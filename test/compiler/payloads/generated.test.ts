@@ -8,7 +8,10 @@ import { generatePayloadTypes, generatedPathOf, typingSchema } from '../../../co
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
 
 test('generatedPathOf puts the type beside its schema, under generated/', () => {
-  assert.is(generatedPathOf('workflows/regal/payloads/call-completed.schema.json'), 'workflows/regal/payloads/generated/call-completed.ts');
+  assert.is(
+    generatedPathOf('workflows/regal/payloads/call-completed.schema.json'),
+    'workflows/regal/payloads/generated/call-completed.ts',
+  );
 });
 
 test('typingSchema closes documented objects and drops required-only anyOf, nothing else', () => {

@@ -24,14 +24,18 @@ const schemaOf = (event: EventName) => readJson(join(schemaDir, `${EVENTS[event]
 // Strict, except for two patterns the schemas use on purpose: `anyOf` branches that only list
 // `required` fields ("event or name"), and union types (`["string", "integer", "null"]`) where the docs are loose.
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-const validators = new Map<EventName, ValidateFunction>(Object.keys(EVENTS).map((e) => [e as EventName, ajv.compile(schemaOf(e as EventName))]));
+const validators = new Map<EventName, ValidateFunction>(
+  Object.keys(EVENTS).map((e) => [e as EventName, ajv.compile(schemaOf(e as EventName))]),
+);
 
 function problems(event: EventName, payload: unknown): string[] {
   const validate = validators.get(event)!;
   return validate(payload) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
 }
 
-const sampleFiles = readdirSync(sampleDir).filter((f) => f.endsWith('.json')).sort();
+const sampleFiles = readdirSync(sampleDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 test('there is a sample for every event, and a Reporting-shape call.completed', () => {
   for (const event of Object.keys(EVENTS)) assert.ok(sampleFiles.includes(`${event}.json`), `missing ${event}.json`);
@@ -51,10 +55,22 @@ const call = () => readJson(join(sampleDir, 'call.completed.json'));
 
 const invalid: [string, (p: any) => unknown, string[]][] = [
   ['a misspelt event name', (p) => ({ ...p, event: 'call.complete' }), ['/event must be equal to constant']],
-  ['neither event nor name', ({ event: _e, ...p }) => p, ['/ must have required property \'event\'', '/ must have required property \'name\'', '/ must match a schema in anyOf']],
+  [
+    'neither event nor name',
+    ({ event: _e, ...p }) => p,
+    ["/ must have required property 'event'", "/ must have required property 'name'", '/ must match a schema in anyOf'],
+  ],
   ['no properties', ({ properties: _p, ...p }) => p, ["/ must have required property 'properties'"]],
-  ['a duration as a string', (p) => ({ ...p, properties: { ...p.properties, talk_time: '15' } }), ['/properties/talk_time must be number,null']],
-  ['a direction Regal does not send', (p) => ({ ...p, properties: { ...p.properties, direction: 'SIDEWAYS' } }), ['/properties/direction must be equal to one of the allowed values']],
+  [
+    'a duration as a string',
+    (p) => ({ ...p, properties: { ...p.properties, talk_time: '15' } }),
+    ['/properties/talk_time must be number,null'],
+  ],
+  [
+    'a direction Regal does not send',
+    (p) => ({ ...p, properties: { ...p.properties, direction: 'SIDEWAYS' } }),
+    ['/properties/direction must be equal to one of the allowed values'],
+  ],
 ];
 for (const [what, change, expected] of invalid) {
   test(`call.completed schema rejects ${what}`, () => {
@@ -64,12 +80,34 @@ for (const [what, change, expected] of invalid) {
 
 test('loose where the docs are loose: unknown fields, string or integer ids, null agent and campaign fields', () => {
   const p = call();
-  assert.equal(problems('call.completed', { ...p, brandNewField: 1, properties: { ...p.properties, recording_link: 'https://x', campaign_friendly_id: 63 } }), []);
+  assert.equal(
+    problems('call.completed', {
+      ...p,
+      brandNewField: 1,
+      properties: { ...p.properties, recording_link: 'https://x', campaign_friendly_id: 63 },
+    }),
+    [],
+  );
   const sent = readJson(join(sampleDir, 'sms.sent.json'));
-  assert.equal(problems('sms.sent', { ...sent, properties: { ...sent.properties, agent_fullname: null, agent_id: null, campaign_friendly_id: '15' } }), []);
+  assert.equal(
+    problems('sms.sent', {
+      ...sent,
+      properties: { ...sent.properties, agent_fullname: null, agent_id: null, campaign_friendly_id: '15' },
+    }),
+    [],
+  );
   const conversation = readJson(join(sampleDir, 'sms.conversation.completed.json'));
-  const arrays = [[1636644589, 'Contact', 'received', 'Hi'], [1636644600, 'Agent', 'sent', 'Hello']];
-  assert.equal(problems('sms.conversation.completed', { ...conversation, properties: { ...conversation.properties, content: arrays } }), []);
+  const arrays = [
+    [1636644589, 'Contact', 'received', 'Hi'],
+    [1636644600, 'Agent', 'sent', 'Hello'],
+  ];
+  assert.equal(
+    problems('sms.conversation.completed', {
+      ...conversation,
+      properties: { ...conversation.properties, content: arrays },
+    }),
+    [],
+  );
 });
 
 test('the five schemas share one envelope (only the event literal differs)', () => {

@@ -12,7 +12,10 @@ import { AUTHORING_ENTRY, REPO_ROOT, tempProject } from '../helpers.js';
 const DIRECTIVE = /^\s*\/\/ @ts-expect-error: (.*)$/;
 
 test('the five common mistakes: one error each, on the line after its directive, reading as the directive says', async () => {
-  const source = readFileSync(join(REPO_ROOT, 'test/types/mistakes.types.ts'), 'utf8').replace("'../../compiler/index.js'", `'${AUTHORING_ENTRY}'`);
+  const source = readFileSync(join(REPO_ROOT, 'test/types/mistakes.types.ts'), 'utf8').replace(
+    "'../../compiler/index.js'",
+    `'${AUTHORING_ENTRY}'`,
+  );
   const lines: string[] = [];
   const expected: { line: number; message: string }[] = [];
   for (const line of source.split('\n')) {
@@ -31,7 +34,7 @@ test('the five common mistakes: one error each, on the line after its directive,
     // As `kac validate` prints it: the first line, then at most the named types, no brand internals.
     assert.is(
       formatDiagnostic(diagnostics[2]!),
-      `workflows/mistakes.ts:${expected[2]!.line}:17 - error ts/2322\n` +
+      `workflows/mistakes.ts:${expected[2]!.line}:19 - error ts/2322\n` +
         "  Type 'StringRef<string>' is not assignable to type 'Value<number> | null | undefined'.\n" +
         "    Type 'StringRef<string>' is not assignable to type 'NumberRef<number | null | undefined>'.",
     );

@@ -19,22 +19,41 @@ test('parseTscOutput: located errors, paths from the project root, the chain kep
     {
       code: 'ts/2322',
       severity: 'error',
-      message: "Type 'StringRef<string>' is not assignable to type 'Value<number> | null | undefined'.\n    Type 'StringRef<string>' is not assignable to type 'NumberRef<number | null | undefined>'.",
+      message:
+        "Type 'StringRef<string>' is not assignable to type 'Value<number> | null | undefined'.\n    Type 'StringRef<string>' is not assignable to type 'NumberRef<number | null | undefined>'.",
       location: { file: 'workflows/call.ts', line: 13, column: 54 },
     },
-    { code: 'ts/1005', severity: 'error', message: "';' expected.", location: { file: '../../compiler/index.ts', line: 1, column: 1 } },
+    {
+      code: 'ts/1005',
+      severity: 'error',
+      message: "';' expected.",
+      location: { file: '../../compiler/index.ts', line: 1, column: 1 },
+    },
     { code: 'ts/2688', severity: 'error', message: "Cannot find type definition file for 'node'." },
   ]);
 });
 
 test('parseTscOutput: nothing for a clean run; unexpected output is kept visible as an error', () => {
   assert.equal(parseTscOutput('', '/p', '/p'), []);
-  assert.equal(parseTscOutput('panic: runtime error\n', '/p', '/p'), [{ code: 'ts/output', severity: 'error', message: 'panic: runtime error' }]);
+  assert.equal(parseTscOutput('panic: runtime error\n', '/p', '/p'), [
+    { code: 'ts/output', severity: 'error', message: 'panic: runtime error' },
+  ]);
 });
 
 test('readableTypeMessage: internal brand lines and their subtree go; at most three chain lines stay', () => {
-  assert.is(readableTypeMessage(['First.', '  A.', '    B.', '      C.', '        D.']), 'First.\n    A.\n      B.\n        C.');
-  assert.is(readableTypeMessage(['First.', "  Types of property '[refType]' are incompatible.", "    Type 'undefined' is not assignable to type 'number'.", '  Next.']), 'First.\n    Next.');
+  assert.is(
+    readableTypeMessage(['First.', '  A.', '    B.', '      C.', '        D.']),
+    'First.\n    A.\n      B.\n        C.',
+  );
+  assert.is(
+    readableTypeMessage([
+      'First.',
+      "  Types of property '[refType]' are incompatible.",
+      "    Type 'undefined' is not assignable to type 'number'.",
+      '  Next.',
+    ]),
+    'First.\n    Next.',
+  );
 });
 
 test.run();

@@ -16,7 +16,12 @@ test('typecheckProject: a type error in an authored file, none from files outsid
   try {
     const result = await typecheckProject(project.root);
     assert.equal(result.diagnostics, [
-      { code: 'ts/2322', severity: 'error', message: "Type 'string' is not assignable to type 'number'.", location: { file: 'klasses/call.ts', line: 3, column: 14 } },
+      {
+        code: 'ts/2322',
+        severity: 'error',
+        message: "Type 'string' is not assignable to type 'number'.",
+        location: { file: 'klasses/call.ts', line: 3, column: 14 },
+      },
     ]);
     // Incremental: the build info is kept beside the config for the next run.
     assert.ok(existsSync(join(project.root, '.kac/typecheck/tsbuildinfo')));
@@ -27,7 +32,7 @@ test('typecheckProject: a type error in an authored file, none from files outsid
   }
 });
 
-test('typecheckConfig: the project\'s tsconfig when it has one, kac\'s strict defaults otherwise; authored roots only', () => {
+test("typecheckConfig: the project's tsconfig when it has one, kac's strict defaults otherwise; authored roots only", () => {
   const withOwn = typecheckConfig(process.cwd(), join(process.cwd(), '.kac/typecheck'), undefined);
   assert.equal(withOwn, {
     extends: '../../tsconfig.json',
@@ -36,7 +41,10 @@ test('typecheckConfig: the project\'s tsconfig when it has one, kac\'s strict de
     include: ['../../klasses/**/*.ts', '../../workflows/**/*.ts'],
     exclude: ['**/*.test.ts', '**/node_modules/**'],
   });
-  const bare = typecheckConfig('/nowhere', '/nowhere/.kac/typecheck', '/kac/node_modules/@types') as { compilerOptions: Record<string, unknown>; files?: string[] };
+  const bare = typecheckConfig('/nowhere', '/nowhere/.kac/typecheck', '/kac/node_modules/@types') as {
+    compilerOptions: Record<string, unknown>;
+    files?: string[];
+  };
   assert.is(bare.compilerOptions.strict, true);
   assert.equal(bare.compilerOptions.typeRoots, ['/kac/node_modules/@types']);
   assert.is(bare.files, undefined);

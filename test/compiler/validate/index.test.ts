@@ -26,10 +26,20 @@ test('validateProject: runs every registered validator with the same context', a
   const seen: number[] = [];
   VALIDATORS.push((_m, ctx) => {
     seen.push(ctx.model.klasses.length);
-    return [{ code: 'test/extra', severity: 'warning', message: 'registered', location: { file: 'x.ts', line: 1, column: 1 } }];
+    return [
+      {
+        code: 'test/extra',
+        severity: 'warning',
+        message: 'registered',
+        location: { file: 'x.ts', line: 1, column: 1 },
+      },
+    ];
   });
   try {
-    assert.equal(validateProject(model).map((d) => d.code), ['test/extra']);
+    assert.equal(
+      validateProject(model).map((d) => d.code),
+      ['test/extra'],
+    );
     assert.equal(seen, [2]);
   } finally {
     VALIDATORS.pop();

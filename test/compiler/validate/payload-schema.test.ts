@@ -12,11 +12,20 @@ const schema = {
     properties: {
       type: 'object',
       additionalProperties: true,
-      properties: { call_id: { type: 'string' }, talk_time: { type: ['number', 'null'] }, tags: { type: 'array', items: { type: 'string' } } },
+      properties: {
+        call_id: { type: 'string' },
+        talk_time: { type: ['number', 'null'] },
+        tags: { type: 'array', items: { type: 'string' } },
+      },
     },
     bag: { type: 'object', additionalProperties: true },
     traits: { $ref: '#/definitions/traits' },
-    either: { anyOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'object', properties: { b: { type: 'integer' } } }] },
+    either: {
+      anyOf: [
+        { type: 'object', properties: { a: { type: 'string' } } },
+        { type: 'object', properties: { b: { type: 'integer' } } },
+      ],
+    },
   },
   definitions: { traits: { type: 'object', properties: { phone: { type: 'string' } } } },
 };
@@ -32,8 +41,16 @@ test('lookupSchemaPath: found fields and their JSON types', () => {
 });
 
 test('lookupSchemaPath: a field a documented object does not list is unknown, with the fields there', () => {
-  assert.equal(lookupSchemaPath(schema, ['properties', 'cal_id']), { kind: 'unknown', index: 1, known: ['call_id', 'tags', 'talk_time'] });
-  assert.equal(lookupSchemaPath(schema, ['emial']), { kind: 'unknown', index: 0, known: ['bag', 'either', 'event', 'properties', 'traits'] });
+  assert.equal(lookupSchemaPath(schema, ['properties', 'cal_id']), {
+    kind: 'unknown',
+    index: 1,
+    known: ['call_id', 'tags', 'talk_time'],
+  });
+  assert.equal(lookupSchemaPath(schema, ['emial']), {
+    kind: 'unknown',
+    index: 0,
+    known: ['bag', 'either', 'event', 'properties', 'traits'],
+  });
   assert.equal(lookupSchemaPath(schema, ['properties', 'call_id', 'length']), { kind: 'unknown', index: 2, known: [] });
   assert.equal(lookupSchemaPath(schema, ['either', 'c']), { kind: 'unknown', index: 1, known: ['a', 'b'] });
 });

@@ -23,7 +23,12 @@ const expected: DiagnosticRow[] = [
     'attribute key "regalVoiceCallsStr" already ends in the type suffix "Str"; its Kustomer name would be "regalVoiceCallsStrNum".',
     'write `regalVoiceCalls: attribute.number()`; the suffix is added',
   ],
-  ['klasses/standard/customer.ts:8:3', 'error klass/dropdown-without-options', 'dropdown attribute "regalVoiceStage" has no options.', "list them: attribute.dropdown(['won', 'lost'])"],
+  [
+    'klasses/standard/customer.ts:8:3',
+    'error klass/dropdown-without-options',
+    'dropdown attribute "regalVoiceStage" has no options.',
+    "list them: attribute.dropdown(['won', 'lost'])",
+  ],
   [
     'klasses/standard/more.ts:3:39',
     'error standard-attributes/duplicate-object',
@@ -37,7 +42,12 @@ const expected: DiagnosticRow[] = [
     'use "company", "conversation", "customer", "message" or "user"; a custom object type is a Klass (defineKlass)',
   ],
   // An attribute kac does not own (loyaltyTierStr) may be written freely; kac's own must be defined.
-  ['workflows/stamp.ts:8:71', 'error workflow/unknown-attribute', 'custom mapping "regalVoiceLastCalAt" is not an attribute kac defines on customer.', 'did you mean "regalVoiceLastCallAt"?'],
+  [
+    'workflows/stamp.ts:8:71',
+    'error workflow/unknown-attribute',
+    'custom mapping "regalVoiceLastCalAt" is not an attribute kac defines on customer.',
+    'did you mean "regalVoiceLastCallAt"?',
+  ],
   [
     'workflows/stamp.ts:9:92',
     'error workflow/unknown-attribute',
@@ -46,7 +56,7 @@ const expected: DiagnosticRow[] = [
   ],
 ];
 
-test('validateProject reports every standard-object attribute rule at the author\'s node', async () => {
+test("validateProject reports every standard-object attribute rule at the author's node", async () => {
   assert.equal(await diagnoseFixture('invalid-standard-attributes'), expected);
 });
 

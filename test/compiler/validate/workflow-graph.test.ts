@@ -6,13 +6,47 @@ import { buildGraph, dominators, loops, pathAvoiding, reachable } from '../../..
 import { diagnoseFixture, type DiagnosticRow } from '../helpers.js';
 
 const expected: DiagnosticRow[] = [
-  ['workflows/graph.ts:9:10', 'error workflow/duplicate-step-id', 'step id "a" is used twice in workflow "regal-graph".', 'step ids are stable keys in Kustomer: give each step its own'],
-  ['workflows/graph.ts:10:10', 'error workflow/reserved-step-id', `step id "1" is the trigger's; a step can't use it.`, 'give the step a descriptive id, e.g. "find-customer"'],
-  ['workflows/graph.ts:11:10', 'error workflow/invalid-step-id', 'step id "c.d" may hold only letters, digits, "_" and "-".'],
-  ['workflows/graph.ts:11:10', 'warning workflow/unreachable-step', 'step "c.d" is never reached: no transition leads to it from the trigger.', 'add a transition to it, e.g. trigger.to(...) or <step>.to(...)'],
-  ['workflows/graph.ts:13:25', 'warning workflow/unreachable-step', 'step "orphan" is never reached: no transition leads to it from the trigger.', 'add a transition to it, e.g. trigger.to(...) or <step>.to(...)'],
-  ['workflows/graph.ts:15:16', 'error workflow/unknown-step', 'step "a" has a transition to step "creat", which workflow "regal-graph" does not define.', 'did you mean "create"?'],
-  ['workflows/graph.ts:16:7', 'error workflow/loop', 'steps "a" → "b" → "a" form a loop; Kustomer refuses to save a workflow with a loop.', 'remove this transition, or end the loop in a step with no way back'],
+  [
+    'workflows/graph.ts:9:10',
+    'error workflow/duplicate-step-id',
+    'step id "a" is used twice in workflow "regal-graph".',
+    'step ids are stable keys in Kustomer: give each step its own',
+  ],
+  [
+    'workflows/graph.ts:10:10',
+    'error workflow/reserved-step-id',
+    `step id "1" is the trigger's; a step can't use it.`,
+    'give the step a descriptive id, e.g. "find-customer"',
+  ],
+  [
+    'workflows/graph.ts:11:10',
+    'error workflow/invalid-step-id',
+    'step id "c.d" may hold only letters, digits, "_" and "-".',
+  ],
+  [
+    'workflows/graph.ts:11:10',
+    'warning workflow/unreachable-step',
+    'step "c.d" is never reached: no transition leads to it from the trigger.',
+    'add a transition to it, e.g. trigger.to(...) or <step>.to(...)',
+  ],
+  [
+    'workflows/graph.ts:13:25',
+    'warning workflow/unreachable-step',
+    'step "orphan" is never reached: no transition leads to it from the trigger.',
+    'add a transition to it, e.g. trigger.to(...) or <step>.to(...)',
+  ],
+  [
+    'workflows/graph.ts:15:16',
+    'error workflow/unknown-step',
+    'step "a" has a transition to step "creat", which workflow "regal-graph" does not define.',
+    'did you mean "create"?',
+  ],
+  [
+    'workflows/graph.ts:16:7',
+    'error workflow/loop',
+    'steps "a" → "b" → "a" form a loop; Kustomer refuses to save a workflow with a loop.',
+    'remove this transition, or end the loop in a step with no way back',
+  ],
 ];
 
 test('validateProject reports graph rules', async () => {

@@ -31,11 +31,36 @@ export default defineWorkflow({
   try {
     const build = await buildProject(project.root);
     assert.equal(toRows(build.diagnostics), [
-      ['workflows/flow.ts:8:78', 'error workflow/unknown-payload-field', 'the payload field "emial" is not in the payload\'s JSON Schema.', 'did you mean "email"?'],
-      ['workflows/flow.ts:8:119', 'error workflow/unknown-payload-field', 'the payload field "nested.idd" is not in the payload\'s JSON Schema.', 'did you mean "nested.id"?'],
-      ['workflows/flow.ts:9:117', 'error workflow/attribute-type', 'custom mapping "countNum" is a number attribute (…Num), but the payload field "email" is a string in the payload\'s JSON Schema.', 'map it into an attribute of its type'],
-      ['workflows/flow.ts:9:162', 'error workflow/attribute-type', 'custom mapping "atAt" is a date attribute (…At, an ISO 8601 string), but the payload field "count" is a number in the payload\'s JSON Schema.', 'map it into an attribute of its type, or make it text with a template: `${…}`'],
-      ['workflows/flow.ts:11:31', 'error workflow/unknown-payload-field', 'the payload field "nestd" is not in the payload\'s JSON Schema.', 'did you mean "nested"?'],
+      [
+        'workflows/flow.ts:8:78',
+        'error workflow/unknown-payload-field',
+        'the payload field "emial" is not in the payload\'s JSON Schema.',
+        'did you mean "email"?',
+      ],
+      [
+        'workflows/flow.ts:8:119',
+        'error workflow/unknown-payload-field',
+        'the payload field "nested.idd" is not in the payload\'s JSON Schema.',
+        'did you mean "nested.id"?',
+      ],
+      [
+        'workflows/flow.ts:9:117',
+        'error workflow/attribute-type',
+        'custom mapping "countNum" is a number attribute (…Num), but the payload field "email" is a string in the payload\'s JSON Schema.',
+        'map it into an attribute of its type',
+      ],
+      [
+        'workflows/flow.ts:9:162',
+        'error workflow/attribute-type',
+        'custom mapping "atAt" is a date attribute (…At, an ISO 8601 string), but the payload field "count" is a number in the payload\'s JSON Schema.',
+        'map it into an attribute of its type, or make it text with a template: `${…}`',
+      ],
+      [
+        'workflows/flow.ts:11:31',
+        'error workflow/unknown-payload-field',
+        'the payload field "nestd" is not in the payload\'s JSON Schema.',
+        'did you mean "nested"?',
+      ],
     ]);
   } finally {
     await project.remove();

@@ -39,7 +39,12 @@ function putCommit(git: GitRepo, tree: string, parents: string[], message: strin
 }
 
 /** Seeds `branch` with one commit holding `files`. */
-export function seedBranch(state: GitHubState, fullName: string, branch: string, files: Record<string, string>): string {
+export function seedBranch(
+  state: GitHubState,
+  fullName: string,
+  branch: string,
+  files: Record<string, string>,
+): string {
   const git = gitOf(state.repo(fullName));
   const entries = new Map<string, string>();
   for (const [path, content] of Object.entries(files)) {
@@ -62,14 +67,25 @@ export function filesAt(state: GitHubState, fullName: string, branch: string): R
 
 const REPO = '/repos/(?<owner>[^/]+)/(?<repo>[^/]+)';
 const repoOf = (ctx: RouteContext) => ctx.state.repo(`${ctx.params.owner}/${ctx.params.repo}`);
-const body = (ctx: RouteContext) => (typeof ctx.body === 'object' && ctx.body !== null ? (ctx.body as Record<string, any>) : {});
+const body = (ctx: RouteContext) =>
+  typeof ctx.body === 'object' && ctx.body !== null ? (ctx.body as Record<string, any>) : {};
 /** Octokit may send `heads%2Fkac%2Fadopt-local`: the ref, decoded. */
 const refParam = (ctx: RouteContext) => decodeURIComponent(ctx.params.ref!);
-const notFound: RouteResult = { status: 404, data: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
-const invalid = (message: string): RouteResult => ({ status: 422, data: { message, documentation_url: 'https://docs.github.com/rest' } });
+const notFound: RouteResult = {
+  status: 404,
+  data: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+};
+const invalid = (message: string): RouteResult => ({
+  status: 422,
+  data: { message, documentation_url: 'https://docs.github.com/rest' },
+});
 
 function refJson(ctx: RouteContext, ref: string, commit: string) {
-  return { ref: `refs/${ref}`, url: `${ctx.baseUrl}/repos/${repoOf(ctx).fullName}/git/refs/${ref}`, object: { sha: commit, type: 'commit' } };
+  return {
+    ref: `refs/${ref}`,
+    url: `${ctx.baseUrl}/repos/${repoOf(ctx).fullName}/git/refs/${ref}`,
+    object: { sha: commit, type: 'commit' },
+  };
 }
 
 function pullJson(ctx: RouteContext, repo: RepoState, pr: IssueRecord) {
@@ -81,7 +97,11 @@ function pullJson(ctx: RouteContext, repo: RepoState, pr: IssueRecord) {
     body: pr.body,
     html_url: `https://github.test/${repo.fullName}/pull/${pr.number}`,
     merged_at: pr.pull!.merged_at,
-    head: { ref: pr.pull!.head_ref, sha: pr.pull!.head_sha, label: `${repo.fullName.split('/')[0]}:${pr.pull!.head_ref}` },
+    head: {
+      ref: pr.pull!.head_ref,
+      sha: pr.pull!.head_sha,
+      label: `${repo.fullName.split('/')[0]}:${pr.pull!.head_ref}`,
+    },
     base: { ref: pr.pull!.base_ref },
     created_at: pr.created_at,
     updated_at: pr.updated_at,
@@ -126,7 +146,14 @@ export const gitRoutes: Route[] = [
     handle(ctx) {
       const commit = gitOf(repoOf(ctx)).commits.get(ctx.params.sha!);
       if (!commit) return notFound;
-      return { data: { sha: ctx.params.sha, message: commit.message, tree: { sha: commit.tree }, parents: commit.parents.map((p) => ({ sha: p })) } };
+      return {
+        data: {
+          sha: ctx.params.sha,
+          message: commit.message,
+          tree: { sha: commit.tree },
+          parents: commit.parents.map((p) => ({ sha: p })),
+        },
+      };
     },
   },
   {
@@ -164,7 +191,10 @@ export const gitRoutes: Route[] = [
       const { message, tree, parents } = body(ctx);
       if (!git.trees.has(tree)) return invalid('Tree does not exist');
       const id = putCommit(git, tree, parents ?? [], String(message));
-      return { status: 201, data: { sha: id, tree: { sha: tree }, parents: (parents ?? []).map((p: string) => ({ sha: p })) } };
+      return {
+        status: 201,
+        data: { sha: id, tree: { sha: tree }, parents: (parents ?? []).map((p: string) => ({ sha: p })) },
+      };
     },
   },
   {
@@ -174,7 +204,10 @@ export const gitRoutes: Route[] = [
       const head = ctx.query.get('head');
       const state = ctx.query.get('state') ?? 'open';
       const pulls = [...repo.issues.values()].filter(
-        (i) => i.pull && (state === 'all' || i.state === state) && (!head || `${repo.fullName.split('/')[0]}:${i.pull.head_ref}` === head),
+        (i) =>
+          i.pull &&
+          (state === 'all' || i.state === state) &&
+          (!head || `${repo.fullName.split('/')[0]}:${i.pull.head_ref}` === head),
       );
       return { page: pulls.map((p) => pullJson(ctx, repo, p)) };
     },

@@ -39,7 +39,14 @@ function tooLong(body: unknown, resource: string): RouteResult | undefined {
       status: 422,
       data: {
         message: 'Validation Failed',
-        errors: [{ resource, code: 'custom', field: 'body', message: `body is too long (maximum is ${GITHUB_BODY_LIMIT} characters)` }],
+        errors: [
+          {
+            resource,
+            code: 'custom',
+            field: 'body',
+            message: `body is too long (maximum is ${GITHUB_BODY_LIMIT} characters)`,
+          },
+        ],
         documentation_url: 'https://docs.github.com/rest',
       },
     };
@@ -85,7 +92,10 @@ function commentJson(ctx: RouteContext, repo: RepoState, c: CommentRecord): unkn
   };
 }
 
-const notFound: RouteResult = { status: 404, data: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+const notFound: RouteResult = {
+  status: 404,
+  data: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+};
 
 export const githubRoutes: Route[] = [
   {
@@ -105,7 +115,8 @@ export const githubRoutes: Route[] = [
       const number = Number(ctx.params.number);
       if (!repo.issues.has(number)) return notFound;
       const body = fields(ctx).body;
-      if (typeof body !== 'string') return { status: 422, data: { message: 'Invalid request. "body" wasn\'t supplied.' } };
+      if (typeof body !== 'string')
+        return { status: 422, data: { message: 'Invalid request. "body" wasn\'t supplied.' } };
       const refused = tooLong(body, 'IssueComment');
       if (refused) return refused;
       const comment = ctx.state.addComment(repo.fullName, number, body, 'github-actions[bot]');
@@ -119,7 +130,8 @@ export const githubRoutes: Route[] = [
       const comment = repo.comments.get(Number(ctx.params.id));
       if (!comment) return notFound;
       const body = fields(ctx).body;
-      if (typeof body !== 'string') return { status: 422, data: { message: 'Invalid request. "body" wasn\'t supplied.' } };
+      if (typeof body !== 'string')
+        return { status: 422, data: { message: 'Invalid request. "body" wasn\'t supplied.' } };
       const refused = tooLong(body, 'IssueComment');
       if (refused) return refused;
       comment.body = body;
@@ -131,7 +143,10 @@ export const githubRoutes: Route[] = [
     pattern: new RegExp(`^GET ${REPO}/issues$`),
     handle(ctx) {
       const repo = repoOf(ctx);
-      const wanted = (ctx.query.get('labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+      const wanted = (ctx.query.get('labels') ?? '')
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean);
       const state = ctx.query.get('state') ?? 'open';
       const list = [...repo.issues.values()]
         .filter((i) => state === 'all' || i.state === state)
@@ -145,7 +160,11 @@ export const githubRoutes: Route[] = [
     handle(ctx) {
       const repo = repoOf(ctx);
       const { title, body, labels } = fields(ctx);
-      if (typeof title !== 'string' || title === '') return { status: 422, data: { message: 'Validation Failed', errors: [{ field: 'title', code: 'missing_field' }] } };
+      if (typeof title !== 'string' || title === '')
+        return {
+          status: 422,
+          data: { message: 'Validation Failed', errors: [{ field: 'title', code: 'missing_field' }] },
+        };
       const refused = tooLong(body, 'Issue');
       if (refused) return refused;
       const now = ctx.state.now();
@@ -179,7 +198,8 @@ export const githubRoutes: Route[] = [
       if (state === 'closed' || state === 'open') {
         if (state !== issue.state) issue.closed_at = state === 'closed' ? ctx.state.now() : null;
         issue.state = state;
-        issue.state_reason = state === 'closed' ? ((state_reason as IssueRecord['state_reason']) ?? 'completed') : 'reopened';
+        issue.state_reason =
+          state === 'closed' ? ((state_reason as IssueRecord['state_reason']) ?? 'completed') : 'reopened';
       }
       issue.updated_at = ctx.state.now();
       return { data: issueJson(ctx, repo, issue) };

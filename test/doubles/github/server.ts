@@ -85,7 +85,8 @@ export async function startGitHubDouble(options: GitHubDoubleOptions): Promise<G
           403,
           {
             message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-            documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            documentation_url:
+              'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
           },
           { 'retry-after': String(fault!.secondaryRateLimit.retryAfter) },
         );

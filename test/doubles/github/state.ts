@@ -14,7 +14,13 @@ export interface IssueRecord {
   updated_at: string;
   closed_at: string | null;
   /** Present for pull requests. */
-  pull?: { merged_at: string | null; merge_commit_sha: string | null; head_sha: string; head_ref: string; base_ref: string };
+  pull?: {
+    merged_at: string | null;
+    merge_commit_sha: string | null;
+    head_sha: string;
+    head_ref: string;
+    base_ref: string;
+  };
 }
 
 export interface CommentRecord {
@@ -35,7 +41,10 @@ export interface RepoState {
 export interface GitHubState {
   repo(fullName: string): RepoState;
   /** Seeds a pull request (open, or merged with `mergeCommitSha`). */
-  addPullRequest(fullName: string, pr: { title?: string; headSha: string; headRef?: string; mergeCommitSha?: string }): IssueRecord;
+  addPullRequest(
+    fullName: string,
+    pr: { title?: string; headSha: string; headRef?: string; mergeCommitSha?: string },
+  ): IssueRecord;
   /** Seeds an issue or PR comment written by someone else. */
   addComment(fullName: string, issueNumber: number, body: string, user?: string): CommentRecord;
   nextIssueNumber(): number;
@@ -83,7 +92,14 @@ export function createGitHubState(): GitHubState {
     },
     addComment(fullName, issue, body, user = 'someone') {
       const now = state.now();
-      const record: CommentRecord = { id: state.nextCommentId(), issue_number: issue, body, created_at: now, updated_at: now, user };
+      const record: CommentRecord = {
+        id: state.nextCommentId(),
+        issue_number: issue,
+        body,
+        created_at: now,
+        updated_at: now,
+        user,
+      };
       state.repo(fullName).comments.set(record.id, record);
       return record;
     },

@@ -38,7 +38,10 @@ function send(res: ServerResponse, status: number, body: unknown): number {
   return status;
 }
 
-export async function startIterableDouble(options: { apiKey: string; journeys?: DoubleJourney[] }): Promise<IterableDouble> {
+export async function startIterableDouble(options: {
+  apiKey: string;
+  journeys?: DoubleJourney[];
+}): Promise<IterableDouble> {
   const requests: RecordedRequest[] = [];
   const faults: number[] = [];
   const state = { journeys: options.journeys ?? [] };
@@ -47,12 +50,18 @@ export async function startIterableDouble(options: { apiKey: string; journeys?: 
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const fault = faults.shift();
     if (fault !== undefined) return send(res, fault, { msg: 'injected fault', code: 'GenericError', params: null });
-    if (req.headers['api-key'] !== options.apiKey) return send(res, 401, { msg: 'Invalid API key', code: 'BadApiKey', params: null });
-    if (req.method !== 'GET' || url.pathname !== '/api/journeys') return send(res, 404, { msg: 'Not found', code: 'NotFound', params: null });
+    if (req.headers['api-key'] !== options.apiKey)
+      return send(res, 401, { msg: 'Invalid API key', code: 'BadApiKey', params: null });
+    if (req.method !== 'GET' || url.pathname !== '/api/journeys')
+      return send(res, 404, { msg: 'Not found', code: 'NotFound', params: null });
     const page = Number(url.searchParams.get('page') ?? '1');
     const pageSize = Number(url.searchParams.get('pageSize') ?? '10');
     if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 50) {
-      return send(res, 400, { msg: 'page must be ≥ 1 and pageSize between 1 and 50', code: 'InvalidJsonBody', params: null });
+      return send(res, 400, {
+        msg: 'page must be ≥ 1 and pageSize between 1 and 50',
+        code: 'InvalidJsonBody',
+        params: null,
+      });
     }
     const listed = state.journeys.filter((j) => !j.isArchived);
     const slice = listed.slice((page - 1) * pageSize, page * pageSize).map((j) => ({
@@ -75,7 +84,12 @@ export async function startIterableDouble(options: { apiKey: string; journeys?: 
   const server = createServer((req, res) => {
     const status = handle(req, res);
     const apiKey = req.headers['api-key'];
-    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', apiKey: typeof apiKey === 'string' ? apiKey : undefined, status });
+    requests.push({
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      apiKey: typeof apiKey === 'string' ? apiKey : undefined,
+      status,
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -17,7 +17,8 @@ const secret = (n: string) => (n === 'E2E_TOKEN' ? 'tok-123456' : undefined);
 
 async function planFor(provider: FakeProvider, desired: Resource[], allowDestroy = false) {
   const live = await provider.fetchLive({ logger: silentLogger });
-  const plan = planChanges({ now: new Date(0),
+  const plan = planChanges({
+    now: new Date(0),
     namespace: 'regal',
     environment: { name: 'test', target: 'memory' },
     desired,
@@ -48,16 +49,29 @@ const project = () => [
   hook('regal-events'),
   klass('regal-call'),
   attributes('regal-call', { talkTimeNum: { type: 'number', displayName: 'Talk Time' } }),
-  workflow('regal-calls', 'regal-events', [{ id: 'a', to: [{ target: 'b' }] }, { id: 'b' }], { klasses: ['regal-call'] }),
+  workflow('regal-calls', 'regal-events', [{ id: 'a', to: [{ target: 'b' }] }, { id: 'b' }], {
+    klasses: ['regal-call'],
+  }),
   webhook('regal-out'),
 ];
 
 const scheduleSuite = suite('scheduleChanges');
 scheduleSuite('workflows wait for their hook and Klass; removals run in reverse kind order', () => {
   const desired = project();
-  const plan = planChanges({ now: new Date(0), namespace: 'regal', environment: { name: 't', target: 'm' }, desired, live: [], providedKinds: new Set(RESOURCE_KINDS), secret });
+  const plan = planChanges({
+    now: new Date(0),
+    namespace: 'regal',
+    environment: { name: 't', target: 'm' },
+    desired,
+    live: [],
+    providedKinds: new Set(RESOURCE_KINDS),
+    secret,
+  });
   const s = scheduleChanges(plan, { allowDestroy: false });
-  assert.equal(s.find((x) => x.id === 'kustomer.workflow:regal-calls')!.after, ['kustomer.hook:regal-events', 'kustomer.klass:regal-call']);
+  assert.equal(s.find((x) => x.id === 'kustomer.workflow:regal-calls')!.after, [
+    'kustomer.hook:regal-events',
+    'kustomer.klass:regal-call',
+  ]);
   assert.equal(s.find((x) => x.id === 'kustomer.klass-attributes:regal-call')!.after, ['kustomer.klass:regal-call']);
 });
 scheduleSuite.run();
@@ -114,40 +128,46 @@ applySuite('seeded: apply then plan is empty, with random 5xx and lost responses
   }
 });
 
-applySuite('interrupted after N changes, a re-run of the saved plan resumes from the journal without duplicates', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'kac-journal-'));
-  try {
-    const provider = createFakeProvider();
-    const desired = project();
-    const { plan, live } = await planFor(provider, desired);
-    const path = join(dir, 'journal-test.json');
-    const abort = new AbortController();
-    let done = 0;
-    const first = await applyPlan(plan, options(provider, live, {
-      concurrency: 1,
-      journal: await Journal.open(path, 'test', planHash(plan)),
-      signal: abort.signal,
-      onEvent: (e) => e.type === 'done' && ++done === 2 && abort.abort(),
-    }));
-    assert.is(first.counts.applied, 2);
-    assert.ok(first.counts.interrupted > 0);
-    const journalText = await readFile(path, 'utf8');
-    assert.not.match(journalText, 'tok-123456');
+applySuite(
+  'interrupted after N changes, a re-run of the saved plan resumes from the journal without duplicates',
+  async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kac-journal-'));
+    try {
+      const provider = createFakeProvider();
+      const desired = project();
+      const { plan, live } = await planFor(provider, desired);
+      const path = join(dir, 'journal-test.json');
+      const abort = new AbortController();
+      let done = 0;
+      const first = await applyPlan(
+        plan,
+        options(provider, live, {
+          concurrency: 1,
+          journal: await Journal.open(path, 'test', planHash(plan)),
+          signal: abort.signal,
+          onEvent: (e) => e.type === 'done' && ++done === 2 && abort.abort(),
+        }),
+      );
+      assert.is(first.counts.applied, 2);
+      assert.ok(first.counts.interrupted > 0);
+      const journalText = await readFile(path, 'utf8');
+      assert.not.match(journalText, 'tok-123456');
 
-    const journal = await Journal.open(path, 'test', planHash(plan));
-    assert.ok(journal.resumed);
-    const now = await provider.fetchLive({ logger: silentLogger });
-    const touched = new Set(Object.keys(journal.file.entries));
-    assert.equal(findStaleness(plan, now, { touched }), [], 'our own changes are not staleness');
-    const second = await applyPlan(plan, options(provider, now, { journal }));
-    assert.is(second.counts.failed, 0);
-    const creates = provider.calls.filter((c) => c.op === 'create').map((c) => `${c.kind}:${c.key}`);
-    assert.is(new Set(creates).size, creates.length);
-    assert.is(pendingOf((await planFor(provider, desired)).plan), 0);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+      const journal = await Journal.open(path, 'test', planHash(plan));
+      assert.ok(journal.resumed);
+      const now = await provider.fetchLive({ logger: silentLogger });
+      const touched = new Set(Object.keys(journal.file.entries));
+      assert.equal(findStaleness(plan, now, { touched }), [], 'our own changes are not staleness');
+      const second = await applyPlan(plan, options(provider, now, { journal }));
+      assert.is(second.counts.failed, 0);
+      const creates = provider.calls.filter((c) => c.op === 'create').map((c) => `${c.kind}:${c.key}`);
+      assert.is(new Set(creates).size, creates.length);
+      assert.is(pendingOf((await planFor(provider, desired)).plan), 0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+);
 
 applySuite('removals: workflows disabled, deletes only when allowed', async () => {
   const provider = createFakeProvider();
@@ -156,7 +176,10 @@ applySuite('removals: workflows disabled, deletes only when allowed', async () =
   provider.put('kustomer.hook', 'support-hook', { name: 'support-hook', type: 'web' });
   const refused = await planFor(provider, []);
   const r1 = await applyPlan(refused.plan, options(provider, refused.live));
-  assert.equal(r1.results.map((r) => `${r.resource.key}:${r.status}`), ['regal-old:refused', 'regal-gone:applied']);
+  assert.equal(
+    r1.results.map((r) => `${r.resource.key}:${r.status}`),
+    ['regal-old:refused', 'regal-gone:applied'],
+  );
   assert.is(provider.store.get('kustomer.workflow:regal-gone')!.body.enabled, false);
   const allowed = await planFor(provider, [], true);
   await applyPlan(allowed.plan, options(provider, allowed.live, { allowDestroy: true }));
@@ -167,7 +190,10 @@ applySuite('a missing secret fails that change only, naming the variable', async
   const provider = createFakeProvider();
   const { plan, live } = await planFor(provider, [webhook('regal-out', 'NOT_SET'), hook('regal-h')]);
   const result = await applyPlan(plan, options(provider, live));
-  assert.equal(result.results.map((r) => `${r.resource.key}:${r.status}`), ['regal-h:applied', 'regal-out:failed']);
+  assert.equal(
+    result.results.map((r) => `${r.resource.key}:${r.status}`),
+    ['regal-h:applied', 'regal-out:failed'],
+  );
   assert.match(result.results[1]!.message!, 'NOT_SET');
 });
 

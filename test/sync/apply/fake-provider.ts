@@ -21,18 +21,25 @@ export interface FakeProvider extends Provider {
   store: Map<string, Stored>;
   calls: { op: string; kind: ResourceKind; key: string; body?: JsonObject }[];
   /** The next `count` writes fail; `afterWrite` fails them after the store changed (response lost). */
-  failNext(count: number, options?: { status?: number; afterWrite?: boolean; op?: 'create' | 'update' | 'remove' }): void;
+  failNext(
+    count: number,
+    options?: { status?: number; afterWrite?: boolean; op?: 'create' | 'update' | 'remove' },
+  ): void;
   put(kind: ResourceKind, key: string, body: JsonObject, facts?: Record<string, number>): Stored;
 }
 
-export function createFakeProvider(kinds: readonly ResourceKind[] = RESOURCE_KINDS.filter((k) => k !== 'iterable.journey-webhook')): FakeProvider {
+export function createFakeProvider(
+  kinds: readonly ResourceKind[] = RESOURCE_KINDS.filter((k) => k !== 'iterable.journey-webhook'),
+): FakeProvider {
   const store = new Map<string, Stored>();
   const calls: FakeProvider['calls'] = [];
   let nextId = 1;
   let faults: { count: number; status?: number; afterWrite?: boolean; op?: string } = { count: 0 };
   const sid = (kind: ResourceKind, key: string) => `${kind}:${key}`;
   const outputsOf = (s: Stored): Record<string, string> =>
-    s.kind === 'kustomer.hook' ? { id: s.id, url: `http://hooks.test/${s.id}`, eventName: `kustomer.hooks.web.${s.id}.receive` } : { id: s.id };
+    s.kind === 'kustomer.hook'
+      ? { id: s.id, url: `http://hooks.test/${s.id}`, eventName: `kustomer.hooks.web.${s.id}.receive` }
+      : { id: s.id };
   const toLive = (s: Stored): LiveResource => ({
     kind: s.kind,
     key: s.key,
@@ -48,12 +55,24 @@ export function createFakeProvider(kinds: readonly ResourceKind[] = RESOURCE_KIN
     if (faults.count > 0 && (!faults.op || faults.op === op)) {
       faults.count--;
       if (faults.afterWrite) write();
-      throw new ApiError({ system: 'kustomer', method: 'POST', path: '/fake', ...(faults.status ? { status: faults.status } : {}) });
+      throw new ApiError({
+        system: 'kustomer',
+        method: 'POST',
+        path: '/fake',
+        ...(faults.status ? { status: faults.status } : {}),
+      });
     }
     write();
   };
   const put = (kind: ResourceKind, key: string, body: JsonObject, facts?: Record<string, number>): Stored => {
-    const s: Stored = { kind, key, id: `id${nextId++}`, body: structuredClone(body), rev: 1, ...(facts ? { facts } : {}) };
+    const s: Stored = {
+      kind,
+      key,
+      id: `id${nextId++}`,
+      body: structuredClone(body),
+      rev: 1,
+      ...(facts ? { facts } : {}),
+    };
     store.set(sid(kind, key), s);
     return s;
   };

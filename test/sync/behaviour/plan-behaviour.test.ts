@@ -22,8 +22,16 @@ const build = await buildProject(root);
 const kustomer = build.resources.filter((r) => r.kind.startsWith('kustomer.'));
 const HOOK_ID = '5a345109e578360010eaa1ad';
 const asLive = (r: Resource): LiveResource => {
-  const body = JSON.parse(JSON.stringify(r.body).replaceAll('<ref:kustomer.hook:regal-events:id>', HOOK_ID)) as JsonObject;
-  return { ...r, body, id: r.kind === 'kustomer.hook' ? HOOK_ID : `id-${r.key}`, fingerprint: 'f', outputs: { id: r.kind === 'kustomer.hook' ? HOOK_ID : `id-${r.key}` } };
+  const body = JSON.parse(
+    JSON.stringify(r.body).replaceAll('<ref:kustomer.hook:regal-events:id>', HOOK_ID),
+  ) as JsonObject;
+  return {
+    ...r,
+    body,
+    id: r.kind === 'kustomer.hook' ? HOOK_ID : `id-${r.key}`,
+    fingerprint: 'f',
+    outputs: { id: r.kind === 'kustomer.hook' ? HOOK_ID : `id-${r.key}` },
+  };
 };
 const live = kustomer.map(asLive);
 
@@ -35,7 +43,15 @@ async function planWith(edit: (body: JsonObject) => void) {
     edit(body);
     return { ...r, body };
   });
-  const plan = planChanges({ namespace: 'regal', environment: { name: 'local', target: 'local org' }, desired: resources, live, providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined, now: new Date(0) });
+  const plan = planChanges({
+    namespace: 'regal',
+    environment: { name: 'local', target: 'local org' },
+    desired: resources,
+    live,
+    providedKinds: new Set(RESOURCE_KINDS),
+    secret: () => undefined,
+    now: new Date(0),
+  });
   return withBehaviour(plan, live, { model: build.model, resources }, root);
 }
 
@@ -43,7 +59,8 @@ const newTitle = (body: JsonObject) => {
   for (const step of body.steps as JsonObject[]) {
     const params = step.params as JsonObject | undefined;
     if (step.action === 'kustomer.kobject.create-with-customer' && params) {
-      params.title = 'Call {{{steps.1.attributes.data.properties.type}}}: {{{steps.1.attributes.data.properties.disposition}}}';
+      params.title =
+        'Call {{{steps.1.attributes.data.properties.type}}}: {{{steps.1.attributes.data.properties.disposition}}}';
     }
   }
 };
@@ -60,12 +77,16 @@ plan('a title template change: the sentence per sample event, the tests that now
     {
       event: 'call.completed for customer 12345 (call.completed.json)',
       source: 'test/fixtures/regal/call.completed.json',
-      sentences: ["the Regal Call card's title becomes `Call Scheduled Callback: Converted During Convo` (was `Scheduled Callback (OUTBOUND): Converted During Convo`)"],
+      sentences: [
+        "the Regal Call card's title becomes `Call Scheduled Callback: Converted During Convo` (was `Scheduled Callback (OUTBOUND): Converted During Convo`)",
+      ],
     },
     {
       event: 'call.completed for customer 12345 (call.completed.reporting.json)',
       source: 'test/fixtures/regal/call.completed.reporting.json',
-      sentences: ["the Regal Call card's title becomes `Call Outbound Call: Left Voicemail` (was `Outbound Call (INBOUND): Left Voicemail`)"],
+      sentences: [
+        "the Regal Call card's title becomes `Call Outbound Call: Left Voicemail` (was `Outbound Call (INBOUND): Left Voicemail`)",
+      ],
     },
   ]);
   assert.equal(w!.tests!.nowFailing.length, 2);
@@ -73,35 +94,41 @@ plan('a title template change: the sentence per sample event, the tests that now
   assert.equal(JSON.parse(renderPlanJson(p)).behaviour, JSON.parse(JSON.stringify(p.behaviour)));
 });
 
-plan('markdown: behaviour first after the summary, then the grouped change, its one hunk, and a graph in words', async () => {
-  const out = renderPlanMarkdown(await planWith(newTitle));
-  const order = [
-    '| create | update |',
-    '#### Behaviour change',
-    "call.completed for customer 12345 (call.completed.json): the Regal Call card's title becomes `Call Scheduled Callback: Converted During Convo` (was `Scheduled Callback (OUTBOUND): Converted During Convo`)",
-    'tests: 4 passed, 2 now fail',
-    '| | Resource | Kind | Change | Impact |',
-    '- params changed: title in 15 steps: create-kobject-found-by-external-id, ',
-    '```diff',
-    '# title template changed in 15 KObject steps: create-kobject-found-by-external-id, ',
-    '```mermaid',
-    's0(["Regal event received (hook regal-events)"])',
-    '["Create Regal Call (created with phone, email) (changed)"]',
-    '|"not found: try phone"|',
-  ];
-  let at = -1;
-  for (const marker of order) {
-    const i = out.indexOf(marker, at + 1);
-    assert.ok(i > at, `"${marker}" comes next`);
-    at = i;
-  }
-  assert.is(out.split('\n').filter((l) => l.startsWith('+        "title"')).length, 1, 'one representative hunk');
-});
+plan(
+  'markdown: behaviour first after the summary, then the grouped change, its one hunk, and a graph in words',
+  async () => {
+    const out = renderPlanMarkdown(await planWith(newTitle));
+    const order = [
+      '| create | update |',
+      '#### Behaviour change',
+      "call.completed for customer 12345 (call.completed.json): the Regal Call card's title becomes `Call Scheduled Callback: Converted During Convo` (was `Scheduled Callback (OUTBOUND): Converted During Convo`)",
+      'tests: 4 passed, 2 now fail',
+      '| | Resource | Kind | Change | Impact |',
+      '- params changed: title in 15 steps: create-kobject-found-by-external-id, ',
+      '```diff',
+      '# title template changed in 15 KObject steps: create-kobject-found-by-external-id, ',
+      '```mermaid',
+      's0(["Regal event received (hook regal-events)"])',
+      '["Create Regal Call (created with phone, email) (changed)"]',
+      '|"not found: try phone"|',
+    ];
+    let at = -1;
+    for (const marker of order) {
+      const i = out.indexOf(marker, at + 1);
+      assert.ok(i > at, `"${marker}" comes next`);
+      at = i;
+    }
+    assert.is(out.split('\n').filter((l) => l.startsWith('+        "title"')).length, 1, 'one representative hunk');
+  },
+);
 
 plan('text: the same sentences above the changes', async () => {
   const out = renderPlanText(await planWith(newTitle), { color: false });
   assert.ok(out.indexOf('Behaviour change') < out.indexOf('~ update    kustomer.workflow regal-call-completed'));
-  assert.match(out, "    call.completed for customer 12345 (call.completed.reporting.json): the Regal Call card's title becomes `Call Outbound Call: Left Voicemail` (was `Outbound Call (INBOUND): Left Voicemail`)");
+  assert.match(
+    out,
+    "    call.completed for customer 12345 (call.completed.reporting.json): the Regal Call card's title becomes `Call Outbound Call: Left Voicemail` (was `Outbound Call (INBOUND): Left Voicemail`)",
+  );
 });
 
 plan('a description change: no behaviour change, said in one line', async () => {
@@ -113,7 +140,15 @@ plan('a description change: no behaviour change, said in one line', async () => 
 });
 
 plan('a plan that changes no workflow replays nothing', async () => {
-  const p = planChanges({ namespace: 'regal', environment: { name: 'local', target: 'local org' }, desired: kustomer, live, providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined, now: new Date(0) });
+  const p = planChanges({
+    namespace: 'regal',
+    environment: { name: 'local', target: 'local org' },
+    desired: kustomer,
+    live,
+    providedKinds: new Set(RESOURCE_KINDS),
+    secret: () => undefined,
+    now: new Date(0),
+  });
   const same = await withBehaviour(p, live, build, root);
   assert.is(same, p);
   assert.is(same.behaviour, undefined);
@@ -122,7 +157,14 @@ plan('a plan that changes no workflow replays nothing', async () => {
 plan.run();
 
 const words = suite('describeOutcomeChange');
-const empty = (): RunOutcome => ({ runs: [], customers: { created: [], updated: [] }, kobjects: { created: [], updated: [] }, conversations: { created: [], updated: [] }, notes: { created: [] }, outbound: [] });
+const empty = (): RunOutcome => ({
+  runs: [],
+  customers: { created: [], updated: [] },
+  kobjects: { created: [], updated: [] },
+  conversations: { created: [], updated: [] },
+  notes: { created: [] },
+  outbound: [],
+});
 const customer = { name: null, externalId: '1', emails: [], phones: [], custom: {} };
 
 words('creates, no longer creates, calls, fails', () => {
@@ -136,13 +178,25 @@ words('creates, no longer creates, calls, fails', () => {
     'now creates a customer (did not)',
     'now calls POST https://api.example.com/x (did not)',
   ]);
-  const card = { klass: 'regal-call', title: 't', externalId: null, description: null, tags: [], custom: { talkTimeNum: 1 }, customer: null };
+  const card = {
+    klass: 'regal-call',
+    title: 't',
+    externalId: null,
+    description: null,
+    tags: [],
+    custom: { talkTimeNum: 1 },
+    customer: null,
+  };
   const before = empty();
   before.kobjects.created.push(card);
   const later = empty();
   later.kobjects.created.push({ ...card, custom: { talkTimeNum: 2 } });
-  assert.equal(describeOutcomeChange(before, later, { klassLabel: () => 'Regal Call' }), ["the Regal Call card's talkTimeNum becomes `2` (was `1`)"]);
-  assert.equal(describeOutcomeChange(before, empty(), { klassLabel: () => 'Regal Call' }), ['no longer creates a Regal Call card']);
+  assert.equal(describeOutcomeChange(before, later, { klassLabel: () => 'Regal Call' }), [
+    "the Regal Call card's talkTimeNum becomes `2` (was `1`)",
+  ]);
+  assert.equal(describeOutcomeChange(before, empty(), { klassLabel: () => 'Regal Call' }), [
+    'no longer creates a Regal Call card',
+  ]);
 });
 
 words('eventLabel names the event and whom it is about', () => {

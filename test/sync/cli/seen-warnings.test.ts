@@ -28,7 +28,10 @@ test('kac validate on a terminal: unchanged warnings become one line; new ones a
     };
     const first = await run();
     assert.match(first[0]!, 'warning workflow/unreachable-step');
-    assert.equal(await run(), ['1 warning unchanged since the last run (kac validate --verbose prints them)', 'Found 1 warning in 1 file.']);
+    assert.equal(await run(), [
+      '1 warning unchanged since the last run (kac validate --verbose prints them)',
+      'Found 1 warning in 1 file.',
+    ]);
     assert.match((await run('--verbose'))[0]!, 'step "lonely" is never reached');
     // A changed warning (another step) is new: printed; the old one is gone.
     const { writeFile } = await import('node:fs/promises');
@@ -63,13 +66,19 @@ test('splitWarnings: errors always show; warnings by code, file and message, not
   const w = { code: 'x/y', severity: 'warning' as const, message: 'm', location: { file: 'a.ts', line: 1, column: 1 } };
   const e = { ...w, severity: 'error' as const };
   const seen = new Set(['x/y|a.ts|m']);
-  assert.equal(splitWarnings([w, e, { ...w, location: { file: 'a.ts', line: 9, column: 1 } }], seen), { show: [e], unchanged: 2 });
+  assert.equal(splitWarnings([w, e, { ...w, location: { file: 'a.ts', line: 9, column: 1 } }], seen), {
+    show: [e],
+    unchanged: 2,
+  });
   assert.equal(splitWarnings([{ ...w, message: 'other' }], seen).unchanged, 0);
 });
 
 test('splitWarnings: the skipped type check is said every time, never counted as unchanged', () => {
   const skipped = { code: 'typecheck/skipped', severity: 'warning' as const, message: 'THE TYPE CHECK WAS SKIPPED' };
-  assert.equal(splitWarnings([skipped], new Set(['typecheck/skipped||THE TYPE CHECK WAS SKIPPED'])), { show: [skipped], unchanged: 0 });
+  assert.equal(splitWarnings([skipped], new Set(['typecheck/skipped||THE TYPE CHECK WAS SKIPPED'])), {
+    show: [skipped],
+    unchanged: 0,
+  });
 });
 
 test.run();

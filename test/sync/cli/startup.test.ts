@@ -28,13 +28,17 @@ function modulesLoadedBy(args: string[]): { code: number | null; modules: string
   }
 }
 
-const heavy = (modules: string[], names: string[]) => names.filter((name) => modules.some((m) => m.includes(`/node_modules/${name}/`) || m.includes(`/sync/${name}/`)));
+const heavy = (modules: string[], names: string[]) =>
+  names.filter((name) => modules.some((m) => m.includes(`/node_modules/${name}/`) || m.includes(`/sync/${name}/`)));
 
 test('kac validate (a project without diagnostics) loads neither ts-morph nor octokit, nor the local org', () => {
   const { code, modules, output } = modulesLoadedBy(['validate', '--root', 'test/fixtures/projects/e2e']);
   assert.is(code, 0, output);
   assert.match(output, 'No problems found');
-  assert.ok(modules.some((m) => m.includes('/compiler/')), 'the recorder saw the compiler load');
+  assert.ok(
+    modules.some((m) => m.includes('/compiler/')),
+    'the recorder saw the compiler load',
+  );
   assert.equal(heavy(modules, ['ts-morph', '@ts-morph', 'octokit', '@octokit', 'local-org', 'handlebars', 'ajv']), []);
 });
 

@@ -8,11 +8,25 @@ import { kac, repoRoot, startOrg, writeProject } from '../drift/project.js';
 const daemon = suite('kac daemon (child process against the local org)');
 
 function spawnDaemon(root: string, env: NodeJS.ProcessEnv, extra: string[] = []) {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin/kac.js'), 'daemon', '--root', root, '--schedule', '*/1 * * * * *', '--health-port', '0', ...extra], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(repoRoot, 'bin/kac.js'),
+      'daemon',
+      '--root',
+      root,
+      '--schedule',
+      '*/1 * * * * *',
+      '--health-port',
+      '0',
+      ...extra,
+    ],
+    {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const log = { text: '' };
   child.stdout!.on('data', (d) => (log.text += d));
   child.stderr!.on('data', (d) => (log.text += d));
@@ -20,7 +34,12 @@ function spawnDaemon(root: string, env: NodeJS.ProcessEnv, extra: string[] = [])
   return { child, log, exited };
 }
 
-async function waitFor(child: ChildProcess, log: { text: string }, pattern: RegExp, what: string): Promise<RegExpExecArray> {
+async function waitFor(
+  child: ChildProcess,
+  log: { text: string },
+  pattern: RegExp,
+  what: string,
+): Promise<RegExpExecArray> {
   const deadline = Date.now() + 20_000;
   while (!pattern.test(log.text)) {
     if (Date.now() > deadline || child.exitCode !== null) {
@@ -39,7 +58,12 @@ daemon('reports drift to .kac/drift-<env>.md each run, serves health, --status r
   const { child, log, exited } = spawnDaemon(root, env);
   try {
     const health = (await waitFor(child, log, /health: (http:\/\/127\.0\.0\.1:\d+\/health)\n/, 'health'))[1]!;
-    await waitFor(child, log, /run drift in \d+\.\ds: direct: drift: 2 deleted in the UI → \.kac\/drift-direct\.md\n/, 'a drift run');
+    await waitFor(
+      child,
+      log,
+      /run drift in \d+\.\ds: direct: drift: 2 deleted in the UI → \.kac\/drift-direct\.md\n/,
+      'a drift run',
+    );
     const file = readFileSync(join(root, '.kac/drift-direct.md'), 'utf8');
     assert.match(file, /^### Drift · `direct` · namespace `regal`\n\n\*\*2 resources differ from main\*\*/);
     const body = (await (await fetch(health)).json()) as { healthy: boolean; lastRun: { result: string } };
@@ -50,7 +74,12 @@ daemon('reports drift to .kac/drift-<env>.md each run, serves health, --status r
       await new Promise((r) => setTimeout(r, 50));
       status = await kac(['daemon', '--status', '--root', root], root, {});
     }
-    assert.match(status.out, new RegExp(`^daemon: (idle|running) \\(pid ${child.pid}\\)\\nenvironment: \\(default\\) · schedule: \\*/1 \\* \\* \\* \\* \\*\\nlast run: .+ · drift · direct: drift: 2 deleted in the UI → \\.kac/drift-direct\\.md\\n`));
+    assert.match(
+      status.out,
+      new RegExp(
+        `^daemon: (idle|running) \\(pid ${child.pid}\\)\\nenvironment: \\(default\\) · schedule: \\*/1 \\* \\* \\* \\* \\*\\nlast run: .+ · drift · direct: drift: 2 deleted in the UI → \\.kac/drift-direct\\.md\\n`,
+      ),
+    );
     child.kill('SIGTERM');
     assert.is(await exited, 0, log.text);
   } finally {
@@ -69,8 +98,18 @@ daemon('--apply heals drift (no deletes without --allow-destroy), then the next 
   const env = { KUSTOMER_BASE_URL: org.baseUrl, KUSTOMER_API_KEY: org.token };
   const { child, log, exited } = spawnDaemon(root, env, ['--apply']);
   try {
-    await waitFor(child, log, /run healed in \d+\.\ds: direct: drift: 2 deleted in the UI → healed \(2 applied\); now no drift → \.kac\/drift-direct\.md\n/, 'a healing run');
-    await waitFor(child, log, /run clean in \d+\.\ds: direct: no drift → \.kac\/drift-direct\.md\n/, 'a clean run after healing');
+    await waitFor(
+      child,
+      log,
+      /run healed in \d+\.\ds: direct: drift: 2 deleted in the UI → healed \(2 applied\); now no drift → \.kac\/drift-direct\.md\n/,
+      'a healing run',
+    );
+    await waitFor(
+      child,
+      log,
+      /run clean in \d+\.\ds: direct: no drift → \.kac\/drift-direct\.md\n/,
+      'a clean run after healing',
+    );
     child.kill('SIGTERM');
     assert.is(await exited, 0, log.text);
   } finally {
@@ -83,7 +122,10 @@ daemon('--apply heals drift (no deletes without --allow-destroy), then the next 
 daemon('--allow-destroy without --apply is refused', async () => {
   const r = await kac(['daemon', '--allow-destroy', '--root', writeProject()], repoRoot, {});
   assert.is(r.code, 1);
-  assert.is(r.err, 'error: --allow-destroy only makes sense with --apply\nhint: the daemon reports drift; add --apply to heal it');
+  assert.is(
+    r.err,
+    'error: --allow-destroy only makes sense with --apply\nhint: the daemon reports drift; add --apply to heal it',
+  );
 });
 
 daemon.run();

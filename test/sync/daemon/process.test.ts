@@ -11,10 +11,14 @@ const lifecycle = suite('daemon process');
 
 lifecycle('runs every second without overlap, serves health on loopback, and exits 0 on SIGTERM mid-run', async () => {
   const statusPath = join(mkdtempSync(join(tmpdir(), 'kac-daemon-')), 'daemon-status.json');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/sync/daemon/fixtures/daemon-child.ts'), statusPath], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'test/sync/daemon/fixtures/daemon-child.ts'), statusPath],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -37,7 +41,10 @@ lifecycle('runs every second without overlap, serves health on loopback, and exi
     const response = await fetch(health);
     const body = (await response.json()) as DaemonStatus & { healthy: boolean };
     assert.is(response.status, 200);
-    assert.equal([body.healthy, body.state, body.schedule, body.environment, body.lastRun?.result], [true, 'running', '* * * * * *', 'local', 'clean']);
+    assert.equal(
+      [body.healthy, body.state, body.schedule, body.environment, body.lastRun?.result],
+      [true, 'running', '* * * * * *', 'local', 'clean'],
+    );
 
     child.kill('SIGTERM');
     assert.is(await exited, 0, out);
@@ -50,7 +57,12 @@ lifecycle('runs every second without overlap, serves health on loopback, and exi
   const expected = events.map((_, i) => `${i % 2 === 0 ? 'start' : 'end'} ${Math.floor(i / 2) + 1}`);
   assert.equal(events, expected);
   assert.ok(/info: skipped a run: the previous run \(started .+\) is still going\n/.test(out), out);
-  assert.ok(out.includes('info: received SIGTERM: stopping the daemon\ninfo: received SIGTERM: asking the current run to stop at a safe point\n'), out);
+  assert.ok(
+    out.includes(
+      'info: received SIGTERM: stopping the daemon\ninfo: received SIGTERM: asking the current run to stop at a safe point\n',
+    ),
+    out,
+  );
   assert.ok(out.endsWith('info: daemon stopped\ninfo: exited: stoppedBy=SIGTERM abandoned=false state=stopped\n'), out);
 
   const status = JSON.parse(readFileSync(statusPath, 'utf8')) as DaemonStatus;

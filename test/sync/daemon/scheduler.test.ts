@@ -73,8 +73,14 @@ daemon('never overlaps: a beat during a run is skipped and logged; the next beat
     assert.is(probe.maxActive, 1);
     assert.is(probe.started, 2);
     const status = d.status();
-    assert.equal([status.runs, status.skipped, status.lastRun?.result, status.lastRun?.summary], [2, 1, 'clean', 'run 2 done']);
-    assert.ok(logger.lines.some((l) => /^info: skipped a run: the previous run \(started .+\) is still going$/.test(l)), logger.lines.join('\n'));
+    assert.equal(
+      [status.runs, status.skipped, status.lastRun?.result, status.lastRun?.summary],
+      [2, 1, 'clean', 'run 2 done'],
+    );
+    assert.ok(
+      logger.lines.some((l) => /^info: skipped a run: the previous run \(started .+\) is still going$/.test(l)),
+      logger.lines.join('\n'),
+    );
     assert.ok(logger.lines.some((l) => /^info: run clean in \d+\.\ds: run 1 done$/.test(l)));
   } finally {
     await d.stop();
@@ -124,13 +130,24 @@ daemon('stop() aborts the current run at a safe point, waits for it, and schedul
 daemon('a run that ignores the abort is abandoned after the grace period, and says so', async () => {
   const { runOnce, finish } = heldRuns({ ignoreAbort: true });
   const logger = memoryLogger();
-  const d = startDaemon({ schedule: '0 0 1 1 *', runOnce, logger, ticker: manualTicker(), runOnStart: true, stopGraceMs: 100 });
+  const d = startDaemon({
+    schedule: '0 0 1 1 *',
+    runOnce,
+    logger,
+    ticker: manualTicker(),
+    runOnStart: true,
+    stopGraceMs: 100,
+  });
   await flush();
   assert.is(d.status().state, 'running');
   // The run never ends by itself, so only the grace period can end stop().
   const { abandoned } = await d.stop();
   assert.is(abandoned, true);
-  assert.ok(logger.lines.includes('warn: the current run did not stop within 0.1s; abandoning it (a re-run converges: apply is idempotent)'));
+  assert.ok(
+    logger.lines.includes(
+      'warn: the current run did not stop within 0.1s; abandoning it (a re-run converges: apply is idempotent)',
+    ),
+  );
   await finish();
 });
 
@@ -150,7 +167,9 @@ daemon('a failing run is recorded as an error and the daemon keeps going', async
   try {
     await d.runNow();
     assert.equal(d.status().lastRun?.result, 'error');
-    assert.ok(logger.lines.some((l) => /^error: run error in \d+\.\ds: kustomer: GET \/v1\/hooks failed with 503$/.test(l)));
+    assert.ok(
+      logger.lines.some((l) => /^error: run error in \d+\.\ds: kustomer: GET \/v1\/hooks failed with 503$/.test(l)),
+    );
     await d.runNow();
     assert.equal([d.status().runs, d.status().lastRun?.result, d.status().state], [2, 'drift', 'idle']);
   } finally {
@@ -160,13 +179,24 @@ daemon('a failing run is recorded as an error and the daemon keeps going', async
 
 daemon('an invalid schedule is refused up front with the field at fault', () => {
   assert.throws(
-    () => startDaemon({ schedule: '61 * * * *', runOnce: async () => ({ result: 'clean', summary: '' }), logger: memoryLogger() }),
-    (error: unknown) => error instanceof ScheduleError && /^invalid schedule "61 \* \* \* \*": /.test((error as Error).message),
+    () =>
+      startDaemon({
+        schedule: '61 * * * *',
+        runOnce: async () => ({ result: 'clean', summary: '' }),
+        logger: memoryLogger(),
+      }),
+    (error: unknown) =>
+      error instanceof ScheduleError && /^invalid schedule "61 \* \* \* \*": /.test((error as Error).message),
   );
 });
 
 daemon('the default ticker is node-cron: status reports the next run of the schedule in its timezone', async () => {
-  const d = startDaemon({ schedule: '0 * * * *', timezone: 'UTC', runOnce: async () => ({ result: 'clean', summary: '' }), logger: memoryLogger() });
+  const d = startDaemon({
+    schedule: '0 * * * *',
+    timezone: 'UTC',
+    runOnce: async () => ({ result: 'clean', summary: '' }),
+    logger: memoryLogger(),
+  });
   try {
     const next = new Date(d.status().nextRun!);
     assert.is(next.getUTCMinutes(), 0);

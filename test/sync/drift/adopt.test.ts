@@ -11,7 +11,12 @@ import { main } from '../../../sync/cli/main.js';
 import { runAdopt } from '../../../sync/operations/adopt.js';
 import { withProject } from '../../../sync/operations/project.js';
 import { silentLogger } from '../../../sync/logger.js';
-import { adoptBranch, openAdoptPullRequest, renderAdoptBody, type GitHubTarget } from '../../../sync/drift/adopt-github.js';
+import {
+  adoptBranch,
+  openAdoptPullRequest,
+  renderAdoptBody,
+  type GitHubTarget,
+} from '../../../sync/drift/adopt-github.js';
 import type { Logger } from '../../../sync/logger.js';
 import { filesAt, seedBranch } from '../../doubles/github/git.js';
 import { setup } from '../github/helpers.js';
@@ -23,7 +28,8 @@ const FULL = 'acme/shop';
 
 async function projectFiles(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const path of await glob(['**/*.ts'], { cwd: PROJECT })) files[path] = await readFile(join(PROJECT, path), 'utf8');
+  for (const path of await glob(['**/*.ts'], { cwd: PROJECT }))
+    files[path] = await readFile(join(PROJECT, path), 'utf8');
   return files;
 }
 
@@ -36,13 +42,21 @@ async function editInUi(t: Awaited<ReturnType<typeof emptyOrg>>): Promise<void> 
   steps.find((s) => s.id === 'find').transitions[0].meta.name = 'customer found';
   await t.client.put(`/v1/workflows/${wf.id}`, { steps }, z.unknown());
   const klass = live.find((r) => r.kind === 'kustomer.klass')!;
-  await t.client.put(`/v1/klasses/${klass.id}`, { displayName: 'Shop Order', icon: 'basket', color: '#64943E', status: 'enabled' }, z.unknown());
+  await t.client.put(
+    `/v1/klasses/${klass.id}`,
+    { displayName: 'Shop Order', icon: 'basket', color: '#64943E', status: 'enabled' },
+    z.unknown(),
+  );
 }
 
 /** The adopt operation with the pull-request publisher, as `kac drift --adopt --github` runs it. */
 function adoptOnGitHub(env: NodeJS.ProcessEnv, logger: Logger, github: GitHubTarget) {
   return withProject({ root: PROJECT, env, logger }, (build, target) =>
-    runAdopt(target, { build, root: PROJECT }, { env, logger, publish: (adoption) => openAdoptPullRequest(github, adoption, logger) }),
+    runAdopt(
+      target,
+      { build, root: PROJECT },
+      { env, logger, publish: (adoption) => openAdoptPullRequest(github, adoption, logger) },
+    ),
   );
 }
 
@@ -68,12 +82,19 @@ adopt('opens a PR on kac/adopt-<env> with the regenerated files; merging it make
       ],
     );
     assert.equal(result.written, [], 'nothing written locally with --github');
-    assert.equal(result.published, { number: 1, url: 'https://github.test/acme/shop/pull/1', branch: 'kac/adopt-direct', action: 'created' });
+    assert.equal(result.published, {
+      number: 1,
+      url: 'https://github.test/acme/shop/pull/1',
+      branch: 'kac/adopt-direct',
+      action: 'created',
+    });
 
     const branch = filesAt(gh.double.state, FULL, adoptBranch('direct'))!;
     const main = filesAt(gh.double.state, FULL, 'main')!;
     assert.equal(Object.keys(branch).sort(), Object.keys(main).sort());
-    const changed = Object.keys(branch).filter((p) => branch[p] !== main[p]).sort();
+    const changed = Object.keys(branch)
+      .filter((p) => branch[p] !== main[p])
+      .sort();
     assert.equal(changed, ['klasses/acme-order.ts', 'workflows/acme-order-placed.ts']);
     assert.match(branch['workflows/acme-order-placed.ts']!, "displayName: 'Find the customer'");
     assert.match(branch['workflows/acme-order-placed.ts']!, "'customer found'");
@@ -86,7 +107,10 @@ adopt('opens a PR on kac/adopt-<env> with the regenerated files; merging it make
     assert.is(pr.title, 'kac: adopt UI changes from direct');
     assert.is(pr.body, renderAdoptBody(result.adoption));
     assert.match(pr.body, '| workflow `acme-order-placed` | `workflows/acme-order-placed.ts` |');
-    assert.match(pr.body, '- **Close** to reject them, then run `kac apply --env direct` on the base branch to put the org back.');
+    assert.match(
+      pr.body,
+      '- **Close** to reject them, then run `kac apply --env direct` on the base branch to put the org back.',
+    );
 
     // Merging = the branch's files as the project: the plan against the org is empty.
     const merged = join(scratch, 'project');
@@ -104,9 +128,19 @@ adopt('opens a PR on kac/adopt-<env> with the regenerated files; merging it make
     const wf = (await t.live()).find((r) => r.kind === 'kustomer.workflow')!;
     await t.client.put(`/v1/workflows/${wf.id}`, { description: 'Edited twice [managed by kac: acme]' }, z.unknown());
     const third = await adoptOnGitHub(env, gh.logger, github);
-    assert.equal({ number: third.published?.number, action: third.published?.action }, { number: 1, action: 'updated' });
-    assert.match(filesAt(gh.double.state, FULL, adoptBranch('direct'))!['workflows/acme-order-placed.ts']!, "description: 'Edited twice'");
-    assert.is([...gh.double.state.repo(FULL).issues.values()].filter((i) => i.pull).length, 1, 'one PR per environment');
+    assert.equal(
+      { number: third.published?.number, action: third.published?.action },
+      { number: 1, action: 'updated' },
+    );
+    assert.match(
+      filesAt(gh.double.state, FULL, adoptBranch('direct'))!['workflows/acme-order-placed.ts']!,
+      "description: 'Edited twice'",
+    );
+    assert.is(
+      [...gh.double.state.repo(FULL).issues.values()].filter((i) => i.pull).length,
+      1,
+      'one PR per environment',
+    );
   } finally {
     await rm(scratch, { recursive: true, force: true });
     await gh.double.close();
@@ -125,7 +159,10 @@ adopt('no drift: no branch, no PR', async () => {
     assert.equal(result.adoption.adopted, []);
     assert.is(result.published, undefined);
     assert.is(filesAt(gh.double.state, FULL, adoptBranch('direct')), undefined);
-    assert.ok(gh.double.requests.every((r) => r.method === 'GET' || !r.path.includes('/git/')), 'nothing written to GitHub');
+    assert.ok(
+      gh.double.requests.every((r) => r.method === 'GET' || !r.path.includes('/git/')),
+      'nothing written to GitHub',
+    );
   } finally {
     await gh.double.close();
     await t.close();
@@ -144,10 +181,24 @@ adopt('kac drift --adopt rewrites the changed files locally; the next drift chec
     const env = { KUSTOMER_BASE_URL: t.org.baseUrl, KUSTOMER_API_KEY: t.org.token, ...SECRETS };
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { out: (x) => void out.push(x), err: (x) => void err.push(x), isTTY: false, color: false, logger: silentLogger, cwd: root, env };
+    const io: CliIo = {
+      out: (x) => void out.push(x),
+      err: (x) => void err.push(x),
+      isTTY: false,
+      color: false,
+      logger: silentLogger,
+      cwd: root,
+      env,
+    };
     assert.is(await main(['drift', '--adopt'], io), 2);
-    assert.ok(out.includes('wrote     klasses/acme-order.ts') && out.includes('wrote     workflows/acme-order-placed.ts'), out.join('\n'));
-    assert.ok(err.includes('adopted   kustomer.workflow acme-order-placed → workflows/acme-order-placed.ts'), err.join('\n'));
+    assert.ok(
+      out.includes('wrote     klasses/acme-order.ts') && out.includes('wrote     workflows/acme-order-placed.ts'),
+      out.join('\n'),
+    );
+    assert.ok(
+      err.includes('adopted   kustomer.workflow acme-order-placed → workflows/acme-order-placed.ts'),
+      err.join('\n'),
+    );
     // A fresh path: this process has the old modules of `root` cached (the real CLI is a new process).
     const fresh = join(scratch, 'fresh');
     await cp(root, fresh, { recursive: true });

@@ -54,7 +54,12 @@ export async function kac(args: string[], cwd: string, env: NodeJS.ProcessEnv): 
     color: false,
     cwd,
     env,
-    logger: { info: push(err), warn: (m) => err.push(`warning: ${redact(m)}`), error: (m) => err.push(`error: ${redact(m)}`), debug: () => {} },
+    logger: {
+      info: push(err),
+      warn: (m) => err.push(`warning: ${redact(m)}`),
+      error: (m) => err.push(`error: ${redact(m)}`),
+      debug: () => {},
+    },
   };
   const code = await main(args, io);
   return { code, out: out.join('\n'), err: err.join('\n') };

@@ -32,10 +32,19 @@ build('a matching org is no drift', () => {
 });
 
 build('an Iterable webhook not confirmed done is a manual step pending, with its instructions', () => {
-  const plan = planChanges({ now: new Date(0),
+  const plan = planChanges({
+    now: new Date(0),
     namespace: 'regal',
     environment: { name: 'production', target: 'https://acme.api.kustomerapp.com' },
-    desired: [{ kind: 'iterable.journey-webhook', key: 'regal-create-contact', body: { endpoint: 'https://events.regalvoice.com/events' }, dependsOn: [], sensitive: [] }],
+    desired: [
+      {
+        kind: 'iterable.journey-webhook',
+        key: 'regal-create-contact',
+        body: { endpoint: 'https://events.regalvoice.com/events' },
+        dependsOn: [],
+        sensitive: [],
+      },
+    ],
     live: [],
     providedKinds: new Set(['iterable.journey-webhook']),
     manualKinds: new Set(['iterable.journey-webhook']),
@@ -43,10 +52,14 @@ build('an Iterable webhook not confirmed done is a manual step pending, with its
     secret: () => undefined,
   });
   const report = buildDriftReport(plan);
-  assert.equal(report.items.map((i) => [i.bucket, i.key, i.applyWould, i.instructions]), [
-    ['manual-pending', 'regal-create-contact', 'nothing (manual)', 'Paste this into the journey webhook.'],
-  ]);
-  assert.match(renderDriftMarkdown(report), /\| ✋ \| Manual steps pending \(Iterable steps not confirmed done\) \| 1 \| `regal-create-contact` \|[\s\S]*Manual steps: do them in Iterable as shown below\.[\s\S]*Do this by hand:/);
+  assert.equal(
+    report.items.map((i) => [i.bucket, i.key, i.applyWould, i.instructions]),
+    [['manual-pending', 'regal-create-contact', 'nothing (manual)', 'Paste this into the journey webhook.']],
+  );
+  assert.match(
+    renderDriftMarkdown(report),
+    /\| ✋ \| Manual steps pending \(Iterable steps not confirmed done\) \| 1 \| `regal-create-contact` \|[\s\S]*Manual steps: do them in Iterable as shown below\.[\s\S]*Do this by hand:/,
+  );
 });
 
 const render = suite('drift renderers');
@@ -74,16 +87,31 @@ render('markdown: headline, a ten-second table, what to do, then collapsed detai
     ].join('\n'),
   );
   assert.is(rest.length, 3, 'one collapsed block per drifted resource');
-  assert.ok(md.includes('<details><summary>✏️ changed in the UI: <code>kustomer.hook</code> <code>regal-call-events</code></summary>'));
-  assert.ok(md.includes('Defined in `workflows/regal/regal-call-events.ts:3`.\nLive id `h1`.\n**Apply would update it.**'));
+  assert.ok(
+    md.includes(
+      '<details><summary>✏️ changed in the UI: <code>kustomer.hook</code> <code>regal-call-events</code></summary>',
+    ),
+  );
+  assert.ok(
+    md.includes('Defined in `workflows/regal/regal-call-events.ts:3`.\nLive id `h1`.\n**Apply would update it.**'),
+  );
   assert.is((md.match(/<details>/g) ?? []).length, (md.match(/<\/details>/g) ?? []).length);
 });
 
 render('text: one section per bucket, and the daemon one-liner', () => {
   const report = buildDriftReport(driftPlan());
   const text = renderDriftText(report);
-  assert.ok(text.startsWith('Drift in production (namespace regal, https://acme.api.kustomerapp.com): 3 resources differ from main.\n\nChanged in the UI (live differs from main): 1\n  kustomer.hook regal-call-events  (workflows/regal/regal-call-events.ts:3)  → apply would update it'), text);
-  assert.ok(text.includes('Created in the UI (live in the namespace, not in main): 1\n  kustomer.hook regal-test-hook  → apply --allow-destroy would delete it'));
+  assert.ok(
+    text.startsWith(
+      'Drift in production (namespace regal, https://acme.api.kustomerapp.com): 3 resources differ from main.\n\nChanged in the UI (live differs from main): 1\n  kustomer.hook regal-call-events  (workflows/regal/regal-call-events.ts:3)  → apply would update it',
+    ),
+    text,
+  );
+  assert.ok(
+    text.includes(
+      'Created in the UI (live in the namespace, not in main): 1\n  kustomer.hook regal-test-hook  → apply --allow-destroy would delete it',
+    ),
+  );
   assert.ok(text.endsWith('Outside namespace "regal" (never touched): 1 kustomer.hook.'));
   assert.is(driftOneLine(report), 'production: drift: 1 changed in the UI, 1 deleted in the UI, 1 created in the UI');
 });

@@ -22,10 +22,16 @@ upsert('creates the comment once, then updates it in place: never a second one',
     assert.is(third.action, 'unchanged');
     assert.is(second.id, first.id);
     const comments = [...double.state.repo('acme/kustomer-config').comments.values()];
-    assert.equal(comments.map((c) => c.body), [`${marker}\nplan v2`]);
+    assert.equal(
+      comments.map((c) => c.body),
+      [`${marker}\nplan v2`],
+    );
     assert.equal(
       double.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`),
-      [`POST /repos/acme/kustomer-config/issues/${pr.number}/comments`, `PATCH /repos/acme/kustomer-config/issues/comments/${first.id}`],
+      [
+        `POST /repos/acme/kustomer-config/issues/${pr.number}/comments`,
+        `PATCH /repos/acme/kustomer-config/issues/comments/${first.id}`,
+      ],
     );
   } finally {
     await double.close();
@@ -55,12 +61,22 @@ upsert('finds its marker on a later page (Link-header pagination)', async () => 
     const pr = double.state.addPullRequest('acme/kustomer-config', { headSha: 'abc1234' });
     for (let i = 0; i < 7; i++) double.state.addComment('acme/kustomer-config', pr.number, `review comment ${i}`);
     const marker = commentMarker('plan', 'production');
-    const old = double.state.addComment('acme/kustomer-config', pr.number, `${marker}\nold plan`, 'github-actions[bot]');
+    const old = double.state.addComment(
+      'acme/kustomer-config',
+      pr.number,
+      `${marker}\nold plan`,
+      'github-actions[bot]',
+    );
     double.state.addComment('acme/kustomer-config', pr.number, 'lgtm');
 
     const found = await findMarkedComment(octokit, { ...REPO, issueNumber: pr.number }, marker);
     assert.is(found?.id, old.id);
-    const result = await upsertStickyComment(octokit, { ...REPO, issueNumber: pr.number }, marker, `${marker}\nnew plan`);
+    const result = await upsertStickyComment(
+      octokit,
+      { ...REPO, issueNumber: pr.number },
+      marker,
+      `${marker}\nnew plan`,
+    );
     assert.equal(result.action, 'updated');
     assert.is(result.id, old.id);
     const listPages = double.requests.filter((r) => r.method === 'GET').map((r) => r.query.page ?? '1');

@@ -32,7 +32,10 @@ export async function setup(options: { maxPerPage?: number } = {}): Promise<{
 }
 
 /** An Actions environment as GitHub sets it, with the event payload written to a temp file. */
-export function actionsEnv(double: GitHubDouble, over: { event?: unknown; eventName?: string; token?: string | null; sha?: string } = {}): ActionsEnv & { dir: string } {
+export function actionsEnv(
+  double: GitHubDouble,
+  over: { event?: unknown; eventName?: string; token?: string | null; sha?: string } = {},
+): ActionsEnv & { dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'kac-gh-'));
   const eventPath = join(dir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(over.event ?? {}));

@@ -45,7 +45,10 @@ fork('same-repo PR without the environment key: needs a maintainer, names the se
       'Plan for `production` needs a maintainer: `KUSTOMER_API_KEY_PRODUCTION` is not set in this run, so kac cannot read the live org. ' +
         'Add the secret in Settings → Secrets and variables → Actions (or to the GitHub environment), then re-run.',
     ]);
-    assert.equal(planAccess({ actions, logger: memoryLogger() }, 'production', []), { ok: true, pullRequest: { number: 8, headRepo: 'acme/kustomer-config', baseRepo: 'acme/kustomer-config', fromFork: false } });
+    assert.equal(planAccess({ actions, logger: memoryLogger() }, 'production', []), {
+      ok: true,
+      pullRequest: { number: 8, headRepo: 'acme/kustomer-config', baseRepo: 'acme/kustomer-config', fromFork: false },
+    });
   } finally {
     await double.close();
   }
@@ -81,14 +84,28 @@ plan('an oversized plan is truncated with the link to the run, and GitHub accept
   try {
     const pr = double.state.addPullRequest('acme/kustomer-config', { headSha: 'abc1234' });
     const actions = actionsEnv(double, { event: pullRequestEvent(pr.number) });
-    const details = Array.from({ length: 4000 }, (_, i) => `~ update kustomer.workflow regal-wf-${i}: step "create-kobject" changed`).join('\n');
-    const result = await publishPlan({ actions, logger: memoryLogger(), client: FAST }, { environment: 'production', markdown: `**4000 to update**\n\n${details}` });
+    const details = Array.from(
+      { length: 4000 },
+      (_, i) => `~ update kustomer.workflow regal-wf-${i}: step "create-kobject" changed`,
+    ).join('\n');
+    const result = await publishPlan(
+      { actions, logger: memoryLogger(), client: FAST },
+      { environment: 'production', markdown: `**4000 to update**\n\n${details}` },
+    );
     assert.is(result.comment?.action, 'created');
     const body = [...double.state.repo('acme/kustomer-config').comments.values()][0]!.body;
     assert.ok(body.length <= 65_536 && details.length > 65_536);
     assert.ok(body.includes('**4000 to update**'), 'summary first, kept whole');
-    assert.ok(body.includes('The full text is in [the workflow run](https://github.test/acme/kustomer-config/actions/runs/4242).\n'));
-    assert.ok(body.endsWith('<sub>kac plan · `production` · commit a1b2c3d · [run 4242](https://github.test/acme/kustomer-config/actions/runs/4242)</sub>\n'));
+    assert.ok(
+      body.includes(
+        'The full text is in [the workflow run](https://github.test/acme/kustomer-config/actions/runs/4242).\n',
+      ),
+    );
+    assert.ok(
+      body.endsWith(
+        '<sub>kac plan · `production` · commit a1b2c3d · [run 4242](https://github.test/acme/kustomer-config/actions/runs/4242)</sub>\n',
+      ),
+    );
     // The job summary has the whole plan: that is where the link leads.
     assert.ok(readFileSync(actions.stepSummaryPath!, 'utf8').includes('regal-wf-3999'));
   } finally {
@@ -100,7 +117,10 @@ plan('not a pull_request event: job summary only', async () => {
   const double = await startGitHubDouble({ token: TOKEN });
   try {
     const actions = actionsEnv(double, { eventName: 'workflow_dispatch' });
-    const result = await publishPlan({ actions, logger: memoryLogger(), client: FAST }, { environment: 'staging', markdown: 's' });
+    const result = await publishPlan(
+      { actions, logger: memoryLogger(), client: FAST },
+      { environment: 'staging', markdown: 's' },
+    );
     assert.equal(result, { summaryWritten: true, skipped: 'not a pull_request event' });
     assert.is(double.requests.length, 0);
   } finally {
@@ -115,13 +135,28 @@ apply('posts the result on the PR merged as GITHUB_SHA', async () => {
   try {
     const sha = 'feedfacecafebeef00112233445566778899aabb';
     double.state.addPullRequest('acme/kustomer-config', { headSha: '1111111', title: 'unrelated' });
-    const merged = double.state.addPullRequest('acme/kustomer-config', { headSha: '2222222', mergeCommitSha: sha, title: 'Add call Klass' });
+    const merged = double.state.addPullRequest('acme/kustomer-config', {
+      headSha: '2222222',
+      mergeCommitSha: sha,
+      title: 'Add call Klass',
+    });
     const actions = actionsEnv(double, { eventName: 'push', sha });
-    const result = await publishApply({ actions, logger: memoryLogger(), client: FAST }, { environment: 'production', markdown: '**applied 2 changes**' });
-    assert.equal(result.comment && { action: result.comment.action, pullRequest: result.comment.pullRequest }, { action: 'created', pullRequest: merged.number });
-    assert.ok(double.requests.some((r) => r.method === 'GET' && r.path === `/repos/acme/kustomer-config/commits/${sha}/pulls`));
+    const result = await publishApply(
+      { actions, logger: memoryLogger(), client: FAST },
+      { environment: 'production', markdown: '**applied 2 changes**' },
+    );
+    assert.equal(result.comment && { action: result.comment.action, pullRequest: result.comment.pullRequest }, {
+      action: 'created',
+      pullRequest: merged.number,
+    });
+    assert.ok(
+      double.requests.some((r) => r.method === 'GET' && r.path === `/repos/acme/kustomer-config/commits/${sha}/pulls`),
+    );
     const body = [...double.state.repo('acme/kustomer-config').comments.values()][0]!.body;
-    assert.is(body, '<!-- kac:apply:production -->\n\n**applied 2 changes**\n\n<sub>kac apply · `production` · commit feedfac · [run 4242](https://github.test/acme/kustomer-config/actions/runs/4242)</sub>\n');
+    assert.is(
+      body,
+      '<!-- kac:apply:production -->\n\n**applied 2 changes**\n\n<sub>kac apply · `production` · commit feedfac · [run 4242](https://github.test/acme/kustomer-config/actions/runs/4242)</sub>\n',
+    );
   } finally {
     await double.close();
   }
@@ -131,7 +166,10 @@ apply('a direct push (no PR) writes the summary and says why there is no comment
   const double = await startGitHubDouble({ token: TOKEN });
   try {
     const actions = actionsEnv(double, { eventName: 'push', sha: '0123456789abcdef0123456789abcdef01234567' });
-    const result = await publishApply({ actions, logger: memoryLogger(), client: FAST }, { environment: 'production', markdown: 's' });
+    const result = await publishApply(
+      { actions, logger: memoryLogger(), client: FAST },
+      { environment: 'production', markdown: 's' },
+    );
     assert.equal(result, { summaryWritten: true, skipped: 'no merged pull request for 0123456 (a direct push)' });
   } finally {
     await double.close();

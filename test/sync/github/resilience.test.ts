@@ -22,7 +22,10 @@ resilience('a 403 secondary rate limit is waited out (retry-after) and the write
       [403, 201],
     );
     assert.is(double.state.repo('acme/kustomer-config').comments.size, 1);
-    assert.ok(logger.lines.some((l) => l.includes('secondary rate limit') && l.includes('retrying in 2s')), logger.lines.join('\n'));
+    assert.ok(
+      logger.lines.some((l) => l.includes('secondary rate limit') && l.includes('retrying in 2s')),
+      logger.lines.join('\n'),
+    );
   } finally {
     await double.close();
   }
@@ -73,7 +76,13 @@ resilience('the token never appears in logs or errors, even when a server echoes
   const { double } = await setup();
   try {
     const logger = memoryLogger();
-    const octokit = createGitHubClient({ token: TOKEN, baseUrl: double.url, logger, ...FAST, maxServerErrorRetries: 0 });
+    const octokit = createGitHubClient({
+      token: TOKEN,
+      baseUrl: double.url,
+      logger,
+      ...FAST,
+      maxServerErrorRetries: 0,
+    });
     // A 404 whose path carries the token: the error message must still be clean.
     try {
       await octokit.request('GET /repos/{owner}/{repo}/issues/{n}/comments', { owner: 'acme', repo: TOKEN, n: 1 });

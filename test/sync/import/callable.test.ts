@@ -47,10 +47,17 @@ test('authored callee and caller apply, resolve the callee id, and import back t
     assert.is(await main(['apply', '--auto-approve'], applied.io), 0, applied.err.join('\n'));
     assert.match(applied.out.join('\n'), 'Verified: a fresh plan is empty');
 
-    const live = await t.client.list('/v1/workflows', z.looseObject({ name: z.string(), trigger: z.any(), steps: z.any() }));
+    const live = await t.client.list(
+      '/v1/workflows',
+      z.looseObject({ name: z.string(), trigger: z.any(), steps: z.any() }),
+    );
     const callee = live.find((w) => w.attributes.name === 'acme-write-note')!;
     const caller = live.find((w) => w.attributes.name === 'acme-on-update')!;
-    assert.is(callee.attributes.trigger.eventName, `kustomer.workflow.${callee.id}.call`, 'the server names the call event by id');
+    assert.is(
+      callee.attributes.trigger.eventName,
+      `kustomer.workflow.${callee.id}.call`,
+      'the server names the call event by id',
+    );
     assert.is(caller.attributes.steps[0].action, `kustomer.workflow.${callee.id}.call`);
     assert.equal(caller.attributes.steps[0].params, { conversationId: '/#steps.1.id', minutes: 30 });
 
@@ -62,7 +69,11 @@ test('authored callee and caller apply, resolve the callee id, and import back t
     assert.match(await readFile(join(imported, 'workflows/acme-write-note.ts'), 'utf8'), 'trigger: onCall({');
 
     const planned = fakeIo(imported, env);
-    assert.is(await main(['plan', '--detailed-exitcode'], planned.io), 0, planned.out.join('\n') + planned.err.join('\n'));
+    assert.is(
+      await main(['plan', '--detailed-exitcode'], planned.io),
+      0,
+      planned.out.join('\n') + planned.err.join('\n'),
+    );
   } finally {
     await t.close();
     await rm(authored, { recursive: true, force: true });

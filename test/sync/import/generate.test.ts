@@ -6,7 +6,13 @@ import type { JsonObject } from '../../../compiler/json.js';
 import type { Resource } from '../../../compiler/resource.js';
 import { generateSources } from '../../../sync/import/generate.js';
 
-const resource = (kind: Resource['kind'], key: string, body: JsonObject): Resource => ({ kind, key, body, dependsOn: [], sensitive: [] });
+const resource = (kind: Resource['kind'], key: string, body: JsonObject): Resource => ({
+  kind,
+  key,
+  body,
+  dependsOn: [],
+  sensitive: [],
+});
 
 function workflow(steps: JsonObject[], trigger: JsonObject = {}): Resource {
   return resource('kustomer.workflow', 'acme-flow', {
@@ -27,58 +33,127 @@ const actions = suite('generateSources: actions');
 const actionCases: { name: string; step: JsonObject; code: string; comment?: string }[] = [
   {
     name: 'an unknown action survives verbatim through action(), with its appVersion and the reason',
-    step: { id: 'n', action: 'kustomer.user.find-by-id', appVersion: 'kustomer-^1.9.2', params: { id: '/#steps.1.id', mentions: [{ user: 'u1' }] }, transitions: [], errorCases: [] },
+    step: {
+      id: 'n',
+      action: 'kustomer.user.find-by-id',
+      appVersion: 'kustomer-^1.9.2',
+      params: { id: '/#steps.1.id', mentions: [{ user: 'u1' }] },
+      transitions: [],
+      errorCases: [],
+    },
     code: "step(\n      'n',\n      action(\n        'kustomer.user.find-by-id',\n        { id: event.id, mentions: [{ user: 'u1' }] },\n        { appVersion: 'kustomer-^1.9.2' },\n      ),\n    );",
     comment: '// Kept as Kustomer\'s JSON: no typed builder for "kustomer.user.find-by-id".',
   },
   {
     name: 'a note is note.create, its appVersion in the step options',
-    step: { id: 'n', action: 'kustomer.note.create', appVersion: 'kustomer-^1.9.2', params: { conversation: '/#steps.1.id', body: 'Hi {{{steps.1.name}}}', userMentions: [{ user: 'u1' }] }, transitions: [], errorCases: [] },
+    step: {
+      id: 'n',
+      action: 'kustomer.note.create',
+      appVersion: 'kustomer-^1.9.2',
+      params: { conversation: '/#steps.1.id', body: 'Hi {{{steps.1.name}}}', userMentions: [{ user: 'u1' }] },
+      transitions: [],
+      errorCases: [],
+    },
     code: "step(\n      'n',\n      note.create({\n        conversation: event.id,\n        body: `Hi ${event.name}`,\n        userMentions: [{ user: 'u1' }],\n      }),\n      { appVersion: 'kustomer-^1.9.2' },\n    );",
   },
   {
     name: 'a note whose params note.create does not take stays raw, saying why',
-    step: { id: 'n', action: 'kustomer.note.create', appVersion: 'kustomer-^1.10.4', params: { customer: '/#steps.1.customer', body: 'Hi' }, transitions: [], errorCases: [] },
+    step: {
+      id: 'n',
+      action: 'kustomer.note.create',
+      appVersion: 'kustomer-^1.10.4',
+      params: { customer: '/#steps.1.customer', body: 'Hi' },
+      transitions: [],
+      errorCases: [],
+    },
     code: "step('n', action('kustomer.note.create', { customer: event.customer, body: 'Hi' }));",
     comment: "// Kept as Kustomer's JSON: params are not { conversation, body, userMentions }.",
   },
   {
     name: 'a conversation lookup and update are conversation.findById and conversation.update',
-    step: { id: 'u', action: 'kustomer.conversation.update', appVersion: 'kustomer-^1.10.4', params: { id: '/#steps.1.id', status: 'done', priority: 3, custom: { acmeTopicStr: 'refund' } }, transitions: [], errorCases: [] },
+    step: {
+      id: 'u',
+      action: 'kustomer.conversation.update',
+      appVersion: 'kustomer-^1.10.4',
+      params: { id: '/#steps.1.id', status: 'done', priority: 3, custom: { acmeTopicStr: 'refund' } },
+      transitions: [],
+      errorCases: [],
+    },
     code: "step(\n      'u',\n      conversation.update({\n        id: event.id,\n        status: 'done',\n        priority: 3,\n        custom: { acmeTopicStr: 'refund' },\n      }),\n    );",
   },
   {
     name: 'a conversation update with a priority that is not a number stays raw',
-    step: { id: 'u', action: 'kustomer.conversation.update', appVersion: 'kustomer-^1.10.4', params: { id: '/#steps.1.id', priority: 'high' }, transitions: [], errorCases: [] },
+    step: {
+      id: 'u',
+      action: 'kustomer.conversation.update',
+      appVersion: 'kustomer-^1.10.4',
+      params: { id: '/#steps.1.id', priority: 'high' },
+      transitions: [],
+      errorCases: [],
+    },
     code: "step('u', action('kustomer.conversation.update', { id: event.id, priority: 'high' }));",
     comment: "// Kept as Kustomer's JSON: priority is not a number.",
   },
   {
     name: 'conversation.findById',
-    step: { id: 'f', action: 'kustomer.conversation.find-by-id', appVersion: 'kustomer-^1.10.4', params: { id: '/#steps.1.id' }, transitions: [], errorCases: [] },
+    step: {
+      id: 'f',
+      action: 'kustomer.conversation.find-by-id',
+      appVersion: 'kustomer-^1.10.4',
+      params: { id: '/#steps.1.id' },
+      transitions: [],
+      errorCases: [],
+    },
     code: "step('f', conversation.findById({ id: event.id }));",
   },
   {
     name: 'a typed builder whose params do not match exactly falls back, saying why',
-    step: { id: 'f', action: 'kustomer.customer.find-by-email', params: { email: 'a@b.c', extra: 1 }, transitions: [], errorCases: [] },
+    step: {
+      id: 'f',
+      action: 'kustomer.customer.find-by-email',
+      params: { email: 'a@b.c', extra: 1 },
+      transitions: [],
+      errorCases: [],
+    },
     // No appVersion live, where kac would write its default: `null` says "none".
     code: "step(\n      'f',\n      action('kustomer.customer.find-by-email', { email: 'a@b.c', extra: 1 }),\n      { appVersion: null },\n    );",
     comment: "// Kept as Kustomer's JSON: params are not exactly { email: string }.",
   },
   {
     name: 'the default appVersion is left out; a different one goes in the step options',
-    step: { id: 'f', action: 'kustomer.customer.find-by-email', appVersion: 'kustomer-^1.10.4', params: { email: '/#steps.1.customer' }, transitions: [], errorCases: [] },
+    step: {
+      id: 'f',
+      action: 'kustomer.customer.find-by-email',
+      appVersion: 'kustomer-^1.10.4',
+      params: { email: '/#steps.1.customer' },
+      transitions: [],
+      errorCases: [],
+    },
     code: "step('f', customer.findByEmail({ email: event.customer }));",
   },
   {
     name: 'a KObject step for a Klass the project does not define stays raw',
-    step: { id: 'k', action: 'kustomer.kobject.create', appVersion: 'kustomer-^1.10.4', params: { klassName: 'other', title: 't' }, transitions: [], errorCases: [] },
+    step: {
+      id: 'k',
+      action: 'kustomer.kobject.create',
+      appVersion: 'kustomer-^1.10.4',
+      params: { klassName: 'other', title: 't' },
+      transitions: [],
+      errorCases: [],
+    },
     code: "step('k', action('kustomer.kobject.create', { klassName: 'other', title: 't' }));",
     comment: '// Kept as Kustomer\'s JSON: Klass "other" is not defined in this project.',
   },
   {
     name: 'a literal credential in a REST header becomes a secret, scheme kept',
-    step: { id: 'r', action: 'kustomer.rest-api.json', appVersion: 'kustomer-^1.10.4', params: { json: true, method: 'GET', uri: 'https://x.test', headers: { Authorization: 'Bearer abc123' } }, transitions: [], errorCases: [] },
+    step: {
+      id: 'r',
+      action: 'kustomer.rest-api.json',
+      appVersion: 'kustomer-^1.10.4',
+      params: { json: true, method: 'GET', uri: 'https://x.test', headers: { Authorization: 'Bearer abc123' } },
+      transitions: [],
+      errorCases: [],
+    },
     code: "step(\n      'r',\n      restApi({\n        method: 'GET',\n        uri: 'https://x.test',\n        headers: { Authorization: `Bearer ${secret('KAC_ACME_FLOW_R_AUTHORIZATION')}` },\n      }),\n    );",
   },
   {
@@ -103,7 +178,10 @@ const conditions = suite('generateSources: conditions');
 
 const conditionCases: [JsonObject, string][] = [
   [{ op: 'true', values: [true] }, "trigger.to('s');"],
-  [{ op: 'eq', values: ['/#steps.1.custom.tierStr', 'gold'] }, "trigger.to('s', when.eq(event.custom.tierStr, 'gold'));"],
+  [
+    { op: 'eq', values: ['/#steps.1.custom.tierStr', 'gold'] },
+    "trigger.to('s', when.eq(event.custom.tierStr, 'gold'));",
+  ],
   [{ op: 'eq', values: ['/#steps.1.id', 5] }, "trigger.to('s', when.eq('/#steps.1.id', 5));"],
   [{ op: 'eq', values: ['/#steps.1.x', null] }, "trigger.to('s', when.raw('eq', [event.x, null]));"],
   [{ op: 'exists', values: ['/#steps.1.x', ''] }, "trigger.to('s', when.exists(event.x));"],
@@ -113,7 +191,16 @@ const conditionCases: [JsonObject, string][] = [
   [{ op: 'contains', values: ['/#steps.1.tags', ['vip']] }, "trigger.to('s', when.contains(event.tags, ['vip']));"],
   [{ op: 'gt', values: ['/#steps.1.n', 3] }, "trigger.to('s', when.gt(event.n, 3));"],
   [{ op: 'gt', values: ['/#steps.1.n', '3'] }, "trigger.to('s', when.raw('gt', [event.n, '3']));"],
-  [{ op: 'or', values: [{ op: 'dne', values: ['/#steps.1.x'] }, { op: 'startsWith', values: ['/#steps.1.y', 'a'] }] }, "trigger.to('s', when.or(when.dne(event.x), when.raw('startsWith', [event.y, 'a'])));"],
+  [
+    {
+      op: 'or',
+      values: [
+        { op: 'dne', values: ['/#steps.1.x'] },
+        { op: 'startsWith', values: ['/#steps.1.y', 'a'] },
+      ],
+    },
+    "trigger.to('s', when.or(when.dne(event.x), when.raw('startsWith', [event.y, 'a'])));",
+  ],
 ];
 
 for (const [condition, code] of conditionCases) {
@@ -126,7 +213,11 @@ for (const [condition, code] of conditionCases) {
 
 conditions('a label needs a condition: the always condition is written out', () => {
   const step = { id: 's', transitions: [], errorCases: [] };
-  const file = only([workflow([step], { transitions: [{ target: 's', condition: { op: 'true', values: [true] }, meta: { name: 'else' } }] })]);
+  const file = only([
+    workflow([step], {
+      transitions: [{ target: 's', condition: { op: 'true', values: [true] }, meta: { name: 'else' } }],
+    }),
+  ]);
   assert.ok(file.content.includes("trigger.to('s', when.always(), 'else');"), file.content);
 });
 
@@ -136,12 +227,25 @@ const files = suite('generateSources: files, names and notes');
 
 files('one file per object at its kind path; the same input gives the same bytes', () => {
   const input = [
-    resource('kustomer.hook', 'acme-events', { name: 'acme-events', description: 'd [managed by kac: acme]', type: 'web' }),
-    resource('kustomer.outbound-webhook', 'Acme sync', { name: 'Acme sync', url: 'https://x.test', events: ['kustomer.customer.create'], headers: [{ name: 'X-Key', value: 'k-123456' }], enabled: false }),
+    resource('kustomer.hook', 'acme-events', {
+      name: 'acme-events',
+      description: 'd [managed by kac: acme]',
+      type: 'web',
+    }),
+    resource('kustomer.outbound-webhook', 'Acme sync', {
+      name: 'Acme sync',
+      url: 'https://x.test',
+      events: ['kustomer.customer.create'],
+      headers: [{ name: 'X-Key', value: 'k-123456' }],
+      enabled: false,
+    }),
     workflow([]),
   ];
   const first = generate(input);
-  assert.equal(first.map((f) => f.path), ['workflows/acme-flow.ts', 'workflows/hooks/acme-events.ts', 'workflows/outbound/acme-sync.ts']);
+  assert.equal(
+    first.map((f) => f.path),
+    ['workflows/acme-flow.ts', 'workflows/hooks/acme-events.ts', 'workflows/outbound/acme-sync.ts'],
+  );
   assert.equal(generate(input), first);
   const webhook = first[2]!;
   assert.equal(webhook.envVars, ['KAC_ACME_SYNC_X_KEY']);
@@ -156,10 +260,21 @@ files('standard, KObject and app events get their trigger builders; callable tri
   assert.is(triggerOf({}), "onConversation('create')");
   assert.is(triggerOf({ eventName: 'kustomer.customer.update' }), "onCustomer('update')");
   assert.is(triggerOf({ eventName: 'kustomer.kobject.acme-order.create' }), "onKObject('acme-order', 'create')");
-  const app = only([workflow([], { eventName: 'kustomer.app.calendly_app_61a7.update-event', appVersion: 'calendly_app_61a7-^2.0.0' })]).content.replace(/\s+/g, ' ');
+  const app = only([
+    workflow([], { eventName: 'kustomer.app.calendly_app_61a7.update-event', appVersion: 'calendly_app_61a7-^2.0.0' }),
+  ]).content.replace(/\s+/g, ' ');
   assert.match(app, "onAppEvent('calendly_app_61a7', 'update-event', { appVersion: 'calendly_app_61a7-^2.0.0'");
-  assert.is(triggerOf({ eventName: 'kustomer.message.create', uiKey: 1 }), "onEvent('kustomer.message.create', { raw: { uiKey: 1 } })");
-  const callable = only([workflow([], { eventName: undefined as never, callable: true, schema: { properties: { id: { type: 'string' } }, required: ['id'] } })]);
+  assert.is(
+    triggerOf({ eventName: 'kustomer.message.create', uiKey: 1 }),
+    "onEvent('kustomer.message.create', { raw: { uiKey: 1 } })",
+  );
+  const callable = only([
+    workflow([], {
+      eventName: undefined as never,
+      callable: true,
+      schema: { properties: { id: { type: 'string' } }, required: ['id'] },
+    }),
+  ]);
   assert.match(callable.content, "trigger: onCall({ properties: { id: { type: 'string' } }, required: ['id'] }),");
   assert.equal(callable.notes, []);
 });
@@ -174,14 +289,38 @@ files('attributes that differ only by suffix keep their whole API names as keys,
   });
   const file = only([klass]);
   assert.equal(file.notes, []);
-  for (const text of ["orderStatusStr: attribute.string({ displayName: 'Order Status' })", "orderStatusUrl: attribute.url({ displayName: 'Order Status' })", 'total: attribute.number()'])
+  for (const text of [
+    "orderStatusStr: attribute.string({ displayName: 'Order Status' })",
+    "orderStatusUrl: attribute.url({ displayName: 'Order Status' })",
+    'total: attribute.number()',
+  ])
     assert.ok(file.content.replace(/\s+/g, ' ').includes(text), `${text}\n${file.content}`);
 });
 
 files('step handles come from display names, unique and never an authoring name', () => {
-  const step = (id: string, displayName: string) => ({ id, action: 'kustomer.customer.find-by-email', params: { email: 'a' }, meta: { displayName }, transitions: [{ target: 'z', condition: { op: 'true', values: [true] } }], errorCases: [] });
-  const file = only([workflow([step('a', 'Update ui'), step('b', 'Update ui'), step('c', 'when'), step('8-x', ''), { id: 'z', transitions: [], errorCases: [] }])]);
-  for (const handle of ['const updateUi = step(', 'const updateUi2 = step(', 'const when2 = step(', "const step8X = step(\n      '8-x',"])
+  const step = (id: string, displayName: string) => ({
+    id,
+    action: 'kustomer.customer.find-by-email',
+    params: { email: 'a' },
+    meta: { displayName },
+    transitions: [{ target: 'z', condition: { op: 'true', values: [true] } }],
+    errorCases: [],
+  });
+  const file = only([
+    workflow([
+      step('a', 'Update ui'),
+      step('b', 'Update ui'),
+      step('c', 'when'),
+      step('8-x', ''),
+      { id: 'z', transitions: [], errorCases: [] },
+    ]),
+  ]);
+  for (const handle of [
+    'const updateUi = step(',
+    'const updateUi2 = step(',
+    'const when2 = step(',
+    "const step8X = step(\n      '8-x',",
+  ])
     assert.ok(file.content.includes(handle), `${handle}\n${file.content}`);
 });
 
@@ -198,12 +337,22 @@ files('a key kac does not model is carried verbatim in raw; what it cannot expre
     'attribute weird: its name has no type suffix (Str, Txt, Num, At, Bool, Url, Id)',
     'attribute countNum: type "string" does not match its suffix Num',
   ]);
-  assert.ok(file.content.includes('// NOTE (not expressed, would be lost on apply): attribute weird: its name has no type suffix'), file.content);
-  assert.ok(file.content.includes("colour: attribute.string({ raw: { sensitive: { enabled: true } } })"), file.content);
+  assert.ok(
+    file.content.includes(
+      '// NOTE (not expressed, would be lost on apply): attribute weird: its name has no type suffix',
+    ),
+    file.content,
+  );
+  assert.ok(file.content.includes('colour: attribute.string({ raw: { sensitive: { enabled: true } } })'), file.content);
 });
 
 files('a hook trigger whose hook is imported becomes onHook, its live id mapped to the hook', () => {
-  const hook = { ...resource('kustomer.hook', 'acme-events', { name: 'acme-events', type: 'web' }), id: 'h1', outputs: { id: 'h1' }, fingerprint: 'f' };
+  const hook = {
+    ...resource('kustomer.hook', 'acme-events', { name: 'acme-events', type: 'web' }),
+    id: 'h1',
+    outputs: { id: 'h1' },
+    fingerprint: 'f',
+  };
   const wf = workflow([], { eventName: 'kustomer.hooks.web.h1.receive', appVersion: 'hooks-^1.0.0' });
   const out = generate([hook, wf]).find((f) => f.path === 'workflows/acme-flow.ts')!;
   assert.ok(out.content.includes("import acmeEvents from './hooks/acme-events.js';"), out.content);

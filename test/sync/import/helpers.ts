@@ -42,8 +42,14 @@ export async function buildOk(root: string): Promise<ProjectBuild> {
   return build;
 }
 
-export function plan(build: ProjectBuild, live: LiveResource[], provider: Provider, secrets: Record<string, string> = {}): Plan {
-  return planChanges({ now: new Date(0),
+export function plan(
+  build: ProjectBuild,
+  live: LiveResource[],
+  provider: Provider,
+  secrets: Record<string, string> = {},
+): Plan {
+  return planChanges({
+    now: new Date(0),
     namespace: build.config.namespace,
     environment: { name: 'local', target: 'test' },
     desired: build.resources,
@@ -83,7 +89,10 @@ export async function writeFiles(dir: string, files: readonly GeneratedFile[]): 
  * Generated files are checked in as golden files (so tsc type-checks them with the repo): the test
  * compares byte for byte; `UPDATE_GOLDEN=1` rewrites them.
  */
-export async function expectGolden(dir: string, files: readonly GeneratedFile[]): Promise<{ path: string; expected: string; actual: string }[]> {
+export async function expectGolden(
+  dir: string,
+  files: readonly GeneratedFile[],
+): Promise<{ path: string; expected: string; actual: string }[]> {
   if (process.env.UPDATE_GOLDEN) await writeFiles(dir, files);
   const mismatches = [];
   for (const f of files) {
@@ -94,5 +103,7 @@ export async function expectGolden(dir: string, files: readonly GeneratedFile[])
 }
 
 export function pending(p: Plan): string[] {
-  return p.changes.filter((c) => c.kind !== 'noop').map((c) => `${c.kind} ${c.resource.kind}:${c.resource.key}\n${'diff' in c ? c.diff : ''}`);
+  return p.changes
+    .filter((c) => c.kind !== 'noop')
+    .map((c) => `${c.kind} ${c.resource.kind}:${c.resource.key}\n${'diff' in c ? c.diff : ''}`);
 }

@@ -14,7 +14,9 @@ import { createInOrg, fakeIo, projectDir, realFixtures } from './real-helpers.js
 const keys = suite('live keys kac does not declare');
 
 /** The dev-notes callable workflow, created and imported; `fn` gets the org, the project and the live workflow. */
-async function withImported(fn: (t: TestOrg, dir: string, env: NodeJS.ProcessEnv, live: { id: string; attributes: JsonObject }) => Promise<void>): Promise<void> {
+async function withImported(
+  fn: (t: TestOrg, dir: string, env: NodeJS.ProcessEnv, live: { id: string; attributes: JsonObject }) => Promise<void>,
+): Promise<void> {
   const fixture = (await realFixtures()).find((f) => f.file === 'dev-notes-callable.json')!;
   const t = await emptyOrg();
   const dir = await projectDir(fixture.namespace);
@@ -39,34 +41,58 @@ const EDITS: [string, string, Edit][] = [
   ['a step meta key', 'uiMetaNote', (w) => void (w.steps[1].meta.uiMetaNote = 'n')],
   ['a transition key', 'uiTransitionKey', (w) => void (w.steps[0].transitions[0].uiTransitionKey = 1)],
   ['a nested param', 'uiParam', (w) => void (w.steps[0].params.uiParam = { deep: true })],
-  ['a response schema property', 'addedOutput', (w) => void (w.response.schema.properties.addedOutput = { type: 'string' })],
+  [
+    'a response schema property',
+    'addedOutput',
+    (w) => void (w.response.schema.properties.addedOutput = { type: 'string' }),
+  ],
 ];
 
 for (const [where, key, edit] of EDITS) {
-  keys(`${where} added in the UI shows in kac plan and kac drift; adopting it keeps it in raw and plans to nothing`, async () => {
-    await withImported(async (t, dir, env, live) => {
-      const { id: _id, rev: _rev, ...attributes } = structuredClone(live.attributes) as any;
-      edit(attributes);
-      await t.client.put(`/v1/workflows/${live.id}`, { steps: attributes.steps, trigger: attributes.trigger, response: attributes.response, ...(attributes.uiColour ? { uiColour: attributes.uiColour } : {}) }, z.unknown());
+  keys(
+    `${where} added in the UI shows in kac plan and kac drift; adopting it keeps it in raw and plans to nothing`,
+    async () => {
+      await withImported(async (t, dir, env, live) => {
+        const { id: _id, rev: _rev, ...attributes } = structuredClone(live.attributes) as any;
+        edit(attributes);
+        await t.client.put(
+          `/v1/workflows/${live.id}`,
+          {
+            steps: attributes.steps,
+            trigger: attributes.trigger,
+            response: attributes.response,
+            ...(attributes.uiColour ? { uiColour: attributes.uiColour } : {}),
+          },
+          z.unknown(),
+        );
 
-      const planned = fakeIo(dir, env);
-      assert.is(await main(['plan', '--detailed-exitcode'], planned.io), 2, planned.out.join('\n'));
-      assert.ok(planned.out.join('\n').includes(key), `plan names ${key}\n${planned.out.join('\n')}`);
+        const planned = fakeIo(dir, env);
+        assert.is(await main(['plan', '--detailed-exitcode'], planned.io), 2, planned.out.join('\n'));
+        assert.ok(planned.out.join('\n').includes(key), `plan names ${key}\n${planned.out.join('\n')}`);
 
-      const drift = fakeIo(dir, env);
-      assert.is(await main(['drift', '--format', 'markdown'], drift.io), 2, drift.out.join('\n') + drift.err.join('\n'));
-      assert.ok(drift.out.join('\n').includes(key), `drift names ${key}\n${drift.out.join('\n')}`);
+        const drift = fakeIo(dir, env);
+        assert.is(
+          await main(['drift', '--format', 'markdown'], drift.io),
+          2,
+          drift.out.join('\n') + drift.err.join('\n'),
+        );
+        assert.ok(drift.out.join('\n').includes(key), `drift names ${key}\n${drift.out.join('\n')}`);
 
-      const adopt = fakeIo(dir, env);
-      await main(['drift', '--adopt'], adopt.io); // exits 2: there was drift
-      assert.match([...adopt.out, ...adopt.err].join('\n'), 'adopted   kustomer.workflow jesse-callable-response');
-      const text = await readFile(join(dir, 'workflows/jesse-callable-response.ts'), 'utf8');
-      assert.ok(text.includes(key), `the adopted file keeps ${key}\n${text}`);
-      assert.not.ok(text.includes('NOTE (not expressed'), text);
-      const after = fakeIo(dir, env);
-      assert.is(await main(['plan', '--detailed-exitcode'], after.io), 0, after.out.join('\n') + after.err.join('\n'));
-    });
-  });
+        const adopt = fakeIo(dir, env);
+        await main(['drift', '--adopt'], adopt.io); // exits 2: there was drift
+        assert.match([...adopt.out, ...adopt.err].join('\n'), 'adopted   kustomer.workflow jesse-callable-response');
+        const text = await readFile(join(dir, 'workflows/jesse-callable-response.ts'), 'utf8');
+        assert.ok(text.includes(key), `the adopted file keeps ${key}\n${text}`);
+        assert.not.ok(text.includes('NOTE (not expressed'), text);
+        const after = fakeIo(dir, env);
+        assert.is(
+          await main(['plan', '--detailed-exitcode'], after.io),
+          0,
+          after.out.join('\n') + after.err.join('\n'),
+        );
+      });
+    },
+  );
 }
 
 keys('a root key removed from git: plan says apply cannot clear it, and apply does not claim "Verified"', async () => {
@@ -80,7 +106,10 @@ keys('a root key removed from git: plan says apply cannot clear it, and apply do
     const planned = fakeIo(dir, env);
     assert.is(await main(['plan', '--detailed-exitcode'], planned.io), 2);
     const shown = planned.out.join('\n');
-    assert.match(shown, `"response" is live but not in git, and Kustomer's workflow update keeps keys it is not sent, so apply cannot remove it`);
+    assert.match(
+      shown,
+      `"response" is live but not in git, and Kustomer's workflow update keeps keys it is not sent, so apply cannot remove it`,
+    );
     assert.match(shown, 'raw: { response: … }');
 
     const applied = fakeIo(dir, env);

@@ -15,7 +15,8 @@ roundTrip('the fixtures come from at least three identified public repositories'
   const sources = await readFile(join(PUBLIC, 'SOURCES.md'), 'utf8');
   const repos = new Set([...sources.matchAll(/\| `([\w.-]+\/[\w.-]+)` /g)].map((m) => m[1]));
   assert.ok(repos.size >= 3, [...repos].join(', '));
-  for (const f of (await readdir(PUBLIC)).filter((x) => x.endsWith('.json'))) assert.ok(sources.includes(`\`${f}\``), `${f} is named in SOURCES.md`);
+  for (const f of (await readdir(PUBLIC)).filter((x) => x.endsWith('.json')))
+    assert.ok(sources.includes(`\`${f}\``), `${f} is named in SOURCES.md`);
 });
 
 for (const fixture of await realFixtures()) {

@@ -25,16 +25,26 @@ export const PUBLIC = join(REPO_ROOT, 'test/fixtures/kustomer-real/public');
 export async function realFixtures(): Promise<RealFixture[]> {
   const files = (await readdir(PUBLIC)).filter((f) => f.endsWith('.json')).sort();
   const out: RealFixture[] = [];
-  for (const file of files) out.push({ file, ...(JSON.parse(await readFile(join(PUBLIC, file), 'utf8')) as Omit<RealFixture, 'file'>) });
+  for (const file of files)
+    out.push({ file, ...(JSON.parse(await readFile(join(PUBLIC, file), 'utf8')) as Omit<RealFixture, 'file'>) });
   // The exported workflow the repo already keeps (Maquendi/kustomer-apps-configurer).
-  for (const { file, body } of committedRealExports()) out.push({ file, namespace: 'poll', workflows: [body], klasses: [] });
+  for (const { file, body } of committedRealExports())
+    out.push({ file, namespace: 'poll', workflows: [body], klasses: [] });
   return out;
 }
 
 export function fakeIo(cwd: string, env: NodeJS.ProcessEnv) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY: false, color: false, logger: memoryLogger(), cwd, env };
+  const io: CliIo = {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    isTTY: false,
+    color: false,
+    logger: memoryLogger(),
+    cwd,
+    env,
+  };
   return { io, out, err };
 }
 
@@ -51,14 +61,19 @@ export async function createInOrg(t: TestOrg, fixture: RealFixture): Promise<voi
 export async function snapshot(t: TestOrg): Promise<Record<string, unknown>> {
   const get = async (path: string) => {
     const res = await fetch(`${t.org.baseUrl}${path}`, { headers: { authorization: `Bearer ${t.org.token}` } });
-    return (await res.json()) as { data: { id: string; attributes: JsonObject } | { id: string; attributes: JsonObject }[] };
+    return (await res.json()) as {
+      data: { id: string; attributes: JsonObject } | { id: string; attributes: JsonObject }[];
+    };
   };
   const out: Record<string, unknown> = {};
-  const list = async (path: string) => (await get(`${path}?pageSize=100`)).data as { id: string; attributes: JsonObject }[];
+  const list = async (path: string) =>
+    (await get(`${path}?pageSize=100`)).data as { id: string; attributes: JsonObject }[];
   for (const w of await list('/v1/workflows')) out[`workflow ${String(w.attributes.name)}`] = w;
   for (const k of await list('/v1/klasses')) {
     out[`klass ${String(k.attributes.name)}`] = k;
-    out[`metadata ${String(k.attributes.name)}`] = (await get(`/v1/metadata/kobject.${String(k.attributes.name)}`)).data;
+    out[`metadata ${String(k.attributes.name)}`] = (
+      await get(`/v1/metadata/kobject.${String(k.attributes.name)}`)
+    ).data;
   }
   return out;
 }
@@ -71,4 +86,3 @@ export async function projectDir(namespace: string): Promise<string> {
   );
   return dir;
 }
-

@@ -13,36 +13,47 @@ import { kustomerRealExports } from '../../fixtures/kustomer-real.js';
 
 const realExports = suite('round trip: real Kustomer workflow exports');
 
-realExports('every exported workflow, posted to the org, imports to code that compiles back to its live body', async () => {
-  const t = await emptyOrg();
-  try {
-    const names: string[] = [];
-    for (const { body } of kustomerRealExports()) {
-      if (!Array.isArray(body.steps)) continue;
-      await t.client.post('/v1/workflows', body, z.unknown());
-      names.push(String(body.name));
-    }
-    assert.ok(names.includes('poll-payment-invoice'));
-    const live = await t.live();
-    const workflows = live.filter((r) => r.kind === 'kustomer.workflow');
-    assert.equal(workflows.map((w) => w.key).sort(), names.sort());
+realExports(
+  'every exported workflow, posted to the org, imports to code that compiles back to its live body',
+  async () => {
+    const t = await emptyOrg();
+    try {
+      const names: string[] = [];
+      for (const { body } of kustomerRealExports()) {
+        if (!Array.isArray(body.steps)) continue;
+        await t.client.post('/v1/workflows', body, z.unknown());
+        names.push(String(body.name));
+      }
+      assert.ok(names.includes('poll-payment-invoice'));
+      const live = await t.live();
+      const workflows = live.filter((r) => r.kind === 'kustomer.workflow');
+      assert.equal(workflows.map((w) => w.key).sort(), names.sort());
 
-    const dir = join(FIXTURES, 'kustomer-real');
-    const files = generateSources(workflows, { namespace: 'poll', context: live, authoringSpecifier: authoringSpecifierFor(dir, REPO_ROOT) });
-    assert.equal(files.map((f) => f.notes), files.map(() => []), 'nothing the authoring API cannot express');
-    assert.equal(await expectGolden(dir, files), []);
+      const dir = join(FIXTURES, 'kustomer-real');
+      const files = generateSources(workflows, {
+        namespace: 'poll',
+        context: live,
+        authoringSpecifier: authoringSpecifierFor(dir, REPO_ROOT),
+      });
+      assert.equal(
+        files.map((f) => f.notes),
+        files.map(() => []),
+        'nothing the authoring API cannot express',
+      );
+      assert.equal(await expectGolden(dir, files), []);
 
-    const build = await buildOk(dir);
-    for (const w of workflows) {
-      const compiled = build.resources.find((r) => r.kind === w.kind && r.key === w.key);
-      assert.ok(compiled, w.key);
-      assert.is(canonicalJson(compiled.body), canonicalJson(w.body), `${w.key}: compiled body = live body`);
+      const build = await buildOk(dir);
+      for (const w of workflows) {
+        const compiled = build.resources.find((r) => r.kind === w.kind && r.key === w.key);
+        assert.ok(compiled, w.key);
+        assert.is(canonicalJson(compiled.body), canonicalJson(w.body), `${w.key}: compiled body = live body`);
+      }
+      assert.equal(pending(plan(build, live, t.provider)), []);
+    } finally {
+      await t.close();
     }
-    assert.equal(pending(plan(build, live, t.provider)), []);
-  } finally {
-    await t.close();
-  }
-});
+  },
+);
 
 realExports('the form-hook trigger names an unmanaged hook id, so it stays a raw onEvent', async () => {
   const text = await readFile(join(FIXTURES, 'kustomer-real/workflows/poll-payment-invoice.ts'), 'utf8');
@@ -67,15 +78,31 @@ project('import writes files whose compile equals the live org and the original 
     await applyProject(join(FIXTURES, 'project'), t, SECRETS);
     const live = await t.live();
     const dir = join(FIXTURES, 'project-reimported');
-    const files = generateSources(live, { namespace: 'acme', authoringSpecifier: authoringSpecifierFor(dir, REPO_ROOT) });
+    const files = generateSources(live, {
+      namespace: 'acme',
+      authoringSpecifier: authoringSpecifierFor(dir, REPO_ROOT),
+    });
     assert.equal(
       files.map((f) => f.path),
-      ['klasses/acme-order.ts', 'workflows/acme-order-placed.ts', 'workflows/hooks/acme-events.ts', 'workflows/outbound/acme-conversation-sync.ts'],
+      [
+        'klasses/acme-order.ts',
+        'workflows/acme-order-placed.ts',
+        'workflows/hooks/acme-events.ts',
+        'workflows/outbound/acme-conversation-sync.ts',
+      ],
     );
-    assert.equal(files.flatMap((f) => f.notes), []);
+    assert.equal(
+      files.flatMap((f) => f.notes),
+      [],
+    );
     // Outbound webhook header values are never written: each is a secret the user sets.
-    assert.equal(files.find((f) => f.path.includes('outbound'))!.envVars, ['KAC_ACME_CONVERSATION_SYNC_AUTHORIZATION', 'KAC_ACME_CONVERSATION_SYNC_X_SOURCE']);
-    assert.equal(files.find((f) => f.path === 'workflows/acme-order-placed.ts')!.envVars, ['KAC_ACME_ORDER_PLACED_NOTIFY_AUTHORIZATION']);
+    assert.equal(files.find((f) => f.path.includes('outbound'))!.envVars, [
+      'KAC_ACME_CONVERSATION_SYNC_AUTHORIZATION',
+      'KAC_ACME_CONVERSATION_SYNC_X_SOURCE',
+    ]);
+    assert.equal(files.find((f) => f.path === 'workflows/acme-order-placed.ts')!.envVars, [
+      'KAC_ACME_ORDER_PLACED_NOTIFY_AUTHORIZATION',
+    ]);
     for (const f of files) {
       assert.not.ok(f.content.includes(SECRETS.ACME_SYNC_TOKEN), `${f.path} holds no secret value`);
       assert.not.ok(f.content.includes(SECRETS.ACME_HOOK_TOKEN), `${f.path} holds no secret value`);
@@ -103,16 +130,19 @@ project('import writes files whose compile equals the live org and the original 
   }
 });
 
-project('typed builders where exact; a step whose params no builder takes survives verbatim through action()', async () => {
-  const text = await readFile(join(FIXTURES, 'project-reimported/workflows/acme-order-placed.ts'), 'utf8');
-  assert.match(text, 'trigger: onHook(acmeEvents, { displayName: \'Order event\' })');
-  assert.match(text, "import acmeOrder from '../klasses/acme-order.js';");
-  assert.match(text, 'kobject.createWithCustomer(acmeOrder, {');
-  assert.match(text, "customer.findByExternalId({ externalId: '/#steps.1.attributes.data.customerId' })");
-  // A note on a customer (not a conversation) is not what note.create takes.
-  assert.match(text, "// Kept as Kustomer's JSON: params are not { conversation, body, userMentions }.");
-  assert.match(text, "action('kustomer.note.create', {");
-  assert.match(text, "Authorization: `Bearer ${secret('KAC_ACME_ORDER_PLACED_NOTIFY_AUTHORIZATION')}`");
-});
+project(
+  'typed builders where exact; a step whose params no builder takes survives verbatim through action()',
+  async () => {
+    const text = await readFile(join(FIXTURES, 'project-reimported/workflows/acme-order-placed.ts'), 'utf8');
+    assert.match(text, "trigger: onHook(acmeEvents, { displayName: 'Order event' })");
+    assert.match(text, "import acmeOrder from '../klasses/acme-order.js';");
+    assert.match(text, 'kobject.createWithCustomer(acmeOrder, {');
+    assert.match(text, "customer.findByExternalId({ externalId: '/#steps.1.attributes.data.customerId' })");
+    // A note on a customer (not a conversation) is not what note.create takes.
+    assert.match(text, "// Kept as Kustomer's JSON: params are not { conversation, body, userMentions }.");
+    assert.match(text, "action('kustomer.note.create', {");
+    assert.match(text, "Authorization: `Bearer ${secret('KAC_ACME_ORDER_PLACED_NOTIFY_AUTHORIZATION')}`");
+  },
+);
 
 project.run();

@@ -47,7 +47,11 @@ let h: Harness;
 cli.before(async () => {
   h = await createHarness({}, 'standard-attributes');
   const client = createKustomerClient({ baseUrl: h.org.baseUrl, apiKey: h.org.token });
-  await client.put('/v1/metadata/customer', { properties: { loyaltyTierStr: { type: 'string', displayName: 'Loyalty' } } }, z.unknown());
+  await client.put(
+    '/v1/metadata/customer',
+    { properties: { loyaltyTierStr: { type: 'string', displayName: 'Loyalty' } } },
+    z.unknown(),
+  );
   const applied = await h.kac('apply', '--auto-approve');
   assert.is(applied.code, 0, applied.err + applied.out);
 });
@@ -68,7 +72,7 @@ cli('regenerated in place, the definitions plan to nothing', async () => {
   assert.is(again.code, 0, again.out + again.err);
 });
 
-cli('into an empty project: one file per object with kac\'s attributes, and an empty plan', async () => {
+cli("into an empty project: one file per object with kac's attributes, and an empty plan", async () => {
   const dir = await mkdtemp(join(repoRoot, 'test/fixtures/projects/import-run-'));
   try {
     await writeFile(join(dir, 'kac.config.ts'), await readFile(join(h.root, 'kac.config.ts'), 'utf8'));

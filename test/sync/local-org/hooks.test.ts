@@ -41,25 +41,39 @@ function timelineWorkflow(eventName: string) {
 test('web hooks: url and eventName on create; a post runs the enabled workflows it triggers', async () => {
   const org = await startTestOrg();
   try {
-    const hook = (await call(org, 'POST', '/v1/hooks/web', { name: 'regal-events', description: 'Regal posts here' })).body.data;
+    const hook = (await call(org, 'POST', '/v1/hooks/web', { name: 'regal-events', description: 'Regal posts here' }))
+      .body.data;
     assert.is(hook.type, 'web_hook');
     assert.is(hook.attributes.eventName, `kustomer.hooks.web.${hook.id}.receive`);
     assert.match(hook.attributes.url, new RegExp(`^${org.baseUrl}/v1/hooks/web/[0-9a-f]{40}$`));
     await call(org, 'POST', '/v1/klasses', { name: 'regal-call' });
     await call(org, 'POST', '/v1/workflows', timelineWorkflow(hook.attributes.eventName));
-    await call(org, 'POST', '/v1/workflows', { ...timelineWorkflow(hook.attributes.eventName), name: 'regal-disabled', enabled: false });
+    await call(org, 'POST', '/v1/workflows', {
+      ...timelineWorkflow(hook.attributes.eventName),
+      name: 'regal-disabled',
+      enabled: false,
+    });
 
     const path = new URL(hook.attributes.url).pathname;
     const posted = await call(org, 'POST', path, { email: 'jane@example.com', talkTime: 42 });
     assert.equal([posted.status, posted.body.data.type, posted.body.meta], [200, 'transaction', { workflowRuns: 1 }]);
 
     const [run] = org.runs();
-    assert.equal([run!.log.workflowName, run!.log.status, run!.log.steps.map((s) => s.id)], ['regal-call-completed', 'completed', ['1', 'customer', 'kobject']]);
-    assert.equal((run!.log.steps[0]!.output as { attributes: { data: unknown } }).attributes.data, { email: 'jane@example.com', talkTime: 42 });
+    assert.equal(
+      [run!.log.workflowName, run!.log.status, run!.log.steps.map((s) => s.id)],
+      ['regal-call-completed', 'completed', ['1', 'customer', 'kobject']],
+    );
+    assert.equal((run!.log.steps[0]!.output as { attributes: { data: unknown } }).attributes.data, {
+      email: 'jane@example.com',
+      talkTime: 42,
+    });
     const customer = org.store.findCustomerByEmail('jane@example.com');
     assert.ok(customer);
     const kobjects = org.store.state.kobjects;
-    assert.equal(kobjects.map((k) => [k.klassName, k.customer, k.title, k.custom]), [['regal-call', customer!.id, 'Call completed', { talkTimeNum: 42 }]]);
+    assert.equal(
+      kobjects.map((k) => [k.klassName, k.customer, k.title, k.custom]),
+      [['regal-call', customer!.id, 'Call completed', { talkTimeNum: 42 }]],
+    );
 
     const runs = await call(org, 'GET', '/__kac/runs?workflow=regal-call-completed');
     assert.equal(runs.body.data.length, 1);
@@ -92,7 +106,10 @@ test('form hooks: posted without a token at /v1/hooks/form/{orgId}/{hash}', asyn
     const url = new URL(hook.attributes.url);
     assert.match(url.pathname, new RegExp(`^/v1/hooks/form/${org.orgId}/[0-9a-f]{40}$`));
     assert.is((await call(org, 'POST', url.pathname, { a: 1 }, null)).status, 200);
-    assert.equal((await call(org, 'GET', '/v1/hooks/form')).body.data.map((h: { id: string }) => h.id), [hook.id]);
+    assert.equal(
+      (await call(org, 'GET', '/v1/hooks/form')).body.data.map((h: { id: string }) => h.id),
+      [hook.id],
+    );
   } finally {
     await org.close();
   }
@@ -110,7 +127,12 @@ test('state survives a restart (same token, same objects); reset empties it', as
     const second = await startLocalOrg({ stateDir: dir });
     try {
       assert.is(second.token, token);
-      assert.equal((await call(second, 'GET', '/v1/klasses')).body.data.map((k: { attributes: { name: string } }) => k.attributes.name), ['regal-call']);
+      assert.equal(
+        (await call(second, 'GET', '/v1/klasses')).body.data.map(
+          (k: { attributes: { name: string } }) => k.attributes.name,
+        ),
+        ['regal-call'],
+      );
       const again = (await call(second, 'GET', `/v1/hooks/web/${hook.id}`)).body.data;
       assert.is(new URL(again.attributes.url).pathname, new URL(hook.attributes.url).pathname);
       await second.reset();
@@ -137,10 +159,17 @@ test('a runtime that throws is recorded as a failed run, not a crash', async () 
   });
   try {
     const hook = (await call(org, 'POST', '/v1/hooks/web', { name: 'regal-events' })).body.data;
-    await call(org, 'POST', '/v1/workflows', { ...timelineWorkflow(hook.attributes.eventName), steps: [] , trigger: { id: '1', eventName: hook.attributes.eventName, transitions: [] } });
+    await call(org, 'POST', '/v1/workflows', {
+      ...timelineWorkflow(hook.attributes.eventName),
+      steps: [],
+      trigger: { id: '1', eventName: hook.attributes.eventName, transitions: [] },
+    });
     const r = await call(org, 'POST', new URL(hook.attributes.url).pathname, {});
     assert.is(r.status, 200);
-    assert.equal(org.runs().map((run) => [run.log.status, run.log.error]), [['failed', 'runtime error: boom']]);
+    assert.equal(
+      org.runs().map((run) => [run.log.status, run.log.error]),
+      [['failed', 'runtime error: boom']],
+    );
   } finally {
     await org.close();
   }

@@ -10,8 +10,12 @@ import { startLocalOrg, type LocalOrg } from '../../../sync/local-org/server/ser
 
 const require = createRequire(import.meta.url);
 // The API classes alone (the package root pulls in its app server and CLI).
-const { Customers } = require('@kustomer/apps-server-sdk/lib/api/customer.js') as { Customers: new (...args: unknown[]) => any };
-const { KObjects } = require('@kustomer/apps-server-sdk/lib/api/kobject.js') as { KObjects: new (...args: unknown[]) => any };
+const { Customers } = require('@kustomer/apps-server-sdk/lib/api/customer.js') as {
+  Customers: new (...args: unknown[]) => any;
+};
+const { KObjects } = require('@kustomer/apps-server-sdk/lib/api/kobject.js') as {
+  KObjects: new (...args: unknown[]) => any;
+};
 
 /** The SDK picks its host from a fixed table by `env`; only that getter is pointed at the local org. */
 function againstLocalOrg<T extends new (...args: any[]) => any>(Api: T, org: LocalOrg): InstanceType<T> {
@@ -21,7 +25,13 @@ function againstLocalOrg<T extends new (...args: any[]) => any>(Api: T, org: Loc
     }
   }
   // token: the SDK sends `Authorization: Bearer <options.token>` and skips its app-token exchange.
-  return new Local('app-token', 'local-org', { app: 'kactest', clientId: 'kac', visibility: 'private', token: org.token, namespace: false });
+  return new Local('app-token', 'local-org', {
+    app: 'kactest',
+    clientId: 'kac',
+    visibility: 'private',
+    token: org.token,
+    namespace: false,
+  });
 }
 
 test('Customers and KObjects from the official SDK get every answer they expect', async () => {
@@ -29,9 +39,18 @@ test('Customers and KObjects from the official SDK get every answer they expect'
   try {
     const customers = againstLocalOrg(Customers, org);
     const kobjects = againstLocalOrg(KObjects, org);
-    await fetch(`${org.baseUrl}/v1/klasses`, { method: 'POST', headers: { authorization: `Bearer ${org.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'order' }) });
+    await fetch(`${org.baseUrl}/v1/klasses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${org.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'order' }),
+    });
 
-    const created = await customers.create({ name: 'Ada Lovelace', externalId: 'ext-1', emails: [{ email: 'ada@example.com' }], phones: [{ phone: '+1 555 0100' }] });
+    const created = await customers.create({
+      name: 'Ada Lovelace',
+      externalId: 'ext-1',
+      emails: [{ email: 'ada@example.com' }],
+      phones: [{ phone: '+1 555 0100' }],
+    });
     assert.ok(/^[0-9a-f]{24}$/.test(created.id));
     assert.is(created.name, 'Ada Lovelace');
 
@@ -44,9 +63,16 @@ test('Customers and KObjects from the official SDK get every answer they expect'
     assert.is(await customers.getByExternalId('nobody'), undefined);
 
     const updated = await customers.update(created.id, { name: 'Ada King', custom: { tierStr: 'gold' } });
-    assert.equal([updated.id, updated.name, updated.custom, updated.externalId], [created.id, 'Ada King', { tierStr: 'gold' }, 'ext-1']);
+    assert.equal(
+      [updated.id, updated.name, updated.custom, updated.externalId],
+      [created.id, 'Ada King', { tierStr: 'gold' }, 'ext-1'],
+    );
 
-    const order = await customers.createKObject(created.id, 'order', { title: 'Order 1', externalId: 'o-1', custom: { totalNum: 12 } });
+    const order = await customers.createKObject(created.id, 'order', {
+      title: 'Order 1',
+      externalId: 'o-1',
+      custom: { totalNum: 12 },
+    });
     assert.is(order.title, 'Order 1');
     const found = await kobjects.getByExternalId('o-1', 'order');
     assert.equal([found.id, found.custom], [order.id, { totalNum: 12 }]);
@@ -55,7 +81,12 @@ test('Customers and KObjects from the official SDK get every answer they expect'
     assert.equal(changed.custom, { totalNum: 13 });
 
     // Every request the SDK made reached an endpoint (no 405 "not an endpoint").
-    assert.equal(org.requests.filter((r) => r.status === 405 || (r.status === 404 && !/id=0{24}|externalId=(nobody|o-2)/.test(r.path))), []);
+    assert.equal(
+      org.requests.filter(
+        (r) => r.status === 405 || (r.status === 404 && !/id=0{24}|externalId=(nobody|o-2)/.test(r.path)),
+      ),
+      [],
+    );
   } finally {
     await org.close();
   }

@@ -9,11 +9,24 @@ test('GET /v1/metadata/<standard object> answers for each; a PUT merges per attr
   try {
     for (const object of STANDARD_OBJECTS) {
       const empty = await call(org, 'GET', `/v1/metadata/${object}`);
-      assert.equal([empty.status, empty.body.data.id, empty.body.data.attributes.properties], [200, object, {}], object);
+      assert.equal(
+        [empty.status, empty.body.data.id, empty.body.data.attributes.properties],
+        [200, object, {}],
+        object,
+      );
       await call(org, 'PUT', `/v1/metadata/${object}`, { properties: { tierStr: { displayName: 'Tier' } } });
-      const put = await call(org, 'PUT', `/v1/metadata/${object}`, { properties: { regalScoreNum: { displayName: 'Score' } } });
-      assert.equal(put.body.data.attributes.properties, { tierStr: { type: 'string', displayName: 'Tier' }, regalScoreNum: { type: 'number', displayName: 'Score' } }, object);
-      assert.equal((await call(org, 'GET', `/v1/metadata/${object}`)).body.data.attributes.properties, put.body.data.attributes.properties);
+      const put = await call(org, 'PUT', `/v1/metadata/${object}`, {
+        properties: { regalScoreNum: { displayName: 'Score' } },
+      });
+      assert.equal(
+        put.body.data.attributes.properties,
+        { tierStr: { type: 'string', displayName: 'Tier' }, regalScoreNum: { type: 'number', displayName: 'Score' } },
+        object,
+      );
+      assert.equal(
+        (await call(org, 'GET', `/v1/metadata/${object}`)).body.data.attributes.properties,
+        put.body.data.attributes.properties,
+      );
     }
     assert.is((await call(org, 'GET', '/v1/metadata/customers')).status, 404);
   } finally {

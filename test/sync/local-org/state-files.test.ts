@@ -40,7 +40,10 @@ test('a second org on the same state refuses while the first serves it, naming i
     try {
       const error = await startLocalOrg({ stateDir: dir }).catch((e: unknown) => e);
       assert.instance(error, StateLockedError);
-      assert.is((error as Error).message, `the local org state ${dir} is served by process ${process.pid} on ${hostname()} at ${org.baseUrl}`);
+      assert.is(
+        (error as Error).message,
+        `the local org state ${dir} is served by process ${process.pid} on ${hostname()} at ${org.baseUrl}`,
+      );
     } finally {
       await org.close();
     }
@@ -54,7 +57,9 @@ test('a stale lock is taken over with a message; release removes only our own lo
     const first = await acquireStateLock(dir);
     const notices: string[] = [];
     const second = await acquireStateLock(dir, { isAlive: () => false, onNotice: (m) => notices.push(m) });
-    assert.equal(notices, [`${join(dir, LOCK_FILE)}: taking over a stale lock from process ${process.pid}, which is no longer running`]);
+    assert.equal(notices, [
+      `${join(dir, LOCK_FILE)}: taking over a stale lock from process ${process.pid}, which is no longer running`,
+    ]);
     await first.release();
     assert.ok(await stat(join(dir, LOCK_FILE)), 'the first release leaves the second holder its lock');
     await second.release();
@@ -70,7 +75,10 @@ test('a corrupt or foreign state file is refused with the file, the field and wh
     const good = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     const cases: [unknown, string][] = [
       [{ ...good, version: 2 }, `${file}: version: Invalid input: expected 1`],
-      [{ ...good, workflows: [{ attributes: {} }] }, `${file}: workflows.0.id: Invalid input: expected string, received undefined`],
+      [
+        { ...good, workflows: [{ attributes: {} }] },
+        `${file}: workflows.0.id: Invalid input: expected string, received undefined`,
+      ],
     ];
     const refusal = async () => {
       const error = await startLocalOrg({ stateDir: dir }).catch((e: unknown) => e);

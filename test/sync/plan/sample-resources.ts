@@ -37,7 +37,12 @@ export interface StepSpec {
   to?: { target: string; op?: string; values?: unknown[] }[];
 }
 
-export const workflow = (key: string, hookKey: string, steps: StepSpec[], options: { enabled?: boolean; klasses?: string[]; first?: string } = {}): Resource => ({
+export const workflow = (
+  key: string,
+  hookKey: string,
+  steps: StepSpec[],
+  options: { enabled?: boolean; klasses?: string[]; first?: string } = {},
+): Resource => ({
   kind: 'kustomer.workflow',
   key,
   body: {
@@ -48,17 +53,25 @@ export const workflow = (key: string, hookKey: string, steps: StepSpec[], option
     trigger: {
       id: '1',
       eventName: `kustomer.hooks.web.<ref:kustomer.hook:${hookKey}:id>.receive`,
-      transitions: steps.length ? [{ target: options.first ?? steps[0]!.id, condition: { op: 'true', values: [true] } }] : [],
+      transitions: steps.length
+        ? [{ target: options.first ?? steps[0]!.id, condition: { op: 'true', values: [true] } }]
+        : [],
     },
     steps: steps.map((s) => ({
       id: s.id,
       action: s.action ?? 'kustomer.kobject.create-with-customer',
       params: s.params ?? { title: `{{{steps.1.attributes.data.event}}}` },
-      transitions: (s.to ?? []).map((t) => ({ target: t.target, condition: { op: t.op ?? 'true', values: (t.values ?? [true]) as JsonObject[] } })),
+      transitions: (s.to ?? []).map((t) => ({
+        target: t.target,
+        condition: { op: t.op ?? 'true', values: (t.values ?? [true]) as JsonObject[] },
+      })),
       errorCases: [],
     })),
   },
-  dependsOn: [{ kind: 'kustomer.hook', key: hookKey }, ...(options.klasses ?? []).map((k) => ({ kind: 'kustomer.klass' as const, key: k }))],
+  dependsOn: [
+    { kind: 'kustomer.hook', key: hookKey },
+    ...(options.klasses ?? []).map((k) => ({ kind: 'kustomer.klass' as const, key: k })),
+  ],
   sensitive: [],
 });
 
@@ -69,7 +82,10 @@ export const webhook = (key: string, envVar = 'E2E_TOKEN'): Resource => ({
     name: key,
     url: 'https://example.test/hook',
     events: ['kustomer.customer.create'],
-    headers: [{ name: 'Authorization', value: `Bearer <secret:${envVar}>` }, { name: 'X-Source', value: 'kustomer' }],
+    headers: [
+      { name: 'Authorization', value: `Bearer <secret:${envVar}>` },
+      { name: 'X-Source', value: 'kustomer' },
+    ],
     enabled: true,
   },
   dependsOn: [],
@@ -87,7 +103,14 @@ export function randomProject(seed: number): Resource[] {
   hooks.forEach((h) => out.push(hook(h)));
   const klasses = Array.from({ length: int(4) }, (_, i) => `regal-klass-${i}`);
   const types = ['string', 'number', 'date', 'boolean', 'url', 'text'];
-  const suffix: Record<string, string> = { string: 'Str', number: 'Num', date: 'At', boolean: 'Bool', url: 'Url', text: 'Txt' };
+  const suffix: Record<string, string> = {
+    string: 'Str',
+    number: 'Num',
+    date: 'At',
+    boolean: 'Bool',
+    url: 'Url',
+    text: 'Txt',
+  };
   for (const k of klasses) {
     out.push(klass(k, rnd() < 0.5 ? { icon: 'phone', color: '#123456' } : {}));
     const props: JsonObject = {};
@@ -102,9 +125,17 @@ export function randomProject(seed: number): Resource[] {
     const steps: StepSpec[] = ids.map((id, i) => ({
       id,
       params: { title: `t${int(100)}` },
-      to: i + 1 < ids.length ? [{ target: ids[i + 1]!, op: rnd() < 0.5 ? 'true' : 'eq', values: ['/#steps.1.attributes.data.event', 'x'] }] : [],
+      to:
+        i + 1 < ids.length
+          ? [{ target: ids[i + 1]!, op: rnd() < 0.5 ? 'true' : 'eq', values: ['/#steps.1.attributes.data.event', 'x'] }]
+          : [],
     }));
-    out.push(workflow(`regal-wf-${w}`, hooks[int(hooks.length)]!, steps, { enabled: rnd() < 0.8, klasses: klasses.length ? [klasses[int(klasses.length)]!] : [] }));
+    out.push(
+      workflow(`regal-wf-${w}`, hooks[int(hooks.length)]!, steps, {
+        enabled: rnd() < 0.8,
+        klasses: klasses.length ? [klasses[int(klasses.length)]!] : [],
+      }),
+    );
   }
   if (rnd() < 0.5) out.push(webhook('regal-outbound'));
   return out;

@@ -12,7 +12,9 @@ import { silentLogger } from '../../../sync/logger.js';
 import { boundedFetch, BoundedFetchError } from '../../../sync/providers/bounded-fetch.js';
 import { createIterableClient } from '../../../sync/providers/iterable/client.js';
 
-async function serve(handler: (path: string, res: ServerResponse) => void): Promise<{ url: string; hits: string[]; close(): Promise<void> }> {
+async function serve(
+  handler: (path: string, res: ServerResponse) => void,
+): Promise<{ url: string; hits: string[]; close(): Promise<void> }> {
   const hits: string[] = [];
   const open = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
@@ -33,7 +35,11 @@ async function serve(handler: (path: string, res: ServerResponse) => void): Prom
   };
 }
 
-const failure = async (p: Promise<unknown>) => (await p.then(() => undefined, (e: unknown) => e)) as BoundedFetchError;
+const failure = async (p: Promise<unknown>) =>
+  (await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as BoundedFetchError;
 
 test('boundedFetch: redirect, declared and streamed oversize, never-ending body', async () => {
   const elsewhere = await serve((_p, res) => res.end('{}'));
@@ -52,7 +58,14 @@ test('boundedFetch: redirect, declared and streamed oversize, never-ending body'
   });
   try {
     const limits = { timeoutMs: 10_000, maxBodyBytes: 1000 };
-    const redirect = await failure(boundedFetch(fetch, `${hostile.url}/redirect`, { method: 'POST', body: '{"a":1}', headers: { authorization: 'Bearer t' } }, limits));
+    const redirect = await failure(
+      boundedFetch(
+        fetch,
+        `${hostile.url}/redirect`,
+        { method: 'POST', body: '{"a":1}', headers: { authorization: 'Bearer t' } },
+        limits,
+      ),
+    );
     assert.equal([redirect.kind, redirect.status], ['redirect', 308]);
     assert.match(redirect.detail, `redirecting to ${elsewhere.url}/x; kac never follows redirects`);
     assert.not.match(redirect.detail, 'secret');
@@ -61,9 +74,14 @@ test('boundedFetch: redirect, declared and streamed oversize, never-ending body'
     const streamed = await failure(boundedFetch(fetch, `${hostile.url}/streamed`, {}, limits));
     assert.is(streamed.kind, 'too-large');
     assert.match(streamed.detail, 'over the 1000-byte cap');
-    const endless = await failure(boundedFetch(fetch, `${hostile.url}/endless`, {}, { timeoutMs: 100, maxBodyBytes: 1_000_000 }));
+    const endless = await failure(
+      boundedFetch(fetch, `${hostile.url}/endless`, {}, { timeoutMs: 100, maxBodyBytes: 1_000_000 }),
+    );
     assert.is(endless.kind, 'timeout');
-    assert.match(endless.detail, /request deadline of 100 ms \(connect \+ headers \+ body\) hit while reading the body/);
+    assert.match(
+      endless.detail,
+      /request deadline of 100 ms \(connect \+ headers \+ body\) hit while reading the body/,
+    );
   } finally {
     await hostile.close();
     await elsewhere.close();
@@ -74,7 +92,12 @@ test('Iterable client: a redirect is not followed nor retried; the key never lea
   const elsewhere = await serve((_p, res) => res.end('{}'));
   const hostile = await serve((_p, res) => res.writeHead(302, { location: `${elsewhere.url}/api/journeys` }).end());
   try {
-    const client = createIterableClient({ apiKey: 'iterable-key-123', baseUrl: hostile.url, retries: 2, retryDelayMs: 1 });
+    const client = createIterableClient({
+      apiKey: 'iterable-key-123',
+      baseUrl: hostile.url,
+      retries: 2,
+      retryDelayMs: 1,
+    });
     const error = (await client.listJourneys().catch((e: unknown) => e)) as ApiError;
     assert.instance(error, ApiError);
     assert.match(error.message, `redirecting to ${elsewhere.url}/api/journeys`);
@@ -90,8 +113,17 @@ test('GitHub client: a redirect is not followed; the token never reaches the oth
   const elsewhere = await serve((_p, res) => res.end('{}'));
   const hostile = await serve((_p, res) => res.writeHead(301, { location: `${elsewhere.url}/repos/a/b` }).end());
   try {
-    const github = createGitHubClient({ token: 'ghs_token123', baseUrl: hostile.url, logger: silentLogger, maxServerErrorRetries: 0, retryUnitMs: 1 });
-    const error = await github.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'b' }).then(() => undefined, (e: unknown) => e);
+    const github = createGitHubClient({
+      token: 'ghs_token123',
+      baseUrl: hostile.url,
+      logger: silentLogger,
+      maxServerErrorRetries: 0,
+      retryUnitMs: 1,
+    });
+    const error = await github.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'b' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof Error);
     assert.match((error as Error).message, `redirecting to ${elsewhere.url}/repos/a/b`);
     assert.equal(elsewhere.hits, []);

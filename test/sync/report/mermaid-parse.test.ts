@@ -23,16 +23,28 @@ const golden = join(root, 'test/fixtures/golden-dist/kustomer/workflows');
 
 const graphs: { name: string; text: string }[] = [];
 const everyStepChanged = (body: JsonObject): SemanticNote[] =>
-  ((body.steps as JsonObject[] | undefined) ?? []).map((s, i) => ({ code: i % 3 === 0 ? 'step-added' : 'params-changed', message: '', step: String(s.id) }));
+  ((body.steps as JsonObject[] | undefined) ?? []).map((s, i) => ({
+    code: i % 3 === 0 ? 'step-added' : 'params-changed',
+    message: '',
+    step: String(s.id),
+  }));
 for (const r of build.resources.filter((r) => r.kind === 'kustomer.workflow')) {
   graphs.push({ name: `repo ${r.key}`, text: workflowFlowchart(r.body, [], { compiled: r.body }) });
-  graphs.push({ name: `repo ${r.key} (changed)`, text: workflowFlowchart(r.body, [...everyStepChanged(r.body), { code: 'step-removed', message: '', step: 'gone "x"' }], { compiled: r.body }) });
+  graphs.push({
+    name: `repo ${r.key} (changed)`,
+    text: workflowFlowchart(
+      r.body,
+      [...everyStepChanged(r.body), { code: 'step-removed', message: '', step: 'gone "x"' }],
+      { compiled: r.body },
+    ),
+  });
 }
 for (const file of readdirSync(golden).sort()) {
   const body = JSON.parse(readFileSync(join(golden, file), 'utf8')) as JsonObject;
   graphs.push({ name: `golden ${file}`, text: workflowFlowchart(body, everyStepChanged(body)) });
 }
-for (const real of kustomerRealExports()) graphs.push({ name: `real ${real.file}`, text: workflowFlowchart(real.body, everyStepChanged(real.body)) });
+for (const real of kustomerRealExports())
+  graphs.push({ name: `real ${real.file}`, text: workflowFlowchart(real.body, everyStepChanged(real.body)) });
 
 const parse = suite('workflowFlowchart: Mermaid parses every graph');
 
@@ -68,12 +80,24 @@ const words = suite('conditionText and mermaidText');
 
 words('conditions read as short phrases', () => {
   const name = (id: string) => ({ 'find-by-phone': 'Find customer by phone' })[id] ?? id;
-  const isCall = { op: 'or', values: [{ op: 'eq', values: ['/#steps.1.attributes.data.event', 'call.completed'] }, { op: 'eq', values: ['/#steps.1.attributes.data.name', 'call.completed'] }] };
+  const isCall = {
+    op: 'or',
+    values: [
+      { op: 'eq', values: ['/#steps.1.attributes.data.event', 'call.completed'] },
+      { op: 'eq', values: ['/#steps.1.attributes.data.name', 'call.completed'] },
+    ],
+  };
   assert.is(conditionText(isCall, '1', name), 'event = "call.completed" or name = "call.completed"');
   assert.is(conditionText({ op: 'exists', values: ['/#steps.find-by-phone.id', ''] }, 'find-by-phone', name), 'found');
   assert.is(conditionText({ op: 'dne', values: ['/#steps.find-by-phone.id'] }, 'find-by-phone', name), 'not found');
-  assert.is(conditionText({ op: 'exists', values: ['/#steps.1.attributes.data.traits.phone', ''] }, '1', name), 'has traits.phone');
-  assert.is(conditionText({ op: 'gt', values: ['/#steps.x.response.statusCode', 299] }, 'y', name), 'x statusCode > 299');
+  assert.is(
+    conditionText({ op: 'exists', values: ['/#steps.1.attributes.data.traits.phone', ''] }, '1', name),
+    'has traits.phone',
+  );
+  assert.is(
+    conditionText({ op: 'gt', values: ['/#steps.x.response.statusCode', 299] }, 'y', name),
+    'x statusCode > 299',
+  );
   assert.is(conditionText({ op: 'true', values: [true] }, '1', name), undefined);
 });
 

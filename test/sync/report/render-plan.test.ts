@@ -11,18 +11,38 @@ import { renderPlanText } from '../../../sync/report/plan-text.js';
 import { summarizePlan } from '../../../sync/report/summary.js';
 import { hook, webhook, workflow } from '../plan/sample-resources.js';
 
-const live = (r: Resource, body = r.body): LiveResource => ({ ...r, body, id: `id-${r.key}`, fingerprint: 'f', outputs: { id: `id-${r.key}` } });
-const resolved = (r: Resource): Resource => ({ ...r, body: JSON.parse(JSON.stringify(r.body).replace('<ref:kustomer.hook:regal-h:id>', 'id-regal-h')) });
+const live = (r: Resource, body = r.body): LiveResource => ({
+  ...r,
+  body,
+  id: `id-${r.key}`,
+  fingerprint: 'f',
+  outputs: { id: `id-${r.key}` },
+});
+const resolved = (r: Resource): Resource => ({
+  ...r,
+  body: JSON.parse(JSON.stringify(r.body).replace('<ref:kustomer.hook:regal-h:id>', 'id-regal-h')),
+});
 
 /** A plan with one of each: create, update (a retargeted transition), disable, refused delete, noop. */
 function samplePlan(): Plan {
   const before = workflow('regal-calls', 'regal-h', [{ id: 'a', to: [{ target: 'b' }] }, { id: 'b' }, { id: 'c' }]);
-  const after = workflow('regal-calls', 'regal-h', [{ id: 'a', to: [{ target: 'c' }] }, { id: 'b' }, { id: 'c' }, { id: 'd' }]);
+  const after = workflow('regal-calls', 'regal-h', [
+    { id: 'a', to: [{ target: 'c' }] },
+    { id: 'b' },
+    { id: 'c' },
+    { id: 'd' },
+  ]);
   return planChanges({
     namespace: 'regal',
     environment: { name: 'local', target: 'local org at http://127.0.0.1:1' },
     desired: [hook('regal-h'), after, webhook('regal-out', 'TOKEN')],
-    live: [live(hook('regal-h')), live(resolved(before)), live(workflow('regal-gone', 'regal-h', [])), live(hook('regal-old-hook')), live(hook('support-hook'))],
+    live: [
+      live(hook('regal-h')),
+      live(resolved(before)),
+      live(workflow('regal-gone', 'regal-h', [])),
+      live(hook('regal-old-hook')),
+      live(hook('support-hook')),
+    ],
     providedKinds: new Set(RESOURCE_KINDS),
     secret: (n) => (n === 'TOKEN' ? 'very-secret-token' : undefined),
     now: new Date(0),
@@ -63,7 +83,15 @@ text('colours only when asked', () => {
   assert.match(renderPlanText(samplePlan(), { color: true }), '\x1b[');
 });
 text('an empty plan says the org matches git', () => {
-  const p = planChanges({ now: new Date(0), namespace: 'regal', environment: { name: 'local', target: 't' }, desired: [hook('regal-h')], live: [live(hook('regal-h'))], providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined });
+  const p = planChanges({
+    now: new Date(0),
+    namespace: 'regal',
+    environment: { name: 'local', target: 't' },
+    desired: [hook('regal-h')],
+    live: [live(hook('regal-h'))],
+    providedKinds: new Set(RESOURCE_KINDS),
+    secret: () => undefined,
+  });
   assert.match(renderPlanText(p, { color: false }), 'No changes: the org matches git (1 resource(s) unchanged).');
 });
 text.run();
@@ -71,7 +99,14 @@ text.run();
 const md = suite('renderPlanMarkdown');
 md('summary first: headline, counts table, warnings, resources table, then details', () => {
   const out = renderPlanMarkdown(samplePlan(), { runUrl: 'https://ci.example/run/1' });
-  const order = ['### kac plan', '| create | update |', '| 1 | 1 | 1 | 1 | 0 | 1 | 1 |', '> [!WARNING]', '| | Resource | Kind | Change | Impact |', '<details><summary>'];
+  const order = [
+    '### kac plan',
+    '| create | update |',
+    '| 1 | 1 | 1 | 1 | 0 | 1 | 1 |',
+    '> [!WARNING]',
+    '| | Resource | Kind | Change | Impact |',
+    '<details><summary>',
+  ];
   let at = -1;
   for (const marker of order) {
     const i = out.indexOf(marker);
@@ -83,38 +118,65 @@ md('summary first: headline, counts table, warnings, resources table, then detai
   assert.match(out, '[Full plan and logs](https://ci.example/run/1)');
   assert.not.match(out, 'very-secret-token');
 });
-md('manual steps: one block after the org changes, a checklist and the paste-ready text collapsed, kept when a big change is cut', () => {
-  const template: Resource = {
-    kind: 'iterable.journey-webhook',
-    key: 'regal-create-contact',
-    body: { name: 'regal-create-contact', endpoint: 'https://events.regalvoice.com/events', body: '{"traits":{"phone":"{{phoneNumber}}"}}', sha256: 'abc' },
-    dependsOn: [],
-    sensitive: [],
-  };
-  // A workflow whose details alone exceed the budget: it must not push the manual step out.
-  const huge = workflow('regal-huge', 'regal-h', Array.from({ length: 400 }, (_, i) => ({ id: `step-${i}` })));
-  const plan = planChanges({
-    namespace: 'regal',
-    environment: { name: 'local', target: 'local org' },
-    desired: [hook('regal-h'), huge, template],
-    live: [live(hook('regal-h'))],
-    providedKinds: new Set(RESOURCE_KINDS),
-    manualKinds: new Set(['iterable.journey-webhook']),
-    secret: () => undefined,
-    now: new Date(0),
-  });
-  const out = renderPlanMarkdown(plan, { maxChars: 8_000 });
-  assert.ok(out.length <= 8_000);
-  const checklist = out.indexOf('- [ ] `regal-create-contact`: paste it in Iterable › Integrations › Journey Webhooks, then `kac iterable confirm regal-create-contact`');
-  assert.ok(checklist > out.indexOf('| | Resource | Kind | Change | Impact |'), 'after the org changes');
-  assert.ok(checklist > out.indexOf('_Details of 1 change(s) left out'), 'after the details, one block');
-  assert.match(out, '<details><summary>Paste-ready text for 1 Iterable template(s) (also: <code>kac iterable status --steps</code>)</summary>');
-  assert.match(out, '"body": "{\\"traits\\":{\\"phone\\":\\"{{phoneNumber}}\\"}}"');
-});
+md(
+  'manual steps: one block after the org changes, a checklist and the paste-ready text collapsed, kept when a big change is cut',
+  () => {
+    const template: Resource = {
+      kind: 'iterable.journey-webhook',
+      key: 'regal-create-contact',
+      body: {
+        name: 'regal-create-contact',
+        endpoint: 'https://events.regalvoice.com/events',
+        body: '{"traits":{"phone":"{{phoneNumber}}"}}',
+        sha256: 'abc',
+      },
+      dependsOn: [],
+      sensitive: [],
+    };
+    // A workflow whose details alone exceed the budget: it must not push the manual step out.
+    const huge = workflow(
+      'regal-huge',
+      'regal-h',
+      Array.from({ length: 400 }, (_, i) => ({ id: `step-${i}` })),
+    );
+    const plan = planChanges({
+      namespace: 'regal',
+      environment: { name: 'local', target: 'local org' },
+      desired: [hook('regal-h'), huge, template],
+      live: [live(hook('regal-h'))],
+      providedKinds: new Set(RESOURCE_KINDS),
+      manualKinds: new Set(['iterable.journey-webhook']),
+      secret: () => undefined,
+      now: new Date(0),
+    });
+    const out = renderPlanMarkdown(plan, { maxChars: 8_000 });
+    assert.ok(out.length <= 8_000);
+    const checklist = out.indexOf(
+      '- [ ] `regal-create-contact`: paste it in Iterable › Integrations › Journey Webhooks, then `kac iterable confirm regal-create-contact`',
+    );
+    assert.ok(checklist > out.indexOf('| | Resource | Kind | Change | Impact |'), 'after the org changes');
+    assert.ok(checklist > out.indexOf('_Details of 1 change(s) left out'), 'after the details, one block');
+    assert.match(
+      out,
+      '<details><summary>Paste-ready text for 1 Iterable template(s) (also: <code>kac iterable status --steps</code>)</summary>',
+    );
+    assert.match(out, '"body": "{\\"traits\\":{\\"phone\\":\\"{{phoneNumber}}\\"}}"');
+  },
+);
 
 md('never longer than maxChars; details that do not fit are named as left out', () => {
-  const many = Array.from({ length: 300 }, (_, i) => workflow(`regal-wf-${i}`, 'regal-h', [{ id: 'a', to: [{ target: 'b' }] }, { id: 'b' }]));
-  const p = planChanges({ now: new Date(0), namespace: 'regal', environment: { name: 'ci', target: 't' }, desired: [hook('regal-h'), ...many], live: [], providedKinds: new Set(RESOURCE_KINDS), secret: () => undefined });
+  const many = Array.from({ length: 300 }, (_, i) =>
+    workflow(`regal-wf-${i}`, 'regal-h', [{ id: 'a', to: [{ target: 'b' }] }, { id: 'b' }]),
+  );
+  const p = planChanges({
+    now: new Date(0),
+    namespace: 'regal',
+    environment: { name: 'ci', target: 't' },
+    desired: [hook('regal-h'), ...many],
+    live: [],
+    providedKinds: new Set(RESOURCE_KINDS),
+    secret: () => undefined,
+  });
   for (const maxChars of [60_000, 8_000, 2_000]) {
     const out = renderPlanMarkdown(p, { maxChars });
     assert.ok(out.length <= maxChars, `${out.length} <= ${maxChars}`);
@@ -134,44 +196,71 @@ json('versioned, version first, no secret values', () => {
 json.run();
 
 const mermaid = suite('workflowFlowchart');
-mermaid('nodes by name, edges by label or readable condition, the trigger by its hook, added/changed/removed marked', () => {
-  const wf = workflow('regal-x', 'regal-h', [{ id: 'a', to: [{ target: 'b', op: 'eq', values: ['/#steps.1.event', 'call'] }] }, { id: 'b' }]);
-  const out = workflowFlowchart(wf.body, [
-    { code: 'step-added', message: '', step: 'b' },
-    { code: 'params-changed', message: '', step: 'a' },
-    { code: 'step-removed', message: '', step: 'old' },
-  ]);
-  assert.is(
-    out,
-    [
-      'flowchart TD',
-      '  s0(["hook regal-h"])',
-      '  s1["a (changed)"]',
-      '  s2["b (added)"]',
-      '  r0["old (removed)"]',
-      '  s0 --> s1',
-      '  s1 -->|"event = “call”"| s2',
-      '  classDef added fill:#e6ffed,stroke:#22863a',
-      '  classDef changed fill:#fff5b1,stroke:#b08800',
-      '  classDef removed fill:#ffeef0,stroke:#cb2431,stroke-dasharray:4',
-      '  class s2 added',
-      '  class s1 changed',
-      '  class r0 removed',
-    ].join('\n'),
-  );
-});
+mermaid(
+  'nodes by name, edges by label or readable condition, the trigger by its hook, added/changed/removed marked',
+  () => {
+    const wf = workflow('regal-x', 'regal-h', [
+      { id: 'a', to: [{ target: 'b', op: 'eq', values: ['/#steps.1.event', 'call'] }] },
+      { id: 'b' },
+    ]);
+    const out = workflowFlowchart(wf.body, [
+      { code: 'step-added', message: '', step: 'b' },
+      { code: 'params-changed', message: '', step: 'a' },
+      { code: 'step-removed', message: '', step: 'old' },
+    ]);
+    assert.is(
+      out,
+      [
+        'flowchart TD',
+        '  s0(["hook regal-h"])',
+        '  s1["a (changed)"]',
+        '  s2["b (added)"]',
+        '  r0["old (removed)"]',
+        '  s0 --> s1',
+        '  s1 -->|"event = “call”"| s2',
+        '  classDef added fill:#e6ffed,stroke:#22863a',
+        '  classDef changed fill:#fff5b1,stroke:#b08800',
+        '  classDef removed fill:#ffeef0,stroke:#cb2431,stroke-dasharray:4',
+        '  class s2 added',
+        '  class s1 changed',
+        '  class r0 removed',
+      ].join('\n'),
+    );
+  },
+);
 mermaid.run();
 
 const summary = suite('summarizePlan');
 summary('counts by kind, refused and destroy separately', () => {
   const s = summarizePlan(samplePlan());
-  assert.equal({ ...s, headline: '' }, { create: 1, update: 1, disable: 1, delete: 1, manual: 0, unchanged: 1, refused: 1, destroy: 0, pending: 4, errors: 0, headline: '' });
+  assert.equal(
+    { ...s, headline: '' },
+    {
+      create: 1,
+      update: 1,
+      disable: 1,
+      delete: 1,
+      manual: 0,
+      unchanged: 1,
+      refused: 1,
+      destroy: 0,
+      pending: 4,
+      errors: 0,
+      headline: '',
+    },
+  );
 });
 summary.run();
 
 const manualText = suite('renderPlanText: manual steps');
 manualText('one block after the org changes, pointing at the paste-ready text; inline only when asked', () => {
-  const template: Resource = { kind: 'iterable.journey-webhook', key: 'regal-create-contact', body: { name: 'regal-create-contact', sha256: 'abc' }, dependsOn: [], sensitive: [] };
+  const template: Resource = {
+    kind: 'iterable.journey-webhook',
+    key: 'regal-create-contact',
+    body: { name: 'regal-create-contact', sha256: 'abc' },
+    dependsOn: [],
+    sensitive: [],
+  };
   const plan = planChanges({
     namespace: 'regal',
     environment: { name: 'local', target: 'local org' },
@@ -186,7 +275,10 @@ manualText('one block after the org changes, pointing at the paste-ready text; i
   const out = renderPlanText(plan, { color: false });
   assert.not.match(out, 'PASTE THIS');
   assert.ok(out.indexOf('+ create    kustomer.hook regal-h') < out.indexOf('Manual steps in Iterable (1;'));
-  assert.match(out, '  ! regal-create-contact: not confirmed yet: set it up by hand\n  Paste-ready text: kac iterable status --steps. After pasting: kac iterable confirm <name>.');
+  assert.match(
+    out,
+    '  ! regal-create-contact: not confirmed yet: set it up by hand\n  Paste-ready text: kac iterable status --steps. After pasting: kac iterable confirm <name>.',
+  );
   assert.match(renderPlanText(plan, { color: false, instructions: true }), '      | PASTE THIS');
 });
 manualText.run();

@@ -13,7 +13,12 @@ import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'puppeteer-core';
 import { repoRoot, startStudioFixture, type StudioFixture } from './helpers.js';
 
-const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => Boolean(p));
+const CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].filter((p): p is string => Boolean(p));
 const executablePath = CANDIDATES.find((p) => existsSync(p));
 const SHOTS = join(repoRoot, '.kac/studio');
 const WAIT = { timeout: 30_000 };
@@ -26,26 +31,37 @@ const consoleErrors: string[] = [];
 
 async function view(hash: string, ready: string): Promise<void> {
   await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
-  await page.waitForFunction(`document.querySelector('main')?.dataset.ready === ${JSON.stringify(ready)} && !document.querySelector('main').hasAttribute('aria-busy')`, WAIT);
+  await page.waitForFunction(
+    `document.querySelector('main')?.dataset.ready === ${JSON.stringify(ready)} && !document.querySelector('main').hasAttribute('aria-busy')`,
+    WAIT,
+  );
 }
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 
 browserSuite.before(async () => {
   try {
-  await mkdir(SHOTS, { recursive: true });
-  fx = await startStudioFixture();
-  const puppeteer = (await import('puppeteer-core')).default;
-  browser = await puppeteer.launch({ executablePath: executablePath!, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
-  page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 860 });
-  page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
-  page.on('pageerror', (e) => void consoleErrors.push(String(e)));
-  // Offline: every request the page makes must go to the studio itself.
-  await page.setRequestInterception(true);
-  page.on('request', (r) => (r.url().startsWith(fx.studio.url) ? r.continue() : (consoleErrors.push(`off-origin request: ${r.url()}`), r.abort())));
-  await page.goto(fx.studio.url);
-  await page.waitForFunction(`document.querySelector('main')?.dataset.ready === 'workflows'`, WAIT);
+    await mkdir(SHOTS, { recursive: true });
+    fx = await startStudioFixture();
+    const puppeteer = (await import('puppeteer-core')).default;
+    browser = await puppeteer.launch({
+      executablePath: executablePath!,
+      headless: true,
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+    });
+    page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 860 });
+    page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
+    page.on('pageerror', (e) => void consoleErrors.push(String(e)));
+    // Offline: every request the page makes must go to the studio itself.
+    await page.setRequestInterception(true);
+    page.on('request', (r) =>
+      r.url().startsWith(fx.studio.url)
+        ? r.continue()
+        : (consoleErrors.push(`off-origin request: ${r.url()}`), r.abort()),
+    );
+    await page.goto(fx.studio.url);
+    await page.waitForFunction(`document.querySelector('main')?.dataset.ready === 'workflows'`, WAIT);
   } catch (error) {
     // uvu swallows a failing hook's error; say it.
     console.error('studio browser setup failed:', error, consoleErrors);
@@ -64,7 +80,10 @@ browserSuite('Workflows: the regal-call-completed graph is drawn, its nodes link
   assert.is(nodes, 32, 'the trigger and 31 steps');
   assert.ok((await page.$$eval('svg.graph path.edge', (p) => p.length)) >= 15);
   assert.match(await page.$eval('#wf-title', (e) => e.textContent ?? ''), /Regal: call completed/);
-  assert.match(await page.$eval('.detail .meta', (e) => e.textContent ?? ''), /workflows\/regal\/call-completed\.ts:\d+/);
+  assert.match(
+    await page.$eval('.detail .meta', (e) => e.textContent ?? ''),
+    /workflows\/regal\/call-completed\.ts:\d+/,
+  );
   await shot('workflow-graph');
   // Keyboard: a graph node is a link to its step.
   await page.evaluate(`document.querySelector('svg.graph a.node-link').focus()`);
@@ -82,7 +101,9 @@ browserSuite('Klasses, Hooks, Runs and Plan load', async () => {
   await view('#/runs', 'runs');
   await view('#/hooks', 'hooks');
   assert.match(await page.$eval('code.url', (e) => e.textContent ?? ''), /\/v1\/hooks\/web\/[0-9a-f]{40}$/);
-  const unlabelled = await page.$$eval('input, select, textarea', (els) => els.filter((e) => (e as unknown as { labels: unknown[] }).labels.length === 0).map((e) => e.id));
+  const unlabelled = await page.$$eval('input, select, textarea', (els) =>
+    els.filter((e) => (e as unknown as { labels: unknown[] }).labels.length === 0).map((e) => e.id),
+  );
   assert.equal(unlabelled, [], 'every form control has a label');
 });
 
@@ -101,7 +122,11 @@ browserSuite('an event posted through the form puts a new card on the timeline; 
   // An event from outside the page (Regal, curl) appears by itself.
   const hook = fx.org.store.state.hooks[0]!;
   const body = await readFile(join(repoRoot, 'test/fixtures/regal/sms.sent.json'), 'utf8');
-  const res = await fetch(`${fx.org.baseUrl}/v1/hooks/web/${hook.hash}`, { method: 'POST', headers: { authorization: `Bearer ${fx.org.token}`, 'content-type': 'application/json' }, body });
+  const res = await fetch(`${fx.org.baseUrl}/v1/hooks/web/${hook.hash}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${fx.org.token}`, 'content-type': 'application/json' },
+    body,
+  });
   await res.arrayBuffer();
   await page.waitForFunction(`document.querySelectorAll('li.card').length === 2`, WAIT);
   assert.match(await page.$eval('li.card h4', (e) => e.textContent ?? ''), /^SMS sent/, 'newest first');
@@ -110,10 +135,19 @@ browserSuite('an event posted through the form puts a new card on the timeline; 
   await shot('customer-timeline-attributes');
 
   await page.click('li.card:last-child a.run-link');
-  await page.waitForFunction(`document.querySelector('main')?.dataset.ready === 'runs' && document.querySelector('main h3')?.textContent.includes('regal-call-completed')`, WAIT);
+  await page.waitForFunction(
+    `document.querySelector('main')?.dataset.ready === 'runs' && document.querySelector('main h3')?.textContent.includes('regal-call-completed')`,
+    WAIT,
+  );
   assert.match(await page.$eval('main h3', (e) => e.textContent ?? ''), /regal-call-completed completed/);
   assert.ok((await page.$$eval('ol.steps li.step', (s) => s.length)) >= 3);
-  assert.is(await page.evaluate(`[...document.querySelector('main').childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()).length`), 0, 'no stray text (an absent value printed as "null")');
+  assert.is(
+    await page.evaluate(
+      `[...document.querySelector('main').childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()).length`,
+    ),
+    0,
+    'no stray text (an absent value printed as "null")',
+  );
   await shot('run-log');
 });
 
@@ -132,5 +166,9 @@ browserSuite('no secret in the page, no error in the console, no request off the
 });
 
 if (executablePath) browserSuite.run();
-else if (process.env.KAC_REQUIRE_BROWSER === '1') throw new Error(`chromium not found (looked at ${CANDIDATES.join(', ')}); install it: apt-get install -y chromium`);
-else console.log(`SKIPPED kac studio browser test: chromium not found (looked at ${CANDIDATES.join(', ')}). Install it with \`apt-get install -y chromium\` or set CHROME_PATH.`);
+else if (process.env.KAC_REQUIRE_BROWSER === '1')
+  throw new Error(`chromium not found (looked at ${CANDIDATES.join(', ')}); install it: apt-get install -y chromium`);
+else
+  console.log(
+    `SKIPPED kac studio browser test: chromium not found (looked at ${CANDIDATES.join(', ')}). Install it with \`apt-get install -y chromium\` or set CHROME_PATH.`,
+  );

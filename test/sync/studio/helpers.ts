@@ -18,9 +18,22 @@ export interface StudioFixture {
 
 export async function startStudioFixture(): Promise<StudioFixture> {
   const org = await startLocalOrg({ stateDir: null, rateLimitPerMinute: 100_000 });
-  const env = { PATH: process.env.PATH, KUSTOMER_BASE_URL: org.baseUrl, KUSTOMER_API_KEY: org.token, REGAL_CONVERSATION_SYNC_TOKEN: 'studio-test-token' };
+  const env = {
+    PATH: process.env.PATH,
+    KUSTOMER_BASE_URL: org.baseUrl,
+    KUSTOMER_API_KEY: org.token,
+    REGAL_CONVERSATION_SYNC_TOKEN: 'studio-test-token',
+  };
   const lines: string[] = [];
-  const io: CliIo = { out: (t) => void lines.push(t), err: (t) => void lines.push(t), isTTY: false, color: false, logger: { info() {}, warn() {}, error: (m) => void lines.push(m), debug() {} }, cwd: repoRoot, env };
+  const io: CliIo = {
+    out: (t) => void lines.push(t),
+    err: (t) => void lines.push(t),
+    isTTY: false,
+    color: false,
+    logger: { info() {}, warn() {}, error: (m) => void lines.push(m), debug() {} },
+    cwd: repoRoot,
+    env,
+  };
   const code = await main(['apply', '--auto-approve', '--root', repoRoot], io);
   if (code !== 0) throw new Error(`apply failed:\n${lines.join('\n')}`);
   const studio = await createStudio({ root: repoRoot, processEnv: env });

@@ -19,7 +19,11 @@ test('no event form, no posting, no run logs, exact customer lookups, and the ke
     );
     const applied = await h.kac('apply', '--auto-approve');
     assert.is(applied.code, 0, applied.err);
-    const studio = await createStudio({ root: h.root, envName: 'remote', processEnv: { PATH: process.env.PATH, REMOTE_KEY: h.org.token } });
+    const studio = await createStudio({
+      root: h.root,
+      envName: 'remote',
+      processEnv: { PATH: process.env.PATH, REMOTE_KEY: h.org.token },
+    });
     try {
       const bodies: string[] = [];
       const call = async (path: string, init: RequestInit = {}) => {
@@ -32,7 +36,11 @@ test('no event form, no posting, no run logs, exact customer lookups, and the ke
       assert.equal(overview.body.env, { name: 'remote', kind: 'kustomer', target: h.org.baseUrl, readOnly: true });
       const hooks = await call('/api/hooks');
       assert.ok(hooks.body[0].live.url.startsWith(h.org.baseUrl));
-      const posted = await call(`/api/hooks/${hooks.body[0].name}/events`, { method: 'POST', body: '{}', headers: { 'x-kac-studio': '1' } });
+      const posted = await call(`/api/hooks/${hooks.body[0].name}/events`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'x-kac-studio': '1' },
+      });
       assert.is(posted.status, 400);
       assert.match(posted.body.error, /read-only/);
       assert.equal((await call('/api/runs')).body, []);

@@ -12,10 +12,13 @@ import { runWorkflow, type CustomerRecord, type WorkflowRunLog } from '../../../
 import { hookTransaction, memoryHost, type MemoryHost } from '../../sync/local-org/runtime/memory-host.js';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
-const sample = (file: string): Record<string, any> => JSON.parse(readFileSync(join(root, 'test/fixtures/regal', file), 'utf8'));
+const sample = (file: string): Record<string, any> =>
+  JSON.parse(readFileSync(join(root, 'test/fixtures/regal', file), 'utf8'));
 
 const build = await buildProject(root);
-const workflows = build.resources.filter((r) => r.kind === 'kustomer.workflow' && r.key.startsWith('regal-')).map((r) => r.body);
+const workflows = build.resources
+  .filter((r) => r.kind === 'kustomer.workflow' && r.key.startsWith('regal-'))
+  .map((r) => r.body);
 const klassNames = build.model.klasses.map((k) => k.definition.name);
 const WORKFLOW_OF: Record<string, string> = {
   'sms.sent': 'regal-sms-sent',
@@ -27,7 +30,11 @@ const WORKFLOW_OF: Record<string, string> = {
 const workflow = (name: string): JsonObject => workflows.find((w) => w.name === name)!;
 const path = (log: WorkflowRunLog) => log.steps.map((s) => s.id);
 
-async function run(name: string, event: Record<string, unknown>, host: MemoryHost = memoryHost({ klasses: klassNames })) {
+async function run(
+  name: string,
+  event: Record<string, unknown>,
+  host: MemoryHost = memoryHost({ klasses: klassNames }),
+) {
   const log = await runWorkflow(workflow(name), hookTransaction(event), host);
   return { log, host };
 }
@@ -40,7 +47,14 @@ content('the project builds without diagnostics', () => {
   assert.equal(workflows.map((w) => w.name).sort(), Object.values(WORKFLOW_OF).sort());
 });
 
-const SAMPLES = ['sms.sent', 'sms.received', 'sms.conversation.completed', 'call.completed', 'contact.created', 'call.completed.reporting'];
+const SAMPLES = [
+  'sms.sent',
+  'sms.received',
+  'sms.conversation.completed',
+  'call.completed',
+  'contact.created',
+  'call.completed.reporting',
+];
 for (const file of SAMPLES) {
   content(`${file}: only its own workflow runs, and it completes`, async () => {
     const event = sample(`${file}.json`);
@@ -58,12 +72,28 @@ for (const file of SAMPLES) {
     assert.is(host.kobjects.length, 1);
     const [kobject] = host.kobjects;
     const klass = build.model.klasses.find((k) => k.definition.name === kobject!.klassName)!.definition;
-    const kinds = Object.fromEntries(Object.entries(klass.attributes).map(([key, a]) => [`${key}${ATTRIBUTE_SUFFIX[a.kind]}`, a.kind]));
+    const kinds = Object.fromEntries(
+      Object.entries(klass.attributes).map(([key, a]) => [`${key}${ATTRIBUTE_SUFFIX[a.kind]}`, a.kind]),
+    );
     // Every KObject step maps every attribute; a field the event lacks resolves to nothing and is left out.
-    const steps = (workflow(log.workflowName).steps as JsonObject[]).filter((st) => st.action === 'kustomer.kobject.create-with-customer');
+    const steps = (workflow(log.workflowName).steps as JsonObject[]).filter(
+      (st) => st.action === 'kustomer.kobject.create-with-customer',
+    );
     assert.is(steps.length, 15, '4 found-by + 11 created-with');
-    for (const st of steps) assert.equal(Object.keys((st.params as any).custom).sort(), Object.keys(kinds).sort(), `${st.id} maps every attribute`);
-    const expected = { string: 'string', text: 'string', dropdown: 'string', url: 'string', number: 'number', boolean: 'boolean' } as Record<string, string>;
+    for (const st of steps)
+      assert.equal(
+        Object.keys((st.params as any).custom).sort(),
+        Object.keys(kinds).sort(),
+        `${st.id} maps every attribute`,
+      );
+    const expected = {
+      string: 'string',
+      text: 'string',
+      dropdown: 'string',
+      url: 'string',
+      number: 'number',
+      boolean: 'boolean',
+    } as Record<string, string>;
     for (const [name, value] of Object.entries(kobject!.custom)) {
       if (value === null || value === undefined) continue;
       assert.is(typeof value, expected[kinds[name]!], `${name} = ${JSON.stringify(value)}`);
@@ -75,11 +105,28 @@ for (const file of SAMPLES) {
 
 content('call.completed, Kustomer envelope, unknown contact: customer created with the external id', async () => {
   const { log, host } = await run('regal-call-completed', sample('call.completed.json'));
-  assert.equal(path(log), ['1', 'find-recorded-event', 'find-by-external-id', 'find-by-phone', 'find-by-email', 'create-customer-with-external-id', 'create-kobject-created-with-external-id']);
-  assert.equal(host.customers.map((c) => [c.externalId, c.phones, c.emails]), [['12345', [{ phone: '+19545552399' }], [{ email: 'jane.doe@example.com' }]]]);
+  assert.equal(path(log), [
+    '1',
+    'find-recorded-event',
+    'find-by-external-id',
+    'find-by-phone',
+    'find-by-email',
+    'create-customer-with-external-id',
+    'create-kobject-created-with-external-id',
+  ]);
+  assert.equal(
+    host.customers.map((c) => [c.externalId, c.phones, c.emails]),
+    [['12345', [{ phone: '+19545552399' }], [{ email: 'jane.doe@example.com' }]]],
+  );
   const [kobject] = host.kobjects;
   assert.equal(
-    { customer: kobject!.customer, externalId: kobject!.externalId, title: kobject!.title, description: kobject!.description, tags: kobject!.tags },
+    {
+      customer: kobject!.customer,
+      externalId: kobject!.externalId,
+      title: kobject!.title,
+      description: kobject!.description,
+      tags: kobject!.tags,
+    },
     {
       customer: host.customers[0]!.id,
       externalId: 'WTXXXXXXXXXXXXXXXX',
@@ -115,10 +162,22 @@ content('call.completed, Kustomer envelope, unknown contact: customer created wi
 content('call.completed, Reporting envelope: found or created by userId, then found by it next time', async () => {
   const event = sample('call.completed.reporting.json');
   const { log, host } = await run('regal-call-completed', event);
-  assert.equal(path(log), ['1', 'find-recorded-event', 'find-by-user-id', 'find-by-phone', 'find-by-email', 'create-customer-with-user-id', 'create-kobject-created-with-user-id']);
+  assert.equal(path(log), [
+    '1',
+    'find-recorded-event',
+    'find-by-user-id',
+    'find-by-phone',
+    'find-by-email',
+    'create-customer-with-user-id',
+    'create-kobject-created-with-user-id',
+  ]);
   assert.is(host.customers[0]!.externalId, '12345');
   assert.is(host.kobjects[0]!.custom.campaignFriendlyIdStr, '63');
-  const again = await runWorkflow(workflow('regal-call-completed'), hookTransaction({ ...event, properties: { ...event.properties, call_id: 'WT2' } }), host);
+  const again = await runWorkflow(
+    workflow('regal-call-completed'),
+    hookTransaction({ ...event, properties: { ...event.properties, call_id: 'WT2' } }),
+    host,
+  );
   assert.equal(path(again), ['1', 'find-recorded-event', 'find-by-user-id', 'create-kobject-found-by-user-id']);
   assert.is(host.kobjects[1]!.customer, host.customers[0]!.id);
 });
@@ -134,9 +193,28 @@ content('a re-sent event is recognised by its KObject externalId: no second card
 });
 
 const existing: [string, Partial<CustomerRecord>, string[]][] = [
-  ['by external id', { externalId: '12345' }, ['1', 'find-recorded-event', 'find-by-external-id', 'create-kobject-found-by-external-id']],
-  ['by phone', { phones: [{ phone: '+19545552399' }] }, ['1', 'find-recorded-event', 'find-by-external-id', 'find-by-phone', 'create-kobject-found-by-phone']],
-  ['by email', { emails: [{ email: 'jane.doe@example.com' }] }, ['1', 'find-recorded-event', 'find-by-external-id', 'find-by-phone', 'find-by-email', 'create-kobject-found-by-email']],
+  [
+    'by external id',
+    { externalId: '12345' },
+    ['1', 'find-recorded-event', 'find-by-external-id', 'create-kobject-found-by-external-id'],
+  ],
+  [
+    'by phone',
+    { phones: [{ phone: '+19545552399' }] },
+    ['1', 'find-recorded-event', 'find-by-external-id', 'find-by-phone', 'create-kobject-found-by-phone'],
+  ],
+  [
+    'by email',
+    { emails: [{ email: 'jane.doe@example.com' }] },
+    [
+      '1',
+      'find-recorded-event',
+      'find-by-external-id',
+      'find-by-phone',
+      'find-by-email',
+      'create-kobject-found-by-email',
+    ],
+  ],
 ];
 for (const [how, record, expectedPath] of existing) {
   content(`sms.sent for an existing customer found ${how}: no customer is created`, async () => {
@@ -148,30 +226,54 @@ for (const [how, record, expectedPath] of existing) {
   });
 }
 
-content('unknown contact, every mix of identifiers: the customer is created with exactly those, and every create step is reachable', async () => {
-  const { event: _e, externalId: _x, traits: _t, ...rest } = sample('sms.received.json');
-  const ids = { externalId: 'ext-1', userId: 'user-1', phone: '+19545552399', email: 'jane.doe@example.com' };
-  const keys = Object.keys(ids) as (keyof typeof ids)[];
-  const used = new Set<string>();
-  for (let mask = 1; mask < 1 << keys.length; mask++) {
-    const has = Object.fromEntries(keys.map((k, i) => [k, (mask & (1 << i)) !== 0])) as Record<keyof typeof ids, boolean>;
-    const traits = { ...(has.phone ? { phone: ids.phone } : {}), ...(has.email ? { email: ids.email } : {}) };
-    const event = { ...rest, event: 'sms.received', traits, ...(has.externalId ? { externalId: ids.externalId } : {}), ...(has.userId ? { userId: ids.userId } : {}) };
-    const { log, host } = await run('regal-sms-received', event);
-    const what = keys.filter((k) => has[k]).join('+');
-    assert.is(log.status, 'completed', `${what}: ${log.error ?? ''}`);
-    assert.equal(
-      host.customers.map((c) => [c.externalId ?? null, c.phones ?? [], c.emails ?? []]),
-      [[has.externalId ? ids.externalId : has.userId ? ids.userId : null, has.phone ? [{ phone: ids.phone }] : [], has.email ? [{ email: ids.email }] : []]],
-      what,
-    );
-    assert.equal(host.kobjects.map((k) => k.customer), [host.customers[0]!.id], what);
-    for (const id of path(log)) if (id.startsWith('create-customer')) used.add(id);
-  }
-  const creates = (workflow('regal-sms-received').steps as JsonObject[]).filter((st) => st.action === 'kustomer.customer.create').map((st) => st.id as string);
-  assert.is(creates.length, 11);
-  assert.equal([...used].sort(), creates.sort(), 'no create step is dead, none is missing');
-});
+content(
+  'unknown contact, every mix of identifiers: the customer is created with exactly those, and every create step is reachable',
+  async () => {
+    const { event: _e, externalId: _x, traits: _t, ...rest } = sample('sms.received.json');
+    const ids = { externalId: 'ext-1', userId: 'user-1', phone: '+19545552399', email: 'jane.doe@example.com' };
+    const keys = Object.keys(ids) as (keyof typeof ids)[];
+    const used = new Set<string>();
+    for (let mask = 1; mask < 1 << keys.length; mask++) {
+      const has = Object.fromEntries(keys.map((k, i) => [k, (mask & (1 << i)) !== 0])) as Record<
+        keyof typeof ids,
+        boolean
+      >;
+      const traits = { ...(has.phone ? { phone: ids.phone } : {}), ...(has.email ? { email: ids.email } : {}) };
+      const event = {
+        ...rest,
+        event: 'sms.received',
+        traits,
+        ...(has.externalId ? { externalId: ids.externalId } : {}),
+        ...(has.userId ? { userId: ids.userId } : {}),
+      };
+      const { log, host } = await run('regal-sms-received', event);
+      const what = keys.filter((k) => has[k]).join('+');
+      assert.is(log.status, 'completed', `${what}: ${log.error ?? ''}`);
+      assert.equal(
+        host.customers.map((c) => [c.externalId ?? null, c.phones ?? [], c.emails ?? []]),
+        [
+          [
+            has.externalId ? ids.externalId : has.userId ? ids.userId : null,
+            has.phone ? [{ phone: ids.phone }] : [],
+            has.email ? [{ email: ids.email }] : [],
+          ],
+        ],
+        what,
+      );
+      assert.equal(
+        host.kobjects.map((k) => k.customer),
+        [host.customers[0]!.id],
+        what,
+      );
+      for (const id of path(log)) if (id.startsWith('create-customer')) used.add(id);
+    }
+    const creates = (workflow('regal-sms-received').steps as JsonObject[])
+      .filter((st) => st.action === 'kustomer.customer.create')
+      .map((st) => st.id as string);
+    assert.is(creates.length, 11);
+    assert.equal([...used].sort(), creates.sort(), 'no create step is dead, none is missing');
+  },
+);
 
 content('an event with no identifier at all ends at the trigger', async () => {
   const { event: _e, externalId: _x, traits: _t, ...rest } = sample('sms.received.json');
@@ -180,11 +282,14 @@ content('an event with no identifier at all ends at the trigger', async () => {
   assert.equal(host.kobjects, []);
 });
 
-content('contact.created: the customer is created with the contact name, the KObject keyed by the contact', async () => {
-  const { host } = await run('regal-contact-created', sample('contact.created.json'));
-  assert.is(host.customers[0]!.name, 'Jane Doe');
-  assert.is(host.kobjects[0]!.externalId, 'contact.created::12345::+19545552399:jane.doe@example.com');
-});
+content(
+  'contact.created: the customer is created with the contact name, the KObject keyed by the contact',
+  async () => {
+    const { host } = await run('regal-contact-created', sample('contact.created.json'));
+    assert.is(host.customers[0]!.name, 'Jane Doe');
+    assert.is(host.kobjects[0]!.externalId, 'contact.created::12345::+19545552399:jane.doe@example.com');
+  },
+);
 
 content('contact.created: a found customer without a name gets the contact name, then the card', async () => {
   const cases: [string, Partial<CustomerRecord>][] = [
@@ -193,33 +298,55 @@ content('contact.created: a found customer without a name gets the contact name,
     ['email', { emails: [{ email: 'jane.doe@example.com' }] }],
   ];
   for (const [how, known] of cases) {
-    const host = memoryHost({ klasses: klassNames, customers: [{ id: 'c0000000000000000000000a', name: null, ...known }] });
+    const host = memoryHost({
+      klasses: klassNames,
+      customers: [{ id: 'c0000000000000000000000a', name: null, ...known }],
+    });
     const event = sample('contact.created.json');
-    const { log } = await run('regal-contact-created', how === 'external-id' ? event : { ...event, externalId: undefined }, host);
+    const { log } = await run(
+      'regal-contact-created',
+      how === 'external-id' ? event : { ...event, externalId: undefined },
+      host,
+    );
     assert.is(log.status, 'completed', log.error);
     assert.ok(path(log).includes(`update-customer-found-by-${how}`), path(log).join(' → '));
     assert.is(host.customers.length, 1);
     assert.is(host.customers[0]!.name, 'Jane Doe', how);
-    assert.equal(host.kobjects.map((k) => k.customer), ['c0000000000000000000000a']);
+    assert.equal(
+      host.kobjects.map((k) => k.customer),
+      ['c0000000000000000000000a'],
+    );
   }
 });
 
 content('contact.created: a found customer keeps its name when the event lacks part of it', async () => {
   for (const properties of [{ firstName: 'Jane' }, { firstName: 'Jane', lastName: '' }, { lastName: 'Doe' }, {}]) {
-    const host = memoryHost({ klasses: klassNames, customers: [{ id: 'c0000000000000000000000a', name: 'Jane Q. Doe', externalId: '12345' }] });
+    const host = memoryHost({
+      klasses: klassNames,
+      customers: [{ id: 'c0000000000000000000000a', name: 'Jane Q. Doe', externalId: '12345' }],
+    });
     const { log } = await run('regal-contact-created', { ...sample('contact.created.json'), properties }, host);
     assert.is(log.status, 'completed', log.error);
-    assert.not.ok(path(log).some((id) => id.startsWith('update-customer')), path(log).join(' → '));
+    assert.not.ok(
+      path(log).some((id) => id.startsWith('update-customer')),
+      path(log).join(' → '),
+    );
     assert.is(host.customers[0]!.name, 'Jane Q. Doe');
     assert.is(host.kobjects.length, 1);
   }
 });
 
 content('other events never rename a found customer', async () => {
-  const host = memoryHost({ klasses: klassNames, customers: [{ id: 'c0000000000000000000000a', name: 'Jane Q. Doe', externalId: '12345' }] });
+  const host = memoryHost({
+    klasses: klassNames,
+    customers: [{ id: 'c0000000000000000000000a', name: 'Jane Q. Doe', externalId: '12345' }],
+  });
   const { log } = await run('regal-call-completed', sample('call.completed.json'), host);
   assert.is(log.status, 'completed', log.error);
-  assert.equal(host.calls.filter((c) => c.method === 'updateCustomer'), []);
+  assert.equal(
+    host.calls.filter((c) => c.method === 'updateCustomer'),
+    [],
+  );
 });
 
 content.run();

@@ -3,7 +3,10 @@
 import type { JsonSchema } from '../../../compiler/index.js';
 import { payloadSchema as callCompleted, type RegalCallCompleted } from './generated/call-completed.js';
 import { payloadSchema as contactCreated, type RegalContactCreated } from './generated/contact-created.js';
-import { payloadSchema as smsConversationCompleted, type RegalSmsConversationCompleted } from './generated/sms-conversation-completed.js';
+import {
+  payloadSchema as smsConversationCompleted,
+  type RegalSmsConversationCompleted,
+} from './generated/sms-conversation-completed.js';
 import { payloadSchema as smsReceived, type RegalSmsReceived } from './generated/sms-received.js';
 import { payloadSchema as smsSent, type RegalSmsSent } from './generated/sms-sent.js';
 

@@ -19,11 +19,16 @@ export const customerActions: Record<string, ActionHandler> = {
   'kustomer.customer.find-by-external-id': finder('kustomer.customer.find-by-external-id', 'externalId', (ctx, v) =>
     ctx.host.findCustomerByExternalId(v),
   ),
-  'kustomer.customer.find-by-email': finder('kustomer.customer.find-by-email', 'email', (ctx, v) => ctx.host.findCustomerByEmail(v)),
-  'kustomer.customer.find-by-phone': finder('kustomer.customer.find-by-phone', 'phone', (ctx, v) => ctx.host.findCustomerByPhone(v)),
+  'kustomer.customer.find-by-email': finder('kustomer.customer.find-by-email', 'email', (ctx, v) =>
+    ctx.host.findCustomerByEmail(v),
+  ),
+  'kustomer.customer.find-by-phone': finder('kustomer.customer.find-by-phone', 'phone', (ctx, v) =>
+    ctx.host.findCustomerByPhone(v),
+  ),
 
   // Params are the `POST /v1/customers` body itself (unset references already dropped).
-  'kustomer.customer.create': (raw, ctx) => snapshot(ctx.host.createCustomer({ ...asParams(raw, 'kustomer.customer.create') })),
+  'kustomer.customer.create': (raw, ctx) =>
+    snapshot(ctx.host.createCustomer({ ...asParams(raw, 'kustomer.customer.create') })),
 
   'kustomer.customer.update': (raw, ctx) => {
     const action = 'kustomer.customer.update';

@@ -12,7 +12,14 @@ import { restApiActions } from './rest-api.js';
 import { CALL_ACTION, callWorkflow, workflowActions } from './workflow.js';
 
 const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(
-  Object.entries({ ...customerActions, ...kobjectActions, ...conversationActions, ...workflowActions, ...restApiActions, ...regexMatchActions }),
+  Object.entries({
+    ...customerActions,
+    ...kobjectActions,
+    ...conversationActions,
+    ...workflowActions,
+    ...restApiActions,
+    ...regexMatchActions,
+  }),
 );
 
 /** Every action by name, plus `kustomer.workflow.<id>.call` for any callable workflow. */

@@ -54,7 +54,9 @@ export function pick(params: Params, names: readonly string[]): Params {
 }
 
 export function omit(params: Params, names: readonly string[]): Params {
-  return Object.fromEntries(Object.entries(params).filter(([key, value]) => !names.includes(key) && value !== undefined));
+  return Object.fromEntries(
+    Object.entries(params).filter(([key, value]) => !names.includes(key) && value !== undefined),
+  );
 }
 
 function describe(value: unknown): string {

@@ -19,7 +19,8 @@ export const restApiActions: Record<string, ActionHandler> = {
     const params = asParams(raw, ACTION);
     const url = parseUri(requireString(params, 'uri', ACTION));
     const method = (optionalString(params, 'method', ACTION) ?? 'GET').toUpperCase();
-    if (!METHODS.includes(method)) throw new WorkflowRunError(`${ACTION}: method "${method}" is not one of ${METHODS.join(', ')}`);
+    if (!METHODS.includes(method))
+      throw new WorkflowRunError(`${ACTION}: method "${method}" is not one of ${METHODS.join(', ')}`);
     // `json` defaults to true: the action's name says JSON, and every export sets it.
     const json = params.json !== false && params.json !== 'false';
 
@@ -44,10 +45,17 @@ export const restApiActions: Record<string, ActionHandler> = {
     let response: Response;
     let text: string;
     try {
-      response = await ctx.fetch(url, { method, headers, body, signal: AbortSignal.timeout(ctx.httpTimeoutMs), redirect: 'follow' });
+      response = await ctx.fetch(url, {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(ctx.httpTimeoutMs),
+        redirect: 'follow',
+      });
       text = await response.text();
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${ctx.httpTimeoutMs} ms` : causeOf(error);
+      const reason =
+        (error as Error).name === 'TimeoutError' ? `timed out after ${ctx.httpTimeoutMs} ms` : causeOf(error);
       throw new WorkflowRunError(`${ACTION}: ${target} failed: ${reason}`);
     }
     return {
@@ -65,7 +73,9 @@ function parseUri(uri: string): URL {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new WorkflowRunError(`${ACTION}: uri ${JSON.stringify(uri)} is not an absolute http(s) URL (is a {{{variables.<id>}}} missing?)`);
+    throw new WorkflowRunError(
+      `${ACTION}: uri ${JSON.stringify(uri)} is not an absolute http(s) URL (is a {{{variables.<id>}}} missing?)`,
+    );
   }
   return url;
 }

@@ -16,14 +16,19 @@ const TRANSFORM = 'kustomer.transform.generic';
 export const CALL_ACTION = /^kustomer\.workflow\.([^.]+)\.call$/;
 
 function calls(ctx: ActionContext, action: string) {
-  if (!ctx.calls) throw new WorkflowRunError(`${action}: this run has no workflow engine to reach other workflows (run it through the local org)`);
+  if (!ctx.calls)
+    throw new WorkflowRunError(
+      `${action}: this run has no workflow engine to reach other workflows (run it through the local org)`,
+    );
   return ctx.calls;
 }
 
-export const callWorkflow = (workflowId: string): ActionHandler => async (raw, ctx) => {
-  const action = `kustomer.workflow.${workflowId}.call`;
-  return calls(ctx, action).call(workflowId, callInputs(asParams(raw, action)));
-};
+export const callWorkflow =
+  (workflowId: string): ActionHandler =>
+  async (raw, ctx) => {
+    const action = `kustomer.workflow.${workflowId}.call`;
+    return calls(ctx, action).call(workflowId, callInputs(asParams(raw, action)));
+  };
 
 export const workflowActions: Record<string, ActionHandler> = {
   [SCHEDULE]: (raw, ctx) => {

@@ -9,7 +9,8 @@ import { boundedFetch, BoundedFetchError, type BoundedResponse } from '../../bou
 import { readRateLimit, type RateLimitInfo } from './pacer.js';
 
 /** `redirect` and `too-large` are never retried: the same server would answer the same way. */
-export type AttemptFailureKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'client' | 'redirect' | 'too-large';
+export type AttemptFailureKind =
+  'network' | 'timeout' | 'rate-limited' | 'server' | 'client' | 'redirect' | 'too-large';
 
 /** A failed attempt. `excerpt` is short and already cleaned of the token. */
 export class AttemptFailure extends Error {
@@ -53,16 +54,23 @@ const EXCERPT_LENGTH = 300;
 /** The `errors[].detail` of a Kustomer error body when there is one, else the start of the body. */
 export function excerptOf(text: string, apiKey: string): string {
   try {
-    const parsed = JSON.parse(text) as { errors?: { detail?: unknown; title?: unknown; source?: { pointer?: unknown } }[] };
+    const parsed = JSON.parse(text) as {
+      errors?: { detail?: unknown; title?: unknown; source?: { pointer?: unknown } }[];
+    };
     if (Array.isArray(parsed.errors) && parsed.errors.length > 0) {
       text = parsed.errors
-        .map((e) => `${String(e.detail ?? e.title ?? 'error')}${typeof e.source?.pointer === 'string' ? ` (${e.source.pointer})` : ''}`)
+        .map(
+          (e) =>
+            `${String(e.detail ?? e.title ?? 'error')}${typeof e.source?.pointer === 'string' ? ` (${e.source.pointer})` : ''}`,
+        )
         .join('; ');
     }
   } catch {
     // not JSON: the raw text is the excerpt
   }
-  const cleaned = redact(apiKey ? text.split(apiKey).join('<redacted>') : text).replace(/\s+/g, ' ').trim();
+  const cleaned = redact(apiKey ? text.split(apiKey).join('<redacted>') : text)
+    .replace(/\s+/g, ' ')
+    .trim();
   return cleaned.length > EXCERPT_LENGTH ? `${cleaned.slice(0, EXCERPT_LENGTH)}...` : cleaned;
 }
 
@@ -97,7 +105,14 @@ export async function attempt(method: string, path: string, body: unknown, o: At
       const retryAfter = response.headers.get('retry-after');
       const retryAt = retryAfter !== null ? parseRetryAfter(retryAfter, now) : rateLimit.resetAt;
       failure = new AttemptFailure('rate-limited', method, path, 429, excerpt, retryAt);
-    } else failure = new AttemptFailure(response.status >= 500 ? 'server' : 'client', method, path, response.status, excerpt);
+    } else
+      failure = new AttemptFailure(
+        response.status >= 500 ? 'server' : 'client',
+        method,
+        path,
+        response.status,
+        excerpt,
+      );
     failure.rateLimit = rateLimit;
     throw failure;
   }
@@ -106,7 +121,13 @@ export async function attempt(method: string, path: string, body: unknown, o: At
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new AttemptFailure('client', method, path, response.status, `the response is not JSON: ${excerptOf(text, o.apiKey)}`);
+      throw new AttemptFailure(
+        'client',
+        method,
+        path,
+        response.status,
+        `the response is not JSON: ${excerptOf(text, o.apiKey)}`,
+      );
     }
   }
   return { status: response.status, body: parsed, rateLimit };

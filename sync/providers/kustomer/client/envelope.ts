@@ -36,11 +36,18 @@ export function pageSchema<T>(attributes: z.ZodType<T>) {
 }
 
 /** Parses `value` with `schema`, or throws an ApiError naming the endpoint and the first bad fields. */
-export function parseResponse<S extends z.ZodType>(schema: S, value: unknown, method: string, path: string, status: number): z.output<S> {
+export function parseResponse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  method: string,
+  path: string,
+  status: number,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.slice(0, 3).map((issue) => {
-    const field = formatJsonPath(issue.path.filter((k): k is string | number => typeof k !== 'symbol') as JsonPath) || '(body)';
+    const field =
+      formatJsonPath(issue.path.filter((k): k is string | number => typeof k !== 'symbol') as JsonPath) || '(body)';
     return `${field}: ${issue.message}`;
   });
   const more = result.error.issues.length > 3 ? ` (and ${result.error.issues.length - 3} more)` : '';

@@ -13,8 +13,14 @@ export function kustomerClientFromEnv(
   const baseUrlVar = options.baseUrlVar ?? 'KUSTOMER_BASE_URL';
   const apiKeyVar = options.apiKeyVar ?? 'KUSTOMER_API_KEY';
   const baseUrl = env[baseUrlVar];
-  if (!baseUrl) throw new ExitError(`${baseUrlVar} is not set`, 1, 'set it to https://<org>.api.kustomerapp.com (or your region\'s API host)');
+  if (!baseUrl)
+    throw new ExitError(
+      `${baseUrlVar} is not set`,
+      1,
+      "set it to https://<org>.api.kustomerapp.com (or your region's API host)",
+    );
   const apiKey = readSecret(apiKeyVar, env);
-  if (!apiKey) throw new ExitError(`${apiKeyVar} is not set`, 1, 'create an API key in Kustomer: Settings › Security › API Keys');
+  if (!apiKey)
+    throw new ExitError(`${apiKeyVar} is not set`, 1, 'create an API key in Kustomer: Settings › Security › API Keys');
   return createKustomerClient({ ...options, baseUrl, apiKey });
 }

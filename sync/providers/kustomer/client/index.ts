@@ -80,7 +80,11 @@ export interface KustomerClient {
   /** A 404 on a retry after an unknown outcome counts as deleted. */
   delete(path: string, options?: RequestOptions): Promise<void>;
   /** Any call whose whole response body `schema` checks (non-JSON:API endpoints). */
-  request<T>(method: string, path: string, options: RequestOptions & { body?: JsonObject; schema: z.ZodType<T> }): Promise<T>;
+  request<T>(
+    method: string,
+    path: string,
+    options: RequestOptions & { body?: JsonObject; schema: z.ZodType<T> },
+  ): Promise<T>;
   stats(): ClientStats;
 }
 
@@ -104,24 +108,41 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
   const pacer = new RatePacer();
   const stats: ClientStats = { total: 0, byMethod: {}, retries: 0, rateLimited: 0, lookups: 0, pacedMs: 0 };
 
-  async function once(method: string, path: string, body: unknown, signal?: AbortSignal, priority = 0): Promise<AttemptResult> {
-    return queue.add(async () => {
-      await pacer.acquire(signal);
-      stats.total++;
-      stats.byMethod[method] = (stats.byMethod[method] ?? 0) + 1;
-      try {
-        const result = await attempt(method, path, body, { fetch: fetchImpl, baseUrl, apiKey: options.apiKey, timeoutMs, maxBodyBytes, clock: Date.now, ...(signal ? { signal } : {}) });
-        pacer.release(result.rateLimit);
-        return result;
-      } catch (error) {
-        pacer.release(error instanceof AttemptFailure ? error.rateLimit : undefined);
-        if (error instanceof AttemptFailure && error.kind === 'rate-limited') {
-          stats.rateLimited++;
-          if (error.retryAt !== undefined) pacer.block(error.retryAt);
+  async function once(
+    method: string,
+    path: string,
+    body: unknown,
+    signal?: AbortSignal,
+    priority = 0,
+  ): Promise<AttemptResult> {
+    return queue.add(
+      async () => {
+        await pacer.acquire(signal);
+        stats.total++;
+        stats.byMethod[method] = (stats.byMethod[method] ?? 0) + 1;
+        try {
+          const result = await attempt(method, path, body, {
+            fetch: fetchImpl,
+            baseUrl,
+            apiKey: options.apiKey,
+            timeoutMs,
+            maxBodyBytes,
+            clock: Date.now,
+            ...(signal ? { signal } : {}),
+          });
+          pacer.release(result.rateLimit);
+          return result;
+        } catch (error) {
+          pacer.release(error instanceof AttemptFailure ? error.rateLimit : undefined);
+          if (error instanceof AttemptFailure && error.kind === 'rate-limited') {
+            stats.rateLimited++;
+            if (error.retryAt !== undefined) pacer.block(error.retryAt);
+          }
+          throw error;
         }
-        throw error;
-      }
-    }, { priority });
+      },
+      { priority },
+    );
   }
 
   /** Sends with retries. Returns `found` when a POST's lookup found the object instead. */
@@ -150,7 +171,9 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
             stats.lookups++;
             const found = await lookup();
             if (found !== undefined) {
-              logger.debug(`kustomer: ${method} ${path}: found the object after an unknown outcome; not sending it again`);
+              logger.debug(
+                `kustomer: ${method} ${path}: found the object after an unknown outcome; not sending it again`,
+              );
               return { found };
             }
           }
@@ -162,7 +185,8 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
             if (error.kind === 'client' && error.status === 404 && method === 'DELETE' && unknownOutcome) {
               return { result: { status: 404, body: undefined, rateLimit: {} } };
             }
-            if (error.kind === 'client' || error.kind === 'redirect' || error.kind === 'too-large') throw new AbortError(error);
+            if (error.kind === 'client' || error.kind === 'redirect' || error.kind === 'too-large')
+              throw new AbortError(error);
             if (error.kind !== 'rate-limited') unknownOutcome = true;
             if (error.kind !== 'rate-limited' && method === 'POST' && !lookup) throw new AbortError(error);
             if (error.kind === 'rate-limited' && ++rateLimitWaits > maxRateLimitWaits) throw new AbortError(error);
@@ -178,7 +202,9 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
           ...(signal ? { signal } : {}),
           onFailedAttempt: async ({ error, attemptNumber }) => {
             if (!(error instanceof AttemptFailure)) return;
-            logger.debug(`kustomer: ${method} ${path}: ${error.kind}${error.status ? ` ${error.status}` : ''} on attempt ${attemptNumber}; retrying`);
+            logger.debug(
+              `kustomer: ${method} ${path}: ${error.kind}${error.status ? ` ${error.status}` : ''} on attempt ${attemptNumber}; retrying`,
+            );
             if (error.kind === 'rate-limited' && error.retryAt !== undefined) {
               const wait = Math.max(0, error.retryAt - Date.now()) + Math.floor(Math.random() * 50);
               stats.pacedMs += wait;
@@ -186,21 +212,30 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
             }
           },
           // A 429 with a known reset was waited out above: it costs no retry and no extra backoff.
-          shouldConsumeRetry: ({ error }) => !(error instanceof AttemptFailure && error.kind === 'rate-limited' && error.retryAt !== undefined),
+          shouldConsumeRetry: ({ error }) =>
+            !(error instanceof AttemptFailure && error.kind === 'rate-limited' && error.retryAt !== undefined),
           shouldRetry: ({ error }) => error instanceof AttemptFailure,
         },
       );
     } catch (error) {
-      if (error instanceof CallDeadline) throw toApiError(error.last, { attempts, deadlineMs: callDeadlineMs, createNotRepeated: false });
+      if (error instanceof CallDeadline)
+        throw toApiError(error.last, { attempts, deadlineMs: callDeadlineMs, createNotRepeated: false });
       if (error instanceof AttemptFailure) {
-        const createNotRepeated = method === 'POST' && !lookup && !['rate-limited', 'client', 'redirect', 'too-large'].includes(error.kind);
+        const createNotRepeated =
+          method === 'POST' && !lookup && !['rate-limited', 'client', 'redirect', 'too-large'].includes(error.kind);
         throw toApiError(error, { attempts, createNotRepeated });
       }
       throw error;
     }
   }
 
-  async function call<T>(method: string, path: string, body: unknown, schema: z.ZodType<T>, o: PostOptions<T> = {}): Promise<KustomerObject<T>> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    o: PostOptions<T> = {},
+  ): Promise<KustomerObject<T>> {
     const outcome = await execute(method, path, body, o.signal, o.lookup);
     if ('found' in outcome) return outcome.found;
     return unwrap(parseResponse(singleSchema(schema), outcome.result.body, method, path, outcome.result.status).data);
@@ -219,11 +254,21 @@ export function createKustomerClient(options: KustomerClientOptions): KustomerCl
       const seen = new Set<string>();
       let next: string | undefined = withPageSize(path);
       while (next !== undefined) {
-        if (seen.has(next) || seen.size >= MAX_PAGES) throw new ApiError({ system: 'kustomer', method: 'GET', path: next }, `kustomer: GET ${path}: links.next loops back to ${next}`);
+        if (seen.has(next) || seen.size >= MAX_PAGES)
+          throw new ApiError(
+            { system: 'kustomer', method: 'GET', path: next },
+            `kustomer: GET ${path}: links.next loops back to ${next}`,
+          );
         seen.add(next);
         // Pages of a list are the read's critical path: they go first.
         const { result } = (await execute('GET', next, undefined, o.signal, undefined, 1)) as { result: AttemptResult };
-        const page: z.output<ReturnType<typeof pageSchema<T>>> = parseResponse(pageSchema(schema), result.body, 'GET', next, result.status);
+        const page: z.output<ReturnType<typeof pageSchema<T>>> = parseResponse(
+          pageSchema(schema),
+          result.body,
+          'GET',
+          next,
+          result.status,
+        );
         for (const item of page.data) items.push(unwrap(item));
         next = page.links?.next ? relativePath(page.links.next, baseUrl) : undefined;
       }
@@ -244,19 +289,42 @@ class CallDeadline extends Error {
   }
 }
 
-function toApiError(error: AttemptFailure, o: { attempts: number; createNotRepeated: boolean; deadlineMs?: number }): ApiError {
+function toApiError(
+  error: AttemptFailure,
+  o: { attempts: number; createNotRepeated: boolean; deadlineMs?: number },
+): ApiError {
   const what =
-    error.kind === 'timeout' ? 'timed out' : error.kind === 'network' ? 'failed (network)' : error.kind === 'redirect' ? 'was redirected' : error.kind === 'too-large' ? 'was refused (response too large)' : 'failed';
+    error.kind === 'timeout'
+      ? 'timed out'
+      : error.kind === 'network'
+        ? 'failed (network)'
+        : error.kind === 'redirect'
+          ? 'was redirected'
+          : error.kind === 'too-large'
+            ? 'was refused (response too large)'
+            : 'failed';
   // The excerpt of a redirect or an oversized body already names the status.
   const bounded = error.kind === 'redirect' || error.kind === 'too-large';
   const retryable = ['timeout', 'network', 'server', 'rate-limited'].includes(error.kind);
-  const gaveUp = retryable && o.attempts > 1 ? ` (gave up after ${o.attempts} attempts${o.deadlineMs !== undefined ? `: the call's total deadline of ${o.deadlineMs} ms across attempts was hit` : ''})` : '';
+  const gaveUp =
+    retryable && o.attempts > 1
+      ? ` (gave up after ${o.attempts} attempts${o.deadlineMs !== undefined ? `: the call's total deadline of ${o.deadlineMs} ms across attempts was hit` : ''})`
+      : '';
   let next = '';
-  if (o.createNotRepeated) next = ' (a create is never repeated blindly: check whether the object exists before running again)';
+  if (o.createNotRepeated)
+    next = ' (a create is never repeated blindly: check whether the object exists before running again)';
   else if (retryable && error.method === 'GET')
-    next = '. Nothing was changed by this read: run the same command again when the org answers (an interrupted apply resumes where it stopped), or allow more with KAC_HTTP_RETRIES / KAC_HTTP_TIMEOUT_MS';
+    next =
+      '. Nothing was changed by this read: run the same command again when the org answers (an interrupted apply resumes where it stopped), or allow more with KAC_HTTP_RETRIES / KAC_HTTP_TIMEOUT_MS';
   return new ApiError(
-    { system: 'kustomer', method: error.method, path: error.path, ...(error.status ? { status: error.status } : {}), ...(error.excerpt ? { excerpt: error.excerpt } : {}), cause: error },
+    {
+      system: 'kustomer',
+      method: error.method,
+      path: error.path,
+      ...(error.status ? { status: error.status } : {}),
+      ...(error.excerpt ? { excerpt: error.excerpt } : {}),
+      cause: error,
+    },
     `kustomer: ${error.method} ${error.path} ${what}${error.status && !bounded ? ` with ${error.status}` : ''}${error.excerpt ? `: ${error.excerpt}` : ''}${gaveUp}${next}`,
   );
 }
@@ -271,7 +339,11 @@ function checkedBaseUrl(raw: string): string {
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new ExitError(`the Kustomer base URL must use https (got ${url.origin})`, 1, 'expected https://<org>.api.kustomerapp.com');
+    throw new ExitError(
+      `the Kustomer base URL must use https (got ${url.origin})`,
+      1,
+      'expected https://<org>.api.kustomerapp.com',
+    );
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
@@ -286,6 +358,10 @@ function withPageSize(path: string): string {
 function relativePath(link: string, baseUrl: string): string {
   if (link.startsWith('/')) return link;
   const url = new URL(link);
-  if (url.origin !== new URL(baseUrl).origin) throw new ApiError({ system: 'kustomer', method: 'GET', path: link }, `kustomer: links.next points to another host (${url.origin})`);
+  if (url.origin !== new URL(baseUrl).origin)
+    throw new ApiError(
+      { system: 'kustomer', method: 'GET', path: link },
+      `kustomer: links.next points to another host (${url.origin})`,
+    );
   return `${url.pathname}${url.search}`;
 }

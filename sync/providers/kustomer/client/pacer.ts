@@ -30,7 +30,6 @@ export function parseReset(value: string | null, now: number): number | undefine
   return now + n * 1000;
 }
 
-
 export function readRateLimit(headers: Headers, now: number): RateLimitInfo {
   const limit = Number(headers.get('x-ratelimit-limit'));
   const remaining = Number(headers.get('x-ratelimit-remaining'));
@@ -55,7 +54,8 @@ export class RatePacer {
   constructor(
     private readonly clock: () => number = Date.now,
     /** Waits `ms` (tests pass one that advances a fake clock). */
-    private readonly wait: (ms: number, signal?: AbortSignal) => Promise<unknown> = (ms, signal) => sleep(ms, undefined, signal ? { signal } : {}),
+    private readonly wait: (ms: number, signal?: AbortSignal) => Promise<unknown> = (ms, signal) =>
+      sleep(ms, undefined, signal ? { signal } : {}),
     /** Jitter in [0, 1), so waiting clients don't all resume in the same millisecond. */
     private readonly random: () => number = Math.random,
   ) {}
@@ -88,7 +88,8 @@ export class RatePacer {
     // a reset clearly later than the known one starts a new window.
     const tolerance = Math.max(info.resolutionMs ?? 1, current.resolutionMs ?? 1) + 30;
     if (info.resetAt > current.resetAt + tolerance) this.info = info;
-    else if (info.resetAt >= current.resetAt - tolerance) this.info = { ...current, remaining: Math.min(current.remaining, info.remaining) };
+    else if (info.resetAt >= current.resetAt - tolerance)
+      this.info = { ...current, remaining: Math.min(current.remaining, info.remaining) };
   }
 
   /** After a 429: nothing more is sent until `until`. */

@@ -32,12 +32,27 @@ export const hookHandler: KindHandler = {
   kind: 'kustomer.hook',
   async create(resource, client, ctx) {
     const type = hookTypeOf(resource.body);
-    const lookup = async () => (await listHooks(client, type, ctx.signal)).find((h) => h.attributes.name === resource.key);
-    return liveHook(type, await client.post(`/v1/hooks/${type}`, without(resource.body, 'type'), HookAttributesSchema, { lookup, ...signalOf(ctx) }));
+    const lookup = async () =>
+      (await listHooks(client, type, ctx.signal)).find((h) => h.attributes.name === resource.key);
+    return liveHook(
+      type,
+      await client.post(`/v1/hooks/${type}`, without(resource.body, 'type'), HookAttributesSchema, {
+        lookup,
+        ...signalOf(ctx),
+      }),
+    );
   },
   async update(resource, live, client, ctx) {
     const type = hookTypeOf(live.body);
-    return liveHook(type, await client.put(`/v1/hooks/${type}/${live.id}`, without(resource.body, 'type'), HookAttributesSchema, signalOf(ctx)));
+    return liveHook(
+      type,
+      await client.put(
+        `/v1/hooks/${type}/${live.id}`,
+        without(resource.body, 'type'),
+        HookAttributesSchema,
+        signalOf(ctx),
+      ),
+    );
   },
   async remove(live, client, ctx) {
     await client.delete(`/v1/hooks/${hookTypeOf(live.body)}/${live.id}`, signalOf(ctx));

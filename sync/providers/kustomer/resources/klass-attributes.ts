@@ -18,16 +18,38 @@ export function metadataPath(klassName: string): string {
 /** The id is the metadata resource's own (`kobject.<name>`); the body is `{ properties }` only. */
 export function liveKlassAttributes(klassName: string, object: MetadataObject): LiveResource {
   const properties = (object.attributes.properties ?? {}) as JsonObject;
-  const live = toLive('kustomer.klass-attributes', klassName, { ...object, attributes: { ...object.attributes, properties } });
-  return { ...live, body: { properties: live.body.properties ?? {} }, dependsOn: [{ kind: 'kustomer.klass', key: klassName }] };
+  const live = toLive('kustomer.klass-attributes', klassName, {
+    ...object,
+    attributes: { ...object.attributes, properties },
+  });
+  return {
+    ...live,
+    body: { properties: live.body.properties ?? {} },
+    dependsOn: [{ kind: 'kustomer.klass', key: klassName }],
+  };
 }
 
-export async function getKlassAttributes(client: KustomerClient, klassName: string, signal?: AbortSignal): Promise<LiveResource> {
-  return liveKlassAttributes(klassName, await client.get(metadataPath(klassName), MetadataAttributesSchema, signal ? { signal } : {}));
+export async function getKlassAttributes(
+  client: KustomerClient,
+  klassName: string,
+  signal?: AbortSignal,
+): Promise<LiveResource> {
+  return liveKlassAttributes(
+    klassName,
+    await client.get(metadataPath(klassName), MetadataAttributesSchema, signal ? { signal } : {}),
+  );
 }
 
-async function put(client: KustomerClient, klassName: string, body: JsonObject, signal?: AbortSignal): Promise<LiveResource> {
-  return liveKlassAttributes(klassName, await client.put(metadataPath(klassName), body, MetadataAttributesSchema, signal ? { signal } : {}));
+async function put(
+  client: KustomerClient,
+  klassName: string,
+  body: JsonObject,
+  signal?: AbortSignal,
+): Promise<LiveResource> {
+  return liveKlassAttributes(
+    klassName,
+    await client.put(metadataPath(klassName), body, MetadataAttributesSchema, signal ? { signal } : {}),
+  );
 }
 
 export const klassAttributesHandler: KindHandler = {

@@ -26,14 +26,20 @@ export async function listKlasses(client: KustomerClient, signal?: AbortSignal):
   return [...enabled, ...disabled.filter((k) => !seen.has(k.id))];
 }
 
-const KObjectPageSchema = z.looseObject({ data: z.array(z.unknown()), meta: z.looseObject({ total: z.number().optional() }).optional() });
+const KObjectPageSchema = z.looseObject({
+  data: z.array(z.unknown()),
+  meta: z.looseObject({ total: z.number().optional() }).optional(),
+});
 
 /**
  * How many KObjects a Klass has (at least: one page of one). `GET /v1/klasses/{name}` with a Klass
  * NAME lists its KObjects; Kustomer refuses to delete a Klass while any exist.
  */
 export async function countKObjects(client: KustomerClient, klassName: string, signal?: AbortSignal): Promise<number> {
-  const page = await client.request('GET', `/v1/klasses/${encodeURIComponent(klassName)}?page=1&pageSize=1`, { schema: KObjectPageSchema, ...(signal ? { signal } : {}) });
+  const page = await client.request('GET', `/v1/klasses/${encodeURIComponent(klassName)}?page=1&pageSize=1`, {
+    schema: KObjectPageSchema,
+    ...(signal ? { signal } : {}),
+  });
   return page.meta?.total ?? page.data.length;
 }
 
@@ -41,10 +47,14 @@ export const klassHandler: KindHandler = {
   kind: 'kustomer.klass',
   async create(resource, client, ctx) {
     const lookup = async () => (await listKlasses(client, ctx.signal)).find((k) => k.attributes.name === resource.key);
-    return liveKlass(await client.post('/v1/klasses', resource.body, KlassAttributesSchema, { lookup, ...signalOf(ctx) }));
+    return liveKlass(
+      await client.post('/v1/klasses', resource.body, KlassAttributesSchema, { lookup, ...signalOf(ctx) }),
+    );
   },
   async update(resource, live, client, ctx) {
-    return liveKlass(await client.put(`/v1/klasses/${live.id}`, without(resource.body, 'name'), KlassAttributesSchema, signalOf(ctx)));
+    return liveKlass(
+      await client.put(`/v1/klasses/${live.id}`, without(resource.body, 'name'), KlassAttributesSchema, signalOf(ctx)),
+    );
   },
   async remove(live, client, ctx) {
     await client.delete(`/v1/klasses/${live.id}`, signalOf(ctx));

@@ -7,8 +7,24 @@ import type { ResourceKind } from '../../../../compiler/resource.js';
 
 /** Server fields on every Kustomer configuration object. */
 const COMMON = [
-  'id', '_id', 'rev', 'createdAt', 'updatedAt', 'modifiedAt', 'modifiedBy', 'createdBy', 'loggingAt', 'editable',
-  'appDisabled', 'containsVariables', 'schedules', 'dynamicSchedules', 'systemDisabled', 'appSettings', 'objectMapping', 'org',
+  'id',
+  '_id',
+  'rev',
+  'createdAt',
+  'updatedAt',
+  'modifiedAt',
+  'modifiedBy',
+  'createdBy',
+  'loggingAt',
+  'editable',
+  'appDisabled',
+  'containsVariables',
+  'schedules',
+  'dynamicSchedules',
+  'systemDisabled',
+  'appSettings',
+  'objectMapping',
+  'org',
 ];
 
 export const IGNORED_FIELDS: Record<Exclude<ResourceKind, 'iterable.journey-webhook'>, readonly string[]> = {
@@ -44,9 +60,13 @@ export function normalizeKustomerBody(kind: ResourceKind, body: JsonObject): Jso
   if (kind === 'kustomer.workflow' && isJsonObject(out.trigger) && out.trigger.callable === true) {
     out.trigger = drop(out.trigger, NESTED_IGNORED_FIELDS.callableTrigger);
   }
-  if ((kind === 'kustomer.klass-attributes' || kind === 'kustomer.standard-attributes') && isJsonObject(out.properties)) {
+  if (
+    (kind === 'kustomer.klass-attributes' || kind === 'kustomer.standard-attributes') &&
+    isJsonObject(out.properties)
+  ) {
     const properties: JsonObject = {};
-    for (const [name, prop] of Object.entries(out.properties)) properties[name] = isJsonObject(prop) ? drop(prop, fields) : prop;
+    for (const [name, prop] of Object.entries(out.properties))
+      properties[name] = isJsonObject(prop) ? drop(prop, fields) : prop;
     out.properties = properties;
   }
   return out;

@@ -26,11 +26,24 @@ export async function listOutboundWebhooks(client: KustomerClient, signal?: Abor
 export const outboundWebhookHandler: KindHandler = {
   kind: 'kustomer.outbound-webhook',
   async create(resource, client, ctx) {
-    const lookup = async () => (await listOutboundWebhooks(client, ctx.signal)).find((w) => w.attributes.name === resource.key);
-    return liveOutboundWebhook(await client.post('/v1/outbound-webhooks', resource.body, OutboundWebhookAttributesSchema, { lookup, ...signalOf(ctx) }));
+    const lookup = async () =>
+      (await listOutboundWebhooks(client, ctx.signal)).find((w) => w.attributes.name === resource.key);
+    return liveOutboundWebhook(
+      await client.post('/v1/outbound-webhooks', resource.body, OutboundWebhookAttributesSchema, {
+        lookup,
+        ...signalOf(ctx),
+      }),
+    );
   },
   async update(resource, live, client, ctx) {
-    return liveOutboundWebhook(await client.put(`/v1/outbound-webhooks/${live.id}`, resource.body, OutboundWebhookAttributesSchema, signalOf(ctx)));
+    return liveOutboundWebhook(
+      await client.put(
+        `/v1/outbound-webhooks/${live.id}`,
+        resource.body,
+        OutboundWebhookAttributesSchema,
+        signalOf(ctx),
+      ),
+    );
   },
   async remove(live, client, ctx) {
     await client.delete(`/v1/outbound-webhooks/${live.id}`, signalOf(ctx));

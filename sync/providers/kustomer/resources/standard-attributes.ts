@@ -60,7 +60,12 @@ async function getMetadata(client: KustomerClient, object: string, signal?: Abor
   return client.get(standardMetadataPath(object), MetadataAttributesSchema, signal ? { signal } : {});
 }
 
-export async function getStandardAttributes(client: KustomerClient, object: string, namespace: string, signal?: AbortSignal): Promise<LiveResource | undefined> {
+export async function getStandardAttributes(
+  client: KustomerClient,
+  object: string,
+  namespace: string,
+  signal?: AbortSignal,
+): Promise<LiveResource | undefined> {
   try {
     return liveStandardAttributes(object, await getMetadata(client, object, signal), namespace);
   } catch (error) {
@@ -92,10 +97,16 @@ export function mergedMetadataBody(live: JsonObject, desired: JsonObject, namesp
 
 export function standardAttributesHandler(namespace: string | undefined): KindHandler {
   const owner = (): string => {
-    if (namespace === undefined) throw new Error('standard-object attributes need the namespace (it decides which attributes kac owns)');
+    if (namespace === undefined)
+      throw new Error('standard-object attributes need the namespace (it decides which attributes kac owns)');
     return namespace;
   };
-  const write = async (object: string, desired: JsonObject, client: KustomerClient, signal?: AbortSignal): Promise<LiveResource> => {
+  const write = async (
+    object: string,
+    desired: JsonObject,
+    client: KustomerClient,
+    signal?: AbortSignal,
+  ): Promise<LiveResource> => {
     const ns = owner();
     // Read right before writing: the attributes written back are as fresh as they can be.
     let current: JsonObject = {};
@@ -104,7 +115,12 @@ export function standardAttributesHandler(namespace: string | undefined): KindHa
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
-    const put = await client.put(standardMetadataPath(object), mergedMetadataBody(current, desired, ns), MetadataAttributesSchema, signal ? { signal } : {});
+    const put = await client.put(
+      standardMetadataPath(object),
+      mergedMetadataBody(current, desired, ns),
+      MetadataAttributesSchema,
+      signal ? { signal } : {},
+    );
     return liveStandardAttributes(object, put, ns);
   };
   return {

@@ -11,7 +11,9 @@ import { WorkflowAttributesSchema } from './schemas.js';
 type WorkflowObject = KustomerObject<{ name: string; enabled?: boolean }>;
 
 export function liveWorkflow(object: WorkflowObject): LiveResource {
-  return toLive('kustomer.workflow', object.attributes.name, object, { facts: { enabled: object.attributes.enabled === true } });
+  return toLive('kustomer.workflow', object.attributes.name, object, {
+    facts: { enabled: object.attributes.enabled === true },
+  });
 }
 
 export async function listWorkflows(client: KustomerClient, signal?: AbortSignal): Promise<WorkflowObject[]> {
@@ -21,11 +23,16 @@ export async function listWorkflows(client: KustomerClient, signal?: AbortSignal
 export const workflowHandler: KindHandler = {
   kind: 'kustomer.workflow',
   async create(resource, client, ctx) {
-    const lookup = async () => (await listWorkflows(client, ctx.signal)).find((w) => w.attributes.name === resource.key);
-    return liveWorkflow(await client.post('/v1/workflows', resource.body, WorkflowAttributesSchema, { lookup, ...signalOf(ctx) }));
+    const lookup = async () =>
+      (await listWorkflows(client, ctx.signal)).find((w) => w.attributes.name === resource.key);
+    return liveWorkflow(
+      await client.post('/v1/workflows', resource.body, WorkflowAttributesSchema, { lookup, ...signalOf(ctx) }),
+    );
   },
   async update(resource, live, client, ctx) {
-    return liveWorkflow(await client.put(`/v1/workflows/${live.id}`, resource.body, WorkflowAttributesSchema, signalOf(ctx)));
+    return liveWorkflow(
+      await client.put(`/v1/workflows/${live.id}`, resource.body, WorkflowAttributesSchema, signalOf(ctx)),
+    );
   },
   async remove(live, client, ctx) {
     const body: JsonObject = { enabled: false };

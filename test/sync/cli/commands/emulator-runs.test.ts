@@ -14,7 +14,15 @@ const root = resolve(new URL('../../../..', import.meta.url).pathname);
 function fakeIo(cwd: string, env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY: false, color: false, logger: silentLogger, cwd, env };
+  const io: CliIo = {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    isTTY: false,
+    color: false,
+    logger: silentLogger,
+    cwd,
+    env,
+  };
   return { io, out, err };
 }
 
@@ -33,14 +41,29 @@ async function seedRun(baseUrl: string, token: string) {
   await post(baseUrl, token, '/v1/workflows', {
     name: 'regal-new-customer',
     enabled: true,
-    trigger: { id: '1', eventName: hook.attributes.eventName, transitions: [{ target: 'create', condition: { op: 'true', values: [true] } }] },
-    steps: [{ id: 'create', action: 'kustomer.customer.create', params: { emails: [{ email: '/#steps.1.attributes.data.email' }] }, transitions: [], errorCases: [] }],
+    trigger: {
+      id: '1',
+      eventName: hook.attributes.eventName,
+      transitions: [{ target: 'create', condition: { op: 'true', values: [true] } }],
+    },
+    steps: [
+      {
+        id: 'create',
+        action: 'kustomer.customer.create',
+        params: { emails: [{ email: '/#steps.1.attributes.data.email' }] },
+        transitions: [],
+        errorCases: [],
+      },
+    ],
   });
   await post(baseUrl, token, new URL(hook.attributes.url).pathname, { email: 'jane@example.com' });
 }
 
 test('kac emulator prints its address and token, serves, and stops on SIGTERM', async () => {
-  const child = spawn(process.execPath, ['bin/kac.js', 'emulator', '--port', '0', '--memory', '--token', 'cli-token'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/kac.js', 'emulator', '--port', '0', '--memory', '--token', 'cli-token'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   const baseUrl = await new Promise<string>((resolveUrl, reject) => {
     child.stdout.on('data', (d) => {
@@ -85,7 +108,10 @@ test('kac runs --url reads a running emulator through GET /__kac/runs', async ()
     const { io, out } = fakeIo(root, { KUSTOMER_API_KEY: org.token });
     assert.is(await main(['runs', '--url', org.baseUrl, '--json'], io), 0);
     const runs = JSON.parse(out.join('\n')) as { log: { workflowName: string; status: string } }[];
-    assert.equal(runs.map((r) => [r.log.workflowName, r.log.status]), [['regal-new-customer', 'completed']]);
+    assert.equal(
+      runs.map((r) => [r.log.workflowName, r.log.status]),
+      [['regal-new-customer', 'completed']],
+    );
   } finally {
     await org.close();
   }
@@ -96,7 +122,10 @@ test('kac runs without saved state says where it looked', async () => {
   try {
     const { io, err } = fakeIo(dir);
     assert.is(await main(['runs'], io), 1);
-    assert.equal(err, [`error: no local org state in ${join(dir, '.kac/local')}`, 'hint: run `kac emulator` or `kac apply --env local` first']);
+    assert.equal(err, [
+      `error: no local org state in ${join(dir, '.kac/local')}`,
+      'hint: run `kac emulator` or `kac apply --env local` first',
+    ]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,13 +7,30 @@ import * as assert from 'uvu/assert';
 import type { CliIo } from '../../../../sync/cli/io.js';
 import { main } from '../../../../sync/cli/main.js';
 import { memoryLogger } from '../../../../sync/logger.js';
-import { FIXTURES, REPO_ROOT, applyProject, buildOk, emptyOrg, pending, plan, type TestOrg } from '../../import/helpers.js';
+import {
+  FIXTURES,
+  REPO_ROOT,
+  applyProject,
+  buildOk,
+  emptyOrg,
+  pending,
+  plan,
+  type TestOrg,
+} from '../../import/helpers.js';
 
 function fakeIo(cwd: string, env: NodeJS.ProcessEnv) {
   const out: string[] = [];
   const err: string[] = [];
   const logger = memoryLogger();
-  const io: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY: false, color: false, logger, cwd, env };
+  const io: CliIo = {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    isTTY: false,
+    color: false,
+    logger,
+    cwd,
+    env,
+  };
   return { io, out, err, logger };
 }
 
@@ -54,13 +71,20 @@ test('kac import writes one file per object, prints them and the secrets to set;
       assert.not.ok(err.join('\n').includes(SECRETS.ACME_SYNC_TOKEN));
       const build = await buildOk(dir);
       const live = await t.live();
-      const secrets = { KAC_ACME_CONVERSATION_SYNC_AUTHORIZATION: SECRETS.ACME_SYNC_TOKEN, KAC_ACME_CONVERSATION_SYNC_X_SOURCE: 'kustomer', KAC_ACME_ORDER_PLACED_NOTIFY_AUTHORIZATION: SECRETS.ACME_HOOK_TOKEN };
+      const secrets = {
+        KAC_ACME_CONVERSATION_SYNC_AUTHORIZATION: SECRETS.ACME_SYNC_TOKEN,
+        KAC_ACME_CONVERSATION_SYNC_X_SOURCE: 'kustomer',
+        KAC_ACME_ORDER_PLACED_NOTIFY_AUTHORIZATION: SECRETS.ACME_HOOK_TOKEN,
+      };
       assert.equal(pending(plan(build, live, t.provider, secrets)), []);
 
       // Importing again changes nothing.
       const again = fakeIo(dir, env);
       assert.is(await main(['import'], again.io), 0);
-      assert.ok(again.out.every((l) => l.startsWith('unchanged ')), again.out.join('\n'));
+      assert.ok(
+        again.out.every((l) => l.startsWith('unchanged ')),
+        again.out.join('\n'),
+      );
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -78,13 +102,21 @@ test('an existing file that differs is skipped and reported; --force overwrites 
       const first = fakeIo(dir, env);
       assert.is(await main(['import', '--only', 'hook'], first.io), 0);
       assert.equal(first.out, []);
-      assert.ok(first.err.includes('skipped   workflows/hooks/acme-events.ts: the file exists and differs (--force overwrites it)'), first.err.join('\n'));
+      assert.ok(
+        first.err.includes(
+          'skipped   workflows/hooks/acme-events.ts: the file exists and differs (--force overwrites it)',
+        ),
+        first.err.join('\n'),
+      );
       assert.is(await readFile(join(dir, 'workflows/hooks/acme-events.ts'), 'utf8'), local);
 
       const forced = fakeIo(dir, env);
       assert.is(await main(['import', '--only', 'hook', '--force'], forced.io), 0);
       assert.equal(forced.out, ['wrote     workflows/hooks/acme-events.ts']);
-      assert.match(await readFile(join(dir, 'workflows/hooks/acme-events.ts'), 'utf8'), "description: 'Acme posts order events here'");
+      assert.match(
+        await readFile(join(dir, 'workflows/hooks/acme-events.ts'), 'utf8'),
+        "description: 'Acme posts order events here'",
+      );
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -95,16 +127,29 @@ test('--match selects by name outside the namespace and warns; --only refuses un
   const dir = await project();
   try {
     await withOrg(async (t, env) => {
-      await t.client.post('/v1/hooks/web', { name: 'legacy-orders', description: 'made in the UI' }, (await import('zod')).z.unknown());
+      await t.client.post(
+        '/v1/hooks/web',
+        { name: 'legacy-orders', description: 'made in the UI' },
+        (await import('zod')).z.unknown(),
+      );
       const { io, out, logger } = fakeIo(dir, env);
       assert.is(await main(['import', '--match', 'legacy-*'], io), 0);
       assert.equal(out, ['wrote     workflows/hooks/legacy-orders.ts']);
-      assert.match(await readFile(join(dir, 'workflows/hooks/legacy-orders.ts'), 'utf8'), "defineHook({ name: 'legacy-orders', description: 'made in the UI', managedMarker: false })");
-      assert.ok(logger.lines.some((l) => l.includes('legacy-orders is outside the namespace "acme"')), logger.lines.join('\n'));
+      assert.match(
+        await readFile(join(dir, 'workflows/hooks/legacy-orders.ts'), 'utf8'),
+        "defineHook({ name: 'legacy-orders', description: 'made in the UI', managedMarker: false })",
+      );
+      assert.ok(
+        logger.lines.some((l) => l.includes('legacy-orders is outside the namespace "acme"')),
+        logger.lines.join('\n'),
+      );
 
       const bad = fakeIo(dir, env);
       assert.is(await main(['import', '--only', 'widget'], bad.io), 1);
-      assert.ok(bad.err.some((l) => l.includes('unknown kind "widget" in --only')), bad.err.join('\n'));
+      assert.ok(
+        bad.err.some((l) => l.includes('unknown kind "widget" in --only')),
+        bad.err.join('\n'),
+      );
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -41,7 +41,10 @@ test('kac iterable status / confirm / preview', async () => {
 
     r = await run('iterable', 'status', '--steps');
     assert.is(r.code, 2);
-    assert.match(r.out, '== regal-cli-contact (pending)\nIn Iterable, Integrations > Journey Webhooks, create or edit the webhook "regal-cli-contact":');
+    assert.match(
+      r.out,
+      '== regal-cli-contact (pending)\nIn Iterable, Integrations > Journey Webhooks, create or edit the webhook "regal-cli-contact":',
+    );
     assert.match(r.out, 'Authorization: <secret:REGAL_API_KEY>');
 
     r = await run('iterable', 'confirm', 'regal-cli-contact', '--by', 'ops');
@@ -50,7 +53,11 @@ test('kac iterable status / confirm / preview', async () => {
     const sha = written['regal-cli-contact'].sha256 as string;
     assert.match(sha, /^[0-9a-f]{64}$/);
     assert.is(written['regal-cli-contact'].by, 'ops');
-    assert.ok(r.out.startsWith(`Recorded in workflows/iterable/confirmations.json: "regal-cli-contact" sha256 ${sha} confirmed `));
+    assert.ok(
+      r.out.startsWith(
+        `Recorded in workflows/iterable/confirmations.json: "regal-cli-contact" sha256 ${sha} confirmed `,
+      ),
+    );
 
     r = await run('iterable', 'status');
     assert.is(r.code, 0);
@@ -69,11 +76,17 @@ test('kac iterable status / confirm / preview', async () => {
 
     r = await run('preview', 'regal-cli-contact');
     assert.is(r.code, 1);
-    assert.match(r.err, /error iterable\/preview-regal-schema\n  the rendered body of "regal-cli-contact" is not a valid Regal event: traits.phone must match pattern/);
+    assert.match(
+      r.err,
+      /error iterable\/preview-regal-schema\n  the rendered body of "regal-cli-contact" is not a valid Regal event: traits.phone must match pattern/,
+    );
 
     r = await run('preview', 'regal-cli-contac');
     assert.is(r.code, 1);
-    assert.match(r.err, /error: no Iterable template named "regal-cli-contac"\nhint: did you mean "regal-cli-contact"\?/);
+    assert.match(
+      r.err,
+      /error: no Iterable template named "regal-cli-contac"\nhint: did you mean "regal-cli-contact"\?/,
+    );
   } finally {
     await project.remove();
   }

@@ -38,14 +38,24 @@ test('kac test: exit 0 when every test passes, 1 with the field, expected and ac
   try {
     let io = memoryIo(good.root);
     assert.is(await main(['test'], io), 0);
-    assert.equal(io.stdout.join('\n').split('\n'), ['✓ a signup creates the customer', '', '1 workflow test(s): 1 passed']);
+    assert.equal(io.stdout.join('\n').split('\n'), [
+      '✓ a signup creates the customer',
+      '',
+      '1 workflow test(s): 1 passed',
+    ]);
 
     io = memoryIo(bad.root);
     assert.is(await main(['test'], io), 1);
     const out = io.stdout.join('\n');
     assert.match(out, '✗ a signup creates the customer');
-    assert.match(out, 'FAIL a signup creates the customer\n  at workflows/signup.test.ts:3\n  customers.created[0].name\n    expected: "Grace"\n    actual:   "Ada"');
-    assert.match(out, '    run of regal-signup: completed\n      trigger → create\n      create kustomer.customer.create');
+    assert.match(
+      out,
+      'FAIL a signup creates the customer\n  at workflows/signup.test.ts:3\n  customers.created[0].name\n    expected: "Grace"\n    actual:   "Ada"',
+    );
+    assert.match(
+      out,
+      '    run of regal-signup: completed\n      trigger → create\n      create kustomer.customer.create',
+    );
 
     io = memoryIo(good.root);
     await main(['test', 'nothing-like-this'], io).then((code) => assert.is(code, 1));

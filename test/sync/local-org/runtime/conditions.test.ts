@@ -6,7 +6,20 @@ import type { ValueContext } from '../../../../sync/local-org/runtime/values.js'
 
 const ctx: ValueContext = {
   steps: {
-    '1': { attributes: { data: { event: 'call.completed', country: 'CO', blank: '', nothing: null, zero: 0, no: false, tags: ['Happy', 'VIP'], list: [] } } },
+    '1': {
+      attributes: {
+        data: {
+          event: 'call.completed',
+          country: 'CO',
+          blank: '',
+          nothing: null,
+          zero: 0,
+          no: false,
+          tags: ['Happy', 'VIP'],
+          list: [],
+        },
+      },
+    },
     rest: { body: { code: 'E42', message: 'boom' }, response: { statusCode: 404 } },
     ok: { body: {}, response: { statusCode: 200 } },
     dates: { early: '2024-01-01T00:00:00.000Z', late: '2024-06-01T00:00:00Z' },
@@ -80,13 +93,31 @@ evaluateCondition_('and / or take nested conditions, at any depth', () => {
   assert.is(holds('and', [exists, isOk]), false);
   assert.is(holds('or', [isOk, exists]), true);
   assert.is(holds('or', [isOk, { op: 'dne', values: ['/#steps.rest.body.code'] }]), false);
-  assert.is(holds('and', [{ op: 'or', values: [isOk, gt200] }, { op: 'and', values: [exists] }]), true);
+  assert.is(
+    holds('and', [
+      { op: 'or', values: [isOk, gt200] },
+      { op: 'and', values: [exists] },
+    ]),
+    true,
+  );
   assert.is(holds('and', [{ op: 'or', values: [isOk] }, exists]), false);
 });
 
 const invalid: [unknown, string][] = [
-  [{ op: 'startsWith', values: ['x', 'y'] }, 'step "s": condition op "startsWith" is not supported by the local Kustomer org (supported: true, eq, neq, exists, dne, contains, gt, gte, lt, lte, and, or)'],
-  [{ op: 'and', values: [{ op: 'true', values: [true] }, { op: 'matches', values: [] }] }, 'step "s": condition op "matches" is not supported by the local Kustomer org (supported: true, eq, neq, exists, dne, contains, gt, gte, lt, lte, and, or)'],
+  [
+    { op: 'startsWith', values: ['x', 'y'] },
+    'step "s": condition op "startsWith" is not supported by the local Kustomer org (supported: true, eq, neq, exists, dne, contains, gt, gte, lt, lte, and, or)',
+  ],
+  [
+    {
+      op: 'and',
+      values: [
+        { op: 'true', values: [true] },
+        { op: 'matches', values: [] },
+      ],
+    },
+    'step "s": condition op "matches" is not supported by the local Kustomer org (supported: true, eq, neq, exists, dne, contains, gt, gte, lt, lte, and, or)',
+  ],
   [{ values: [] }, 'step "s": condition has no op: {"values":[]}'],
   ['eq', 'step "s": a condition must be an object { op, values }, got "eq"'],
   [{ op: 'eq', values: 'x' }, 'step "s": condition "eq" has values that are not a list: "x"'],

@@ -21,9 +21,23 @@ const AUTH = '63da823147407a231b1bbfce';
 async function run(country: string, reply: (url: string) => Reply) {
   const server = await startLoopback((req) => reply(req.url));
   try {
-    const host = memoryHost({ customers: [{ id: CUSTOMER_ID, externalId: 'client-9', custom: { selectCountryStr: country, referenceStr: 'REF-1' } }] });
-    const trigger = hookTransaction({ customer: { id: CUSTOMER_ID, externalId: 'client-9', custom: { selectCountryStr: country, referenceStr: 'REF-1' } } });
-    const variables = { [COLOMBIA_API]: `${server.baseUrl}/co`, [BRAZIL_API]: `${server.baseUrl}/br`, [AUTH]: 'dGVzdDp0ZXN0' };
+    const host = memoryHost({
+      customers: [
+        { id: CUSTOMER_ID, externalId: 'client-9', custom: { selectCountryStr: country, referenceStr: 'REF-1' } },
+      ],
+    });
+    const trigger = hookTransaction({
+      customer: {
+        id: CUSTOMER_ID,
+        externalId: 'client-9',
+        custom: { selectCountryStr: country, referenceStr: 'REF-1' },
+      },
+    });
+    const variables = {
+      [COLOMBIA_API]: `${server.baseUrl}/co`,
+      [BRAZIL_API]: `${server.baseUrl}/br`,
+      [AUTH]: 'dGVzdDp0ZXN0',
+    };
     const log = await runWorkflow(exported, trigger, host, { variables, workflowId: 'wf-export' });
     return { log, host, requests: server.requests };
   } finally {
@@ -31,14 +45,21 @@ async function run(country: string, reply: (url: string) => Reply) {
   }
 }
 
-const updatesOf = (host: ReturnType<typeof memoryHost>) => host.calls.filter((c) => c.method === 'updateCustomer').map((c) => c.args);
-const path = (log: { steps: { id: string; transitionLabel?: string }[] }) => log.steps.map((s) => (s.transitionLabel ? `${s.id} -[${s.transitionLabel}]->` : s.id));
+const updatesOf = (host: ReturnType<typeof memoryHost>) =>
+  host.calls.filter((c) => c.method === 'updateCustomer').map((c) => c.args);
+const path = (log: { steps: { id: string; transitionLabel?: string }[] }) =>
+  log.steps.map((s) => (s.transitionLabel ? `${s.id} -[${s.transitionLabel}]->` : s.id));
 
 const colombia = suite('runWorkflow: real export, Colombia');
 
 colombia('CO: loading flag, invoice call, success branch, customer updated with the invoice', async () => {
   const { log, host, requests } = await run('CO', () => ({
-    body: { businessAgreementCode: 'B-77', paymentIntentionIdentifier: 'PIN-9', expirationDate: '2024-06-01', amount: 125000 },
+    body: {
+      businessAgreementCode: 'B-77',
+      paymentIntentionIdentifier: 'PIN-9',
+      expirationDate: '2024-06-01',
+      amount: 125000,
+    },
   }));
   assert.is(log.status, 'completed', log.error);
   assert.equal(path(log), ['1', 'e_r_w7wx8 -[COLOMBIA]->', 'aN0X9A2Hc -[On Success]->', 'cFiGgpzyt', '8-gu8QS1s']);
@@ -73,18 +94,27 @@ colombia('CO: loading flag, invoice call, success branch, customer updated with 
 });
 
 colombia('CO: an error body with a status above 200 takes "On Error" and shows the message', async () => {
-  const { log, host } = await run('CO', () => ({ status: 422, body: { code: 'INVOICE_EXPIRED', message: 'La factura expiró' } }));
+  const { log, host } = await run('CO', () => ({
+    status: 422,
+    body: { code: 'INVOICE_EXPIRED', message: 'La factura expiró' },
+  }));
   assert.is(log.status, 'completed', log.error);
   assert.equal(path(log), ['1', 'e_r_w7wx8 -[COLOMBIA]->', 'aN0X9A2Hc -[On Error]->', 'Pz84VgB5L']);
-  assert.equal(updatesOf(host).at(-1), [CUSTOMER_ID, { custom: { loadingBool: false, generatedTxt: 'La factura expiró', referenceIdEditableBool: false } }]);
+  assert.equal(updatesOf(host).at(-1), [
+    CUSTOMER_ID,
+    { custom: { loadingBool: false, generatedTxt: 'La factura expiró', referenceIdEditableBool: false } },
+  ]);
 });
 
-colombia('CO: an error code with status 200 matches neither branch (the export\'s own "and"), so the run ends', async () => {
-  const { log, host } = await run('CO', () => ({ status: 200, body: { code: 'SOFT', message: 'm' } }));
-  assert.is(log.status, 'completed');
-  assert.equal(path(log), ['1', 'e_r_w7wx8 -[COLOMBIA]->', 'aN0X9A2Hc']);
-  assert.is(updatesOf(host).length, 1);
-});
+colombia(
+  'CO: an error code with status 200 matches neither branch (the export\'s own "and"), so the run ends',
+  async () => {
+    const { log, host } = await run('CO', () => ({ status: 200, body: { code: 'SOFT', message: 'm' } }));
+    assert.is(log.status, 'completed');
+    assert.equal(path(log), ['1', 'e_r_w7wx8 -[COLOMBIA]->', 'aN0X9A2Hc']);
+    assert.is(updatesOf(host).length, 1);
+  },
+);
 
 const brazil = suite('runWorkflow: real export, Brazil and others');
 
@@ -92,7 +122,10 @@ brazil('BR: pix call, success branch through a branch node, link built from a te
   const { log, host, requests } = await run('BR', () => ({ body: { pixNumber: 'PX1', amount: '99.90' } }));
   assert.is(log.status, 'completed', log.error);
   assert.equal(path(log), ['1', 'e_r_w7wx8 -[BRAZIL]->', '3VPQulNnp -[On Success]->', 'LZr5H-6oK', 'tLUHR2wAQ']);
-  assert.equal(requests.map((r) => r.url), ['/br/payments/pix/REF-1/invoice']);
+  assert.equal(
+    requests.map((r) => r.url),
+    ['/br/payments/pix/REF-1/invoice'],
+  );
   assert.equal(updatesOf(host).at(-1), [
     CUSTOMER_ID,
     {
@@ -106,11 +139,14 @@ brazil('BR: pix call, success branch through a branch node, link built from a te
   ]);
 });
 
-brazil('BR: a 500 without a body code takes "On Success": the export tests dne body.code first, and the first match wins', async () => {
-  const { log, host } = await run('BR', () => ({ status: 500, body: { message: 'down' } }));
-  assert.equal(path(log), ['1', 'e_r_w7wx8 -[BRAZIL]->', '3VPQulNnp -[On Success]->', 'LZr5H-6oK', 'tLUHR2wAQ']);
-  assert.is(updatesOf(host).length, 2);
-});
+brazil(
+  'BR: a 500 without a body code takes "On Success": the export tests dne body.code first, and the first match wins',
+  async () => {
+    const { log, host } = await run('BR', () => ({ status: 500, body: { message: 'down' } }));
+    assert.equal(path(log), ['1', 'e_r_w7wx8 -[BRAZIL]->', '3VPQulNnp -[On Success]->', 'LZr5H-6oK', 'tLUHR2wAQ']);
+    assert.is(updatesOf(host).length, 2);
+  },
+);
 
 brazil('another country: only the loading flag is set, no call is made', async () => {
   const { log, host, requests } = await run('MX', () => ({ status: 500 }));

@@ -20,7 +20,9 @@ export interface Reply {
   hang?: boolean;
 }
 
-export async function startLoopback(handler: (req: RecordedRequest) => Reply): Promise<{ baseUrl: string; requests: RecordedRequest[]; close: () => Promise<void> }> {
+export async function startLoopback(
+  handler: (req: RecordedRequest) => Reply,
+): Promise<{ baseUrl: string; requests: RecordedRequest[]; close: () => Promise<void> }> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     let body = '';

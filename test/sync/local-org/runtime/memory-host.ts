@@ -3,7 +3,12 @@
  * It refuses what the store refuses in these tests (unknown Klass, unknown customer or KObject) with a
  * HostError, and records every call so tests can assert what the runtime asked for.
  */
-import { HostError, type CustomerRecord, type KObjectRecord, type RuntimeHost } from '../../../../sync/local-org/runtime/host.js';
+import {
+  HostError,
+  type CustomerRecord,
+  type KObjectRecord,
+  type RuntimeHost,
+} from '../../../../sync/local-org/runtime/host.js';
 
 export interface MemoryHost extends RuntimeHost {
   customers: CustomerRecord[];
@@ -11,7 +16,9 @@ export interface MemoryHost extends RuntimeHost {
   calls: { method: string; args: unknown[] }[];
 }
 
-export function memoryHost(options: { klasses?: string[]; customers?: Partial<CustomerRecord>[]; now?: string } = {}): MemoryHost {
+export function memoryHost(
+  options: { klasses?: string[]; customers?: Partial<CustomerRecord>[]; now?: string } = {},
+): MemoryHost {
   let counter = 0;
   const clock = new Date(options.now ?? '2024-05-01T12:00:00.000Z');
   const newId = () => (++counter).toString(16).padStart(24, '0');
@@ -60,7 +67,10 @@ export function memoryHost(options: { klasses?: string[]; customers?: Partial<Cu
       const customer = host.getCustomer(id);
       if (!customer) throw new HostError(`customer ${id} not found`, 404);
       const { custom, ...rest } = body;
-      Object.assign(customer, rest, { custom: { ...customer.custom, ...(custom as object | undefined) }, updatedAt: stamp() });
+      Object.assign(customer, rest, {
+        custom: { ...customer.custom, ...(custom as object | undefined) },
+        updatedAt: stamp(),
+      });
       return customer;
     },
     createKObject(klassName, body) {
@@ -87,7 +97,10 @@ export function memoryHost(options: { klasses?: string[]; customers?: Partial<Cu
       const kobject = host.getKObject(klassName, id);
       if (!kobject) throw new HostError(`${klassName} ${id} not found`, 404);
       const { custom, ...rest } = body;
-      Object.assign(kobject, rest, { custom: { ...kobject.custom, ...(custom as object | undefined) }, updatedAt: stamp() });
+      Object.assign(kobject, rest, {
+        custom: { ...kobject.custom, ...(custom as object | undefined) },
+        updatedAt: stamp(),
+      });
       return kobject;
     },
     getKObject(klassName, id) {

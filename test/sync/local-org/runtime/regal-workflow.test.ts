@@ -13,7 +13,8 @@ const p = (field: string) => `/#steps.1.attributes.data.properties.${field}`;
 const kobjectParams = (customer: string) => ({
   customer,
   klassName: 'regal-call',
-  title: '{{{steps.1.attributes.data.properties.direction}}} call with {{{steps.1.attributes.data.properties.agent_fullname}}}',
+  title:
+    '{{{steps.1.attributes.data.properties.direction}}} call with {{{steps.1.attributes.data.properties.agent_fullname}}}',
   externalId: p('call_id'),
   data: '/#steps.1.attributes.data',
   tags: p('tags'),
@@ -36,7 +37,13 @@ const regalCallWorkflow = {
   trigger: {
     id: '1',
     eventName: 'kustomer.hooks.web.5a345109e578360010eaa1ad.receive',
-    transitions: [{ target: 'findCustomer', condition: { op: 'eq', values: ['/#steps.1.attributes.data.event', 'call.completed'] }, meta: { name: 'Call completed' } }],
+    transitions: [
+      {
+        target: 'findCustomer',
+        condition: { op: 'eq', values: ['/#steps.1.attributes.data.event', 'call.completed'] },
+        meta: { name: 'Call completed' },
+      },
+    ],
   },
   steps: [
     {
@@ -44,20 +51,44 @@ const regalCallWorkflow = {
       action: 'kustomer.customer.find-by-external-id',
       params: { externalId: '/#steps.1.attributes.data.externalId' },
       transitions: [
-        { target: 'createCall', condition: { op: 'exists', values: ['/#steps.findCustomer.id', ''] }, meta: { name: 'Customer exists' } },
-        { target: 'createCustomer', condition: { op: 'dne', values: ['/#steps.findCustomer.id'] }, meta: { name: 'No customer' } },
+        {
+          target: 'createCall',
+          condition: { op: 'exists', values: ['/#steps.findCustomer.id', ''] },
+          meta: { name: 'Customer exists' },
+        },
+        {
+          target: 'createCustomer',
+          condition: { op: 'dne', values: ['/#steps.findCustomer.id'] },
+          meta: { name: 'No customer' },
+        },
       ],
       errorCases: [],
     },
     {
       id: 'createCustomer',
       action: 'kustomer.customer.create',
-      params: { externalId: '/#steps.1.attributes.data.externalId', emails: [{ email: '/#steps.1.attributes.data.traits.email' }], phones: [{ phone: '/#steps.1.attributes.data.traits.phone' }] },
+      params: {
+        externalId: '/#steps.1.attributes.data.externalId',
+        emails: [{ email: '/#steps.1.attributes.data.traits.email' }],
+        phones: [{ phone: '/#steps.1.attributes.data.traits.phone' }],
+      },
       transitions: [{ target: 'createCallForNew', condition: { op: 'true', values: [true] } }],
       errorCases: [],
     },
-    { id: 'createCall', action: 'kustomer.kobject.create-with-customer', params: kobjectParams('/#steps.findCustomer.id'), transitions: [], errorCases: [] },
-    { id: 'createCallForNew', action: 'kustomer.kobject.create-with-customer', params: kobjectParams('/#steps.createCustomer.id'), transitions: [], errorCases: [] },
+    {
+      id: 'createCall',
+      action: 'kustomer.kobject.create-with-customer',
+      params: kobjectParams('/#steps.findCustomer.id'),
+      transitions: [],
+      errorCases: [],
+    },
+    {
+      id: 'createCallForNew',
+      action: 'kustomer.kobject.create-with-customer',
+      params: kobjectParams('/#steps.createCustomer.id'),
+      transitions: [],
+      errorCases: [],
+    },
   ],
 } as unknown as JsonObject;
 
@@ -87,11 +118,19 @@ regal('unknown customer: created, then exactly one KObject linked to it with the
   assert.is(log.status, 'completed', log.error);
   assert.equal(
     log.steps.map((s) => [s.id, s.transitionLabel]),
-    [['1', 'Call completed'], ['findCustomer', 'No customer'], ['createCustomer', undefined], ['createCallForNew', undefined]],
+    [
+      ['1', 'Call completed'],
+      ['findCustomer', 'No customer'],
+      ['createCustomer', undefined],
+      ['createCallForNew', undefined],
+    ],
   );
   assert.is(host.customers.length, 1);
   const customer = host.customers[0]!;
-  assert.equal([customer.externalId, customer.emails, customer.phones], ['12345', [{ email: 'lead@example.test' }], [{ phone: '+19545552399' }]]);
+  assert.equal(
+    [customer.externalId, customer.emails, customer.phones],
+    ['12345', [{ email: 'lead@example.test' }], [{ phone: '+19545552399' }]],
+  );
   assert.is(host.kobjects.length, 1);
   const kobject = host.kobjects[0]!;
   assert.is(kobject.customer, customer.id);
@@ -115,23 +154,39 @@ regal('known customer: found, no new customer, the KObject goes on the existing 
   const host = memoryHost({ klasses: ['regal-call'] });
   await runWorkflow(regalCallWorkflow, hookTransaction(callCompleted('WT1')), host);
   const log = await runWorkflow(regalCallWorkflow, hookTransaction(callCompleted('WT2')), host);
-  assert.equal(log.steps.map((s) => s.id), ['1', 'findCustomer', 'createCall']);
+  assert.equal(
+    log.steps.map((s) => s.id),
+    ['1', 'findCustomer', 'createCall'],
+  );
   assert.is(host.customers.length, 1);
-  assert.equal(host.kobjects.map((k) => [k.externalId, k.customer]), [['WT1', host.customers[0]!.id], ['WT2', host.customers[0]!.id]]);
+  assert.equal(
+    host.kobjects.map((k) => [k.externalId, k.customer]),
+    [
+      ['WT1', host.customers[0]!.id],
+      ['WT2', host.customers[0]!.id],
+    ],
+  );
 });
 
 regal('another event name: no-match, nothing is created', async () => {
   const host = memoryHost({ klasses: ['regal-call'] });
-  const log = await runWorkflow(regalCallWorkflow, hookTransaction({ ...callCompleted('WT1'), event: 'sms.sent' }), host);
+  const log = await runWorkflow(
+    regalCallWorkflow,
+    hookTransaction({ ...callCompleted('WT1'), event: 'sms.sent' }),
+    host,
+  );
   assert.is(log.status, 'no-match');
   assert.equal([host.customers.length, host.kobjects.length], [0, 0]);
 });
 
-regal('the Klass missing in the org: the KObject step fails the run with the store\'s error', async () => {
+regal("the Klass missing in the org: the KObject step fails the run with the store's error", async () => {
   const host = memoryHost();
   const log = await runWorkflow(regalCallWorkflow, hookTransaction(callCompleted('WT1')), host);
   assert.is(log.status, 'failed');
-  assert.is(log.error, 'step "createCallForNew" (kustomer.kobject.create-with-customer): Klass regal-call does not exist (HTTP 404)');
+  assert.is(
+    log.error,
+    'step "createCallForNew" (kustomer.kobject.create-with-customer): Klass regal-call does not exist (HTTP 404)',
+  );
   assert.is(host.customers.length, 1); // Kustomer has no transactions across steps either
 });
 

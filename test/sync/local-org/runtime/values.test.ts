@@ -4,7 +4,19 @@ import { resolveValue, type ValueContext } from '../../../../sync/local-org/runt
 
 const ctx: ValueContext = {
   steps: {
-    '1': { attributes: { data: { externalId: '12345', talk: 15, ok: true, nothing: null, traits: { email: 'a@b.co' }, tags: ['x', 'y'], name: "O'Brien <b>" } } },
+    '1': {
+      attributes: {
+        data: {
+          externalId: '12345',
+          talk: 15,
+          ok: true,
+          nothing: null,
+          traits: { email: 'a@b.co' },
+          tags: ['x', 'y'],
+          name: "O'Brien <b>",
+        },
+      },
+    },
     e_r_w7wx8: { id: 'c1', custom: { amountNum: 10.5 } },
     '8-gu8QS1s': { body: { pin: '77' } },
   },
@@ -41,7 +53,10 @@ wholeRefs.run();
 const templates = suite('resolveValue: templates');
 const templateTable: [string, string][] = [
   ['{{{steps.1.attributes.data.externalId}}}', '12345'],
-  ['{{{variables.63d19ecab24da0e2e2268462}}}/clients/{{{steps.1.attributes.data.externalId}}}/invoice', 'https://api.example.test/clients/12345/invoice'],
+  [
+    '{{{variables.63d19ecab24da0e2e2268462}}}/clients/{{{steps.1.attributes.data.externalId}}}/invoice',
+    'https://api.example.test/clients/12345/invoice',
+  ],
   ['Pin={{{steps.8-gu8QS1s.body.pin}}} \n\nTalk={{steps.1.attributes.data.talk}}', 'Pin=77 \n\nTalk=15'],
   ['{{{steps.1.attributes.data.name}}}', "O'Brien <b>"],
   ['{{steps.1.attributes.data.name}}', 'O&#x27;Brien &lt;b&gt;'], // double braces escape, as in Handlebars
@@ -71,7 +86,11 @@ recursion('objects and arrays, literals kept, missing references dropped from ob
     klassName: 'regal-call',
     title: 'Call {{{steps.1.attributes.data.externalId}}}',
     data: '/#steps.1.attributes.data.traits',
-    custom: { talkTimeNum: '/#steps.1.attributes.data.talk', missingStr: '/#steps.1.attributes.data.missing', flagBool: false },
+    custom: {
+      talkTimeNum: '/#steps.1.attributes.data.talk',
+      missingStr: '/#steps.1.attributes.data.missing',
+      flagBool: false,
+    },
     tags: ['fixed', '/#steps.1.attributes.data.tags.0'],
     json: true,
     count: 3,
@@ -97,12 +116,24 @@ recursion.run();
 
 const failures = suite('resolveValue: unsupported forms fail clearly');
 const failTable: [unknown, string][] = [
-  ['/#fn:ifExists,steps.1.name,yes', 'function helper "/#fn:ifExists,steps.1.name,yes" is not supported by the local Kustomer org'],
-  [{ deep: ['/#variables.abc'] }, 'reference "/#variables.abc" is not supported by the local Kustomer org (expected /#steps.<id>.<path>)'],
+  [
+    '/#fn:ifExists,steps.1.name,yes',
+    'function helper "/#fn:ifExists,steps.1.name,yes" is not supported by the local Kustomer org',
+  ],
+  [
+    { deep: ['/#variables.abc'] },
+    'reference "/#variables.abc" is not supported by the local Kustomer org (expected /#steps.<id>.<path>)',
+  ],
   ['{{#if}}x{{/if}}', 'template "{{#if}}x{{/if}}": #if requires exactly one argument'],
-  ["{{date 'fortnights' count=1}}", 'template "{{date \'fortnights\' count=1}}": {{date}}: unit "fortnights" is not one of \'milliseconds\', \'seconds\', \'minutes\', \'hours\', \'days\', \'weeks\''],
+  [
+    "{{date 'fortnights' count=1}}",
+    "template \"{{date 'fortnights' count=1}}\": {{date}}: unit \"fortnights\" is not one of 'milliseconds', 'seconds', 'minutes', 'hours', 'days', 'weeks'",
+  ],
   ['{{math 1 "^" 2}}', 'template "{{math 1 \\"^\\" 2}}": {{math}}: operator "^" is not one of + - * / %'],
-  ['{{math steps.1.attributes.data.missing "+" 2}}', 'template "{{math steps.1.attributes.data.missing \\"+\\" 2}}": {{math}}: undefined + 2 needs two numbers'],
+  [
+    '{{math steps.1.attributes.data.missing "+" 2}}',
+    'template "{{math steps.1.attributes.data.missing \\"+\\" 2}}": {{math}}: undefined + 2 needs two numbers',
+  ],
   ['{{steps.1.', 'template "{{steps.1.": Parse error'],
   ['{{{steps.1.attributes.data.tags.0}}}', 'template "{{{steps.1.attributes.data.tags.0}}}": Parse error'],
 ];

@@ -9,7 +9,13 @@ export function startTestOrg(options: LocalOrgOptions = {}): Promise<LocalOrg> {
 }
 
 export function clientFor(org: LocalOrg, options: Partial<KustomerClientOptions> = {}) {
-  return createKustomerClient({ baseUrl: org.baseUrl, apiKey: org.token, retryMinTimeoutMs: 5, timeoutMs: 2_000, ...options });
+  return createKustomerClient({
+    baseUrl: org.baseUrl,
+    apiKey: org.token,
+    retryMinTimeoutMs: 5,
+    timeoutMs: 2_000,
+    ...options,
+  });
 }
 
 export function workflowBody(name: string, eventName = 'kustomer.customer.create', extra: JsonObject = {}): JsonObject {
@@ -25,10 +31,19 @@ export function workflowBody(name: string, eventName = 'kustomer.customer.create
 }
 
 /** Raw HTTP against the org, for exact statuses and error bodies. */
-export async function call(org: LocalOrg, method: string, path: string, body?: unknown, token: string | null = org.token) {
+export async function call(
+  org: LocalOrg,
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string | null = org.token,
+) {
   const response = await fetch(`${org.baseUrl}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   const text = await response.text();

@@ -12,8 +12,18 @@ function resource(kind: ResourceKind, key: string, body: JsonObject): Resource {
   return { kind, key, body, dependsOn: [], sensitive: [] };
 }
 
-const hook = resource('kustomer.hook', 'regal-events', { name: 'regal-events', description: 'Regal posts here [managed by kac: regal]', type: 'web' });
-const klass = resource('kustomer.klass', 'regal-call', { name: 'regal-call', displayName: 'Regal Call', icon: 'phone', color: '#2E7D32', status: 'enabled' });
+const hook = resource('kustomer.hook', 'regal-events', {
+  name: 'regal-events',
+  description: 'Regal posts here [managed by kac: regal]',
+  type: 'web',
+});
+const klass = resource('kustomer.klass', 'regal-call', {
+  name: 'regal-call',
+  displayName: 'Regal Call',
+  icon: 'phone',
+  color: '#2E7D32',
+  status: 'enabled',
+});
 const attributes = resource('kustomer.klass-attributes', 'regal-call', {
   properties: {
     talkTimeNum: { type: 'number', displayName: 'Talk Time' },
@@ -42,17 +52,24 @@ test('create then fetchLive: every live body, normalised, equals the desired bod
     const createdHook = await provider.create(hook, ctx);
     assert.equal(Object.keys(createdHook.outputs).sort(), ['eventName', 'id', 'url']);
     assert.is(createdHook.outputs.eventName, `kustomer.hooks.web.${createdHook.id}.receive`);
-    const workflow = resource('kustomer.workflow', 'regal-call-completed', workflowBody('regal-call-completed', createdHook.outputs.eventName!));
+    const workflow = resource(
+      'kustomer.workflow',
+      'regal-call-completed',
+      workflowBody('regal-call-completed', createdHook.outputs.eventName!),
+    );
     for (const r of [klass, attributes, workflow, webhook]) {
       const created = await provider.create(r, ctx);
       assert.equal(created.body, r.body, `${r.kind} as returned by create`);
     }
     const live = await provider.fetchLive(ctx);
-    for (const r of [hook, klass, attributes, workflow, webhook]) assert.equal(find(live, r.kind, r.key).body, r.body, r.kind);
+    for (const r of [hook, klass, attributes, workflow, webhook])
+      assert.equal(find(live, r.kind, r.key).body, r.body, r.kind);
     assert.equal(find(live, 'kustomer.hook', 'regal-events').outputs, createdHook.outputs);
     assert.equal(find(live, 'kustomer.workflow', 'regal-call-completed').facts, { enabled: true });
     assert.equal(find(live, 'kustomer.outbound-webhook', 'regal-sync').sensitive, [['headers', 0, 'value']]);
-    assert.equal(find(live, 'kustomer.klass-attributes', 'regal-call').dependsOn, [{ kind: 'kustomer.klass', key: 'regal-call' }]);
+    assert.equal(find(live, 'kustomer.klass-attributes', 'regal-call').dependsOn, [
+      { kind: 'kustomer.klass', key: 'regal-call' },
+    ]);
     assert.equal(ctx.logger.lines, []);
   } finally {
     await org.close();
@@ -80,7 +97,10 @@ test('update changes the live object and its fingerprint; echoing the same body 
     const described = resource('kustomer.hook', 'regal-events', { ...hook.body, description: 'other' });
     assert.equal((await provider.update(described, h, ctx)).body, described.body);
     const w = await provider.create(webhook, ctx);
-    const moved = resource('kustomer.outbound-webhook', 'regal-sync', { ...webhook.body, url: 'https://other.example.com/k' });
+    const moved = resource('kustomer.outbound-webhook', 'regal-sync', {
+      ...webhook.body,
+      url: 'https://other.example.com/k',
+    });
     assert.equal((await provider.update(moved, w, ctx)).body, moved.body);
     const reread = (await provider.fetchLive(ctx)).find((l) => l.id === updated.id);
     assert.is(reread!.fingerprint, updated.fingerprint);
@@ -105,9 +125,15 @@ test('remove: a workflow is disabled, hooks and webhooks deleted, a Klass with K
     assert.instance(error, ApiError);
     assert.equal([(error as ApiError).details.status, (error as ApiError).details.path], [409, `/v1/klasses/${k.id}`]);
     const live = await provider.fetchLive(ctx);
-    assert.equal(live.map((r) => `${r.kind}:${r.key}`).sort(), ['kustomer.klass-attributes:regal-call', 'kustomer.klass:regal-call', 'kustomer.workflow:regal-wf']);
+    assert.equal(live.map((r) => `${r.kind}:${r.key}`).sort(), [
+      'kustomer.klass-attributes:regal-call',
+      'kustomer.klass:regal-call',
+      'kustomer.workflow:regal-wf',
+    ]);
     assert.equal(find(live, 'kustomer.workflow', 'regal-wf').facts, { enabled: false });
-    assert.equal(ctx.logger.lines, [`warn: Kustomer has no attribute delete: the attributes of Klass "regal-call" stay as they are`]);
+    assert.equal(ctx.logger.lines, [
+      `warn: Kustomer has no attribute delete: the attributes of Klass "regal-call" stay as they are`,
+    ]);
   } finally {
     await org.close();
   }
@@ -122,7 +148,10 @@ test('creates under 5xx and dropped connections never duplicate (lookup by name 
     for (let i = 0; i < 8; i++) {
       await provider.create(resource('kustomer.hook', `regal-h${i}`, { name: `regal-h${i}`, type: 'web' }), ctx);
       await provider.create(resource('kustomer.klass', `regal-k${i}`, { name: `regal-k${i}`, status: 'enabled' }), ctx);
-      await provider.create(resource('kustomer.outbound-webhook', `regal-o${i}`, { ...webhook.body, name: `regal-o${i}` }), ctx);
+      await provider.create(
+        resource('kustomer.outbound-webhook', `regal-o${i}`, { ...webhook.body, name: `regal-o${i}` }),
+        ctx,
+      );
     }
     org.setFaults({});
     const names = (rows: { attributes: JsonObject }[]) => rows.map((r) => r.attributes.name as string).sort();
@@ -143,8 +172,15 @@ test('namespace: attribute metadata is read only for managed Klasses', async () 
     await call(org, 'POST', '/v1/klasses', { name: 'regal-call', status: 'disabled' });
     const provider = createKustomerProvider(clientFor(org), { namespace: 'regal' });
     const live = await provider.fetchLive({ logger: memoryLogger() });
-    assert.equal(live.map((r) => `${r.kind}:${r.key}`).sort(), ['kustomer.klass-attributes:regal-call', 'kustomer.klass:other-thing', 'kustomer.klass:regal-call']);
-    assert.equal(org.requests.filter((r) => r.path.startsWith('/v1/metadata')).map((r) => r.path), ['/v1/metadata/kobject.regal-call']);
+    assert.equal(live.map((r) => `${r.kind}:${r.key}`).sort(), [
+      'kustomer.klass-attributes:regal-call',
+      'kustomer.klass:other-thing',
+      'kustomer.klass:regal-call',
+    ]);
+    assert.equal(
+      org.requests.filter((r) => r.path.startsWith('/v1/metadata')).map((r) => r.path),
+      ['/v1/metadata/kobject.regal-call'],
+    );
   } finally {
     await org.close();
   }

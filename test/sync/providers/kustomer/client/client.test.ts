@@ -13,7 +13,9 @@ test('list follows links.next over every page of > 250 workflows (pageSize 100)'
   const org = await startTestOrg();
   try {
     const client = clientFor(org, { concurrency: 8 });
-    await Promise.all(Array.from({ length: 263 }, (_, i) => client.post('/v1/workflows', workflowBody(`regal-wf-${i}`), Named)));
+    await Promise.all(
+      Array.from({ length: 263 }, (_, i) => client.post('/v1/workflows', workflowBody(`regal-wf-${i}`), Named)),
+    );
     const before = client.stats().byMethod.GET ?? 0;
     const all = await client.list('/v1/workflows', Named);
     assert.is(all.length, 263);
@@ -60,7 +62,9 @@ test('5xx and dropped connections: idempotent calls retried, creates looked up f
     org.setFaults({});
     const stored = org.store.state.workflows.map((w) => w.attributes.name as string);
     assert.equal(stored.sort(), [...names].sort(), 'each workflow exists exactly once');
-    const lostResponses = org.requests.filter((r) => r.method === 'POST' && (r.fault === 'fail-after' || r.fault === 'drop-after'));
+    const lostResponses = org.requests.filter(
+      (r) => r.method === 'POST' && (r.fault === 'fail-after' || r.fault === 'drop-after'),
+    );
     assert.ok(lostResponses.length > 0, 'some creates took effect but their response was lost');
     assert.ok(client.stats().lookups >= lostResponses.length);
   } finally {
@@ -89,7 +93,9 @@ test('a GET failing with 5xx is retried maxRetries times, then an ApiError witho
   try {
     const client = clientFor(org, { maxRetries: 3 });
     org.setFaults({ failRate: 1 });
-    const error = (await client.get('/v1/workflows/5f0000000000000000000000', Named).catch((e: unknown) => e)) as ApiError;
+    const error = (await client
+      .get('/v1/workflows/5f0000000000000000000000', Named)
+      .catch((e: unknown) => e)) as ApiError;
     assert.instance(error, ApiError);
     assert.equal(
       { method: error.details.method, path: error.details.path, status: error.details.status },
@@ -111,7 +117,10 @@ test('every request has a timeout; a slow org times out and the GET is retried',
     org.setFaults({ latencyMs: 300 });
     const error = (await client.get('/v1/auth/tokens/current', z.looseObject({})).catch((e: unknown) => e)) as ApiError;
     assert.instance(error, ApiError);
-    assert.is(error.message, 'kustomer: GET /v1/auth/tokens/current timed out: request deadline of 40 ms (connect + headers + body) hit before the response headers arrived (gave up after 2 attempts). Nothing was changed by this read: run the same command again when the org answers (an interrupted apply resumes where it stopped), or allow more with KAC_HTTP_RETRIES / KAC_HTTP_TIMEOUT_MS');
+    assert.is(
+      error.message,
+      'kustomer: GET /v1/auth/tokens/current timed out: request deadline of 40 ms (connect + headers + body) hit before the response headers arrived (gave up after 2 attempts). Nothing was changed by this read: run the same command again when the org answers (an interrupted apply resumes where it stopped), or allow more with KAC_HTTP_RETRIES / KAC_HTTP_TIMEOUT_MS',
+    );
     assert.is(client.stats().total, 2);
   } finally {
     await org.close();
@@ -147,9 +156,18 @@ test('a 4xx is not retried and its error carries the errors[].detail excerpt', a
   const org = await startTestOrg();
   try {
     const client = clientFor(org);
-    const error = (await client.post('/v1/outbound-webhooks', { name: 'regal-x', url: 'http://insecure.example.com', events: ['kustomer.customer.create'] }, Named).catch((e: unknown) => e)) as ApiError;
+    const error = (await client
+      .post(
+        '/v1/outbound-webhooks',
+        { name: 'regal-x', url: 'http://insecure.example.com', events: ['kustomer.customer.create'] },
+        Named,
+      )
+      .catch((e: unknown) => e)) as ApiError;
     assert.instance(error, ApiError);
-    assert.is(error.message, 'kustomer: POST /v1/outbound-webhooks failed with 400: url must be an https:// URL (/url)');
+    assert.is(
+      error.message,
+      'kustomer: POST /v1/outbound-webhooks failed with 400: url must be an https:// URL (/url)',
+    );
     assert.is(client.stats().total, 1);
     const raw = await call(org, 'GET', '/v1/outbound-webhooks');
     assert.equal(raw.body.data, []);
@@ -163,7 +181,8 @@ test('429 without x-ratelimit-reset: Retry-After when present, else jittered bac
   try {
     const failing = (count: number, headers: Record<string, string>): typeof fetch => {
       let left = count;
-      return async (input, init) => (left-- > 0 ? new Response('{"errors":[{"detail":"slow down"}]}', { status: 429, headers }) : fetch(input, init));
+      return async (input, init) =>
+        left-- > 0 ? new Response('{"errors":[{"detail":"slow down"}]}', { status: 429, headers }) : fetch(input, init);
     };
     const withRetryAfter = clientFor(org, { fetch: failing(3, { 'retry-after': '0.02' }), maxRetries: 1 });
     assert.ok(await withRetryAfter.get('/v1/auth/tokens/current', z.looseObject({})));
@@ -171,7 +190,10 @@ test('429 without x-ratelimit-reset: Retry-After when present, else jittered bac
     const bare = clientFor(org, { fetch: failing(2, {}), maxRetries: 1 });
     const error = (await bare.get('/v1/auth/tokens/current', z.looseObject({})).catch((e: unknown) => e)) as ApiError;
     assert.instance(error, ApiError);
-    assert.is(error.message, 'kustomer: GET /v1/auth/tokens/current failed with 429: slow down (gave up after 2 attempts). Nothing was changed by this read: run the same command again when the org answers (an interrupted apply resumes where it stopped), or allow more with KAC_HTTP_RETRIES / KAC_HTTP_TIMEOUT_MS');
+    assert.is(
+      error.message,
+      'kustomer: GET /v1/auth/tokens/current failed with 429: slow down (gave up after 2 attempts). Nothing was changed by this read: run the same command again when the org answers (an interrupted apply resumes where it stopped), or allow more with KAC_HTTP_RETRIES / KAC_HTTP_TIMEOUT_MS',
+    );
     const patient = clientFor(org, { fetch: failing(2, {}), maxRetries: 2 });
     assert.ok(await patient.get('/v1/auth/tokens/current', z.looseObject({})));
   } finally {
@@ -195,11 +217,20 @@ test('the base URL must be https, except to this machine; from-env reads and reg
     }
     assert.is(error === undefined ? undefined : (error as ExitError).message, message, baseUrl);
   }
-  assert.is(createKustomerClient({ baseUrl: 'https://acme.api.kustomerapp.com/', apiKey: 'k' }).baseUrl, 'https://acme.api.kustomerapp.com');
-  const client = kustomerClientFromEnv({ KUSTOMER_BASE_URL: 'https://acme.api.kustomerapp.com', KUSTOMER_API_KEY: 'key-from-env-123' });
+  assert.is(
+    createKustomerClient({ baseUrl: 'https://acme.api.kustomerapp.com/', apiKey: 'k' }).baseUrl,
+    'https://acme.api.kustomerapp.com',
+  );
+  const client = kustomerClientFromEnv({
+    KUSTOMER_BASE_URL: 'https://acme.api.kustomerapp.com',
+    KUSTOMER_API_KEY: 'key-from-env-123',
+  });
   assert.is(client.baseUrl, 'https://acme.api.kustomerapp.com');
   assert.is(redact('token key-from-env-123'), 'token <secret:KUSTOMER_API_KEY>');
-  assert.throws(() => kustomerClientFromEnv({ KUSTOMER_BASE_URL: 'https://acme.api.kustomerapp.com' }), (e: Error) => e.message === 'KUSTOMER_API_KEY is not set');
+  assert.throws(
+    () => kustomerClientFromEnv({ KUSTOMER_BASE_URL: 'https://acme.api.kustomerapp.com' }),
+    (e: Error) => e.message === 'KUSTOMER_API_KEY is not set',
+  );
 });
 
 test.run();
