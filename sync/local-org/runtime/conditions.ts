@@ -3,24 +3,13 @@
  * ones seen in real exports plus the builder's likely comparisons (kustomer-api.md §3.3); their loose
  * semantics live in inferred.ts. An op outside this list fails the run: never silently false.
  */
+import { KNOWN_CONDITION_OPS } from '../../../compiler/model/condition.js';
 import { containsAny, isPresent, looseEquals, toComparable } from './inferred-semantics.js';
 import { WorkflowRunError } from './types.js';
 import { resolveValue, type ValueContext } from './values.js';
 
-export const CONDITION_OPS = [
-  'true',
-  'eq',
-  'neq',
-  'exists',
-  'dne',
-  'contains',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'and',
-  'or',
-] as const;
+/** The ops the runtime evaluates: exactly the ones kac's authoring API knows. */
+export const CONDITION_OPS = KNOWN_CONDITION_OPS;
 export type ConditionOp = (typeof CONDITION_OPS)[number];
 
 interface ConditionJson {
