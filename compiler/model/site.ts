@@ -19,8 +19,16 @@ const SITE_FRAMES = 8;
 
 export class CallSite {
   #error: Error;
+  #outer: CallSite | undefined;
   #resolved = new Map<string, SourceLocation | undefined>();
-  constructor() {
+  /**
+   * `outer`: the site of the definition this call is part of (a step's workflow). A step made deep
+   * inside a shared recipe has the author's frame beyond the frames kept; the definition's call,
+   * made by the recipe's caller, has it near the top: one way to find the author's file for every
+   * recipe-built step and transition.
+   */
+  constructor(outer?: CallSite) {
+    this.#outer = outer;
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = SITE_FRAMES;
     this.#error = new Error();
@@ -29,8 +37,9 @@ export class CallSite {
 
   /**
    * The author's frame, repo-relative to `root`: the frame in `prefer` (the file that exported the
-   * definition) when the stack passes through it, else the first frame outside compiler/. A workflow
-   * built by a shared recipe is thus located in its own file, not in the recipe.
+   * definition) when the stack passes through it, else the outer site's frame in `prefer`, else the
+   * first frame outside compiler/. A workflow built by a shared recipe, and each of its steps, is thus
+   * located in its own file, not in the recipe.
    */
   resolve(root: string, prefer?: string): SourceLocation | undefined {
     const key = prefer ?? '';
@@ -46,6 +55,10 @@ export class CallSite {
         preferred = location;
         break;
       }
+    }
+    if (!preferred && prefer !== undefined && this.#outer) {
+      const outer = this.#outer.resolve(root, prefer);
+      if (outer?.file === prefer) preferred = outer;
     }
     const resolved = preferred ?? first;
     this.#resolved.set(key, resolved);
@@ -95,6 +108,7 @@ function* frames(error: Error): Generator<Frame> {
   }
 }
 
-export function captureSite(): CallSite {
-  return new CallSite();
+/** `outer`: the site of the definition being built, when this call is part of it (see CallSite). */
+export function captureSite(outer?: CallSite): CallSite {
+  return new CallSite(outer);
 }

@@ -219,7 +219,7 @@ export function defineWorkflow<const Name extends string, TriggerOut, Call = nev
           condition,
           label,
           ...(options.raw ? { raw: options.raw } : {}),
-          site: captureSite(),
+          site: captureSite(site),
         });
         return self;
       },
@@ -244,7 +244,7 @@ export function defineWorkflow<const Name extends string, TriggerOut, Call = nev
         ...(options.appVersion === undefined ? {} : { appVersion: options.appVersion }),
         ...(options.raw ? { raw: options.raw } : {}),
         transitions: [],
-        site: captureSite(),
+        site: captureSite(site),
       };
       steps.push(model);
       return node(id, model.transitions);

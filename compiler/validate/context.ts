@@ -14,6 +14,11 @@ export interface ValidationContext {
   at(site: CallSite | undefined, file: string): SourceLocation;
   /** The first literal or property name `text` at or after the call: the exact node the rule is about. */
   atText(site: CallSite | undefined, file: string, text: string, options?: FindOptions): SourceLocation;
+  /**
+   * Where `text` is written: after the call's location in `file` (the author's) when it is there, else
+   * after the call itself when that is in another file (a mistake inside a shared recipe); undefined when neither has it.
+   */
+  findText(site: CallSite | undefined, file: string, text: string, options?: FindOptions): SourceLocation | undefined;
   /** The first literal or property name `text` at or after `from`, else `from`. */
   refine(from: SourceLocation, text: string, options?: FindOptions): SourceLocation;
   /** A step's params as compiled, and what JSON could not carry; computed once per step. */
@@ -31,6 +36,17 @@ export function createValidationContext(model: Model, locator: Locator): Validat
     site?.resolve(model.root, file) ?? { file, line: 1, column: 1 };
   const refine = (from: SourceLocation, text: string, options?: FindOptions): SourceLocation =>
     locator.find(from, text, options) ?? from;
+  const findText = (
+    site: CallSite | undefined,
+    file: string,
+    text: string,
+    options?: FindOptions,
+  ): SourceLocation | undefined => {
+    const found = locator.find(at(site, file), text, options);
+    if (found) return found;
+    const own = site?.resolve(model.root);
+    return own && own.file !== file ? locator.find(own, text, options) : undefined;
+  };
   const compiled = new WeakMap<StepModel, CompiledParams>();
   const params = (step: StepModel): CompiledParams => {
     let entry = compiled.get(step);
@@ -42,7 +58,14 @@ export function createValidationContext(model: Model, locator: Locator): Validat
     }
     return entry;
   };
-  return { model, at, refine, params, atText: (site, file, text, options) => refine(at(site, file), text, options) };
+  return {
+    model,
+    at,
+    refine,
+    params,
+    findText,
+    atText: (site, file, text, options) => findText(site, file, text, options) ?? at(site, file),
+  };
 }
 
 export function diagnostic(

@@ -38,13 +38,36 @@ export function validateProject(model: Model, options: ValidateOptions = {}): Di
   return uniqueDiagnostics(VALIDATORS.flatMap((validate) => validate(model, ctx))).sort(compareDiagnostics);
 }
 
-/** One line per problem: a recipe that repeats a step (one KObject step per path) repeats its mistakes. */
+/**
+ * One line per problem. A recipe repeats what it builds: one KObject step per path (15 in the Regal
+ * recipe), one workflow per event file. Their diagnostics are located at the same author's node, with
+ * messages that differ only in the step or workflow they name: one mistake, reported once, saying how
+ * many more steps or workflows the same call made with it.
+ */
 function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = JSON.stringify([d.code, d.severity, d.message, d.location, d.hint]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  const groups = new Map<string, { first: Diagnostic; steps: Set<string>; workflows: Set<string> }>();
+  for (const d of diagnostics) {
+    const step = STEP_SUBJECT.exec(d.message)?.[1];
+    const workflow = WORKFLOW_SUBJECT.exec(d.message)?.[1];
+    const message = d.message.replace(STEP_SUBJECT, 'step ""').replace(WORKFLOW_SUBJECT, 'workflow ""');
+    const key = JSON.stringify([d.code, d.severity, message, d.location, d.hint]);
+    const group = groups.get(key) ?? { first: d, steps: new Set<string>(), workflows: new Set<string>() };
+    if (step !== undefined) group.steps.add(step);
+    if (workflow !== undefined) group.workflows.add(workflow);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ first, steps, workflows }) => {
+    const more = [count(steps.size - 1, 'step'), count(workflows.size - 1, 'workflow')].filter(Boolean);
+    if (more.length === 0) return first;
+    const message = `${first.message.replace(/\.$/, '')} (the same in ${more.join(' and ')} built by this call).`;
+    return { ...first, message };
   });
+}
+
+/** The step or workflow a message is about: its first `step "…"` and `workflow "…"`. */
+const STEP_SUBJECT = /\bstep "([^"]*)"/;
+const WORKFLOW_SUBJECT = /\bworkflow "([^"]*)"/;
+
+function count(n: number, noun: string): string {
+  return n <= 0 ? '' : `${n} more ${noun}${n === 1 ? '' : 's'}`;
 }

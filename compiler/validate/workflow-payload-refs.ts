@@ -102,7 +102,8 @@ function checkPath(
   const field = path.slice(0, found.index + 1).join('.');
   const near = closest(wrong, found.known);
   // The author wrote `event.properties.cal_id` (find the segment) or the step path itself (find the string).
-  const at = ctx.refine(ctx.refine(ctx.at(site, file), wrong, { access: true, orBefore: true }), written);
+  const named = ctx.findText(site, file, wrong, { access: true, orBefore: true });
+  const at = named ? ctx.refine(named, written) : ctx.atText(site, file, written);
   return [
     diagnostic(
       'workflow/unknown-payload-field',
