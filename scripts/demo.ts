@@ -16,6 +16,7 @@ import { runApply } from '../sync/operations/apply.js';
 import { runCompile } from '../sync/operations/compile.js';
 import { readLive } from '../sync/operations/plan.js';
 import { withEnvironment } from '../sync/operations/project.js';
+import { describeCustomer, findCustomer } from '../sync/inspect/timeline.js';
 import { renderApplyResult, renderVerification } from '../sync/report/apply-text.js';
 import { renderPlanText } from '../sync/report/plan-text.js';
 import { summarizePlan } from '../sync/report/summary.js';
@@ -45,7 +46,7 @@ const compiled = await runCompile(root, join(root, 'dist'), () => void warnings+
 });
 const { build, write: written } = compiled;
 say(
-  `   ${build.resources.length} resources → dist/ (${written.written} written, ${written.unchanged} unchanged), ${warnings} warning(s) (npx kac validate shows them)`,
+  `   ${build.resources.length} resources + manifest → dist/: ${written.written + written.unchanged} files (${written.written} written, ${written.unchanged} unchanged${written.removed ? `, ${written.removed} stale removed` : ''}), ${warnings} warning(s) (npx kac validate shows them)`,
 );
 
 const context = { logger, env: process.env };
@@ -135,7 +136,7 @@ await withEnvironment(
       `   ${c.cyan(`npx kac timeline${customer ? ` ${customer}` : ''}`)}${customer ? '' : ' <email>'}    the same timeline in the terminal (by id, email, phone or external id; --json)`,
     );
     say(
-      `   ${c.cyan('npx kac hooks')}            each hook's URL and a ready curl line; ${c.cyan('npx kac runs')} shows each workflow run step by step`,
+      `   ${c.cyan('npx kac hooks')}            each hook's URL and a ready curl line; ${c.cyan('npx kac runs --workflow regal-call-completed --limit 1')} shows the run that made the call card, step by step`,
     );
     say(
       `   edit a workflow under workflows/regal, then ${c.cyan('npx kac plan')} shows the change and ${c.cyan('npx kac apply')} makes it.`,
@@ -149,24 +150,16 @@ async function showTimeline(
   klasses: string[],
   since: string,
 ): Promise<void> {
-  const CustomerSchema = z.looseObject({
-    name: z.string().nullish(),
-    externalId: z.string().nullish(),
-    emails: z.array(z.looseObject({ email: z.string() })).optional(),
-  });
   const KObjectSchema = z.looseObject({ title: z.string().nullish(), createdAt: z.string().optional() });
   for (const externalId of externalIds) {
-    const customer = await client
-      .get(`/v1/customers/externalId=${encodeURIComponent(externalId)}`, CustomerSchema)
-      .catch(() => undefined);
+    const customer = (await findCustomer(client, externalId).catch(() => undefined))?.customer;
     if (!customer) {
       say(`   no customer with externalId ${externalId}`);
       continue;
     }
-    const a = customer.attributes;
-    say(
-      `   ${c.bold(a.name ?? '(no name)')}  externalId ${externalId}${a.emails?.[0] ? `, ${a.emails[0].email}` : ''}`,
-    );
+    // The same header as `kac timeline`: name, external id, emails, phones, customer id.
+    const name = customer.name ?? '(no name)';
+    say(`   ${c.bold(name)}${describeCustomer(customer).slice(name.length)}`);
     const cards: { klass: string; title: string; at: string }[] = [];
     for (const klass of klasses) {
       for (const k of await client.list(`/v1/customers/${customer.id}/klasses/${klass}`, KObjectSchema)) {

@@ -19,6 +19,7 @@ const ASSETS: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
   'dom.js': 'text/javascript; charset=utf-8',
   'graph.js': 'text/javascript; charset=utf-8',
+  'graph-panel.js': 'text/javascript; charset=utf-8',
   'views-git.js': 'text/javascript; charset=utf-8',
   'views-org.js': 'text/javascript; charset=utf-8',
 };

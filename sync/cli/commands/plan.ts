@@ -35,7 +35,10 @@ export const registerPlan: RegisterCommand = (program, io, setExit) => {
     .option('--env <name>', 'environment from kac.config.ts (default: defaultEnvironment, else local)')
     .option('--out <file>', 'save the plan as JSON for `kac apply <file>`')
     .option('--format <format>', 'text, markdown or json', 'text')
-    .option('--detailed-exitcode', 'exit 2 when changes are pending')
+    .option(
+      '--detailed-exitcode',
+      'exit 2 when changes are pending, manual steps included (Iterable templates not yet confirmed with kac iterable confirm)',
+    )
     .option('--allow-destroy', 'plan deletes of objects removed from git instead of refusing them')
     .option('--root <dir>', 'project root (default: the current directory)')
     .option(NO_TYPECHECK.flag, NO_TYPECHECK.description)

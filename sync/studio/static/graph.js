@@ -154,7 +154,9 @@ export function renderFlowchart(text, { title, href } = {}) {
   for (const n of graph.nodes) {
     const p = pos.get(n.id);
     const target = href?.(n);
-    const g = target ? el('a', { href: target, class: 'node-link' }) : el('g', {});
+    const g = target
+      ? el('a', { href: target, class: 'node-link', 'data-node': n.id })
+      : el('g', { 'data-node': n.id });
     g.append(el('rect', { x: p.x, y: p.y, width: p.w, height: p.h, rx: 6, class: `node ${n.classes.join(' ')}` }));
     g.append(el('text', { x: p.cx, y: p.y + p.h / 2 + 4, 'text-anchor': 'middle', class: 'node-text' }, n.label));
     if (target) g.append(el('title', {}, `${n.label}: show this step`));

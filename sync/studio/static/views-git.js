@@ -1,6 +1,7 @@
 // The git side: workflows (graph, steps, source), Klasses and attributes, hooks with the event form.
 import { api, h, json, pre, source, status, table } from './dom.js';
 import { renderFlowchart } from './graph.js';
+import { graphPanel } from './graph-panel.js';
 
 const stepAnchor = (wf, id) => `#/workflows/${encodeURIComponent(wf)}/step/${encodeURIComponent(id)}`;
 
@@ -72,7 +73,7 @@ function workflowDetail(w) {
     h(
       'figure.graph-box',
       {},
-      h('div.graph-scroll', { tabindex: '0', 'aria-label': 'workflow graph, scrollable' }, svg),
+      graphPanel(svg, 'workflow graph'),
       h('figcaption', {}, 'The graph the plan shows for this workflow. Select a step to see its params.'),
     ),
     h('details', {}, h('summary', {}, 'Mermaid source (as in the PR comment)'), pre(w.mermaid)),

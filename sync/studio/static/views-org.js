@@ -1,6 +1,7 @@
 // The org side: customers and their timelines (kept live by polling), run logs, the plan.
 import { api, h, json, pre, status, table, when } from './dom.js';
 import { renderFlowchart } from './graph.js';
+import { graphPanel } from './graph-panel.js';
 
 const ICONS = {
   phone: '☎',
@@ -250,7 +251,7 @@ export async function planView(main, _args, ctx) {
         'figure.graph-box',
         {},
         h('figcaption', {}, `Workflow ${w.name} as it would be`),
-        h('div.graph-scroll', { tabindex: '0' }, renderFlowchart(w.mermaid, { title: `Planned graph of ${w.name}` })),
+        graphPanel(renderFlowchart(w.mermaid, { title: `Planned graph of ${w.name}` }), `planned graph of ${w.name}`),
       ),
     ),
     pre(plan.text, 'plan text'),

@@ -84,7 +84,32 @@ browserSuite('Workflows: the regal-call-completed graph is drawn, its nodes link
     await page.$eval('.detail .meta', (e) => e.textContent ?? ''),
     /workflows\/regal\/call-completed\.ts:\d+/,
   );
+  // On open the graph is fitted (as far as labels stay legible) and the trigger, top centre, is in view.
+  const inPanel = () =>
+    page.evaluate(`(() => {
+      const panel = document.querySelector('.graph-scroll').getBoundingClientRect();
+      const node = document.querySelector('svg.graph [data-node="s0"] rect.node').getBoundingClientRect();
+      return node.left >= panel.left && node.right <= panel.right && node.top >= panel.top && node.bottom <= panel.bottom;
+    })()`);
+  assert.is(await inPanel(), true, 'the trigger node is within the visible panel on open');
+  assert.match(await page.$eval('svg.graph [data-node="s0"]', (e) => e.textContent ?? ''), /received|event|hook/i);
+  assert.match(await page.$eval('.zoom-level', (e) => e.textContent ?? ''), /^\d+% \(fit\)$/);
+  const width = () => page.$eval('svg.graph', (e) => Number(e.getAttribute('width')));
+  const fitted = await width();
+  const pct = Number((await page.$eval('.zoom-level', (e) => e.textContent ?? '')).replace(/%.*/s, ''));
+  assert.ok(pct >= 60 && pct < 100, `a graph wider than the panel opens shrunk, labels legible (${pct}%)`);
   await shot('workflow-graph');
+  // Zoom: buttons (labelled) and keys on the focused panel; the trigger stays in view.
+  await page.click('button[aria-label="Zoom in"]');
+  assert.ok((await width()) > fitted, 'Zoom in widens the graph');
+  assert.match(await page.$eval('.zoom-level', (e) => e.textContent ?? ''), /^\d+%$/);
+  assert.is(await inPanel(), true, 'still in view after zooming in');
+  await page.focus('.graph-scroll');
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  assert.ok((await width()) < fitted, 'the - key zooms out');
+  await page.keyboard.press('0');
+  assert.is(await width(), fitted, '0 fits again');
   // Keyboard: a graph node is a link to its step.
   await page.evaluate(`document.querySelector('svg.graph a.node-link').focus()`);
   await page.keyboard.press('Enter');
