@@ -136,7 +136,7 @@ await withEnvironment(
       `   ${c.cyan(`npx kac timeline${customer ? ` ${customer}` : ''}`)}${customer ? '' : ' <email>'}    the same timeline in the terminal (by id, email, phone or external id; --json)`,
     );
     say(
-      `   ${c.cyan('npx kac hooks')}            each hook's URL and a ready curl line; ${c.cyan('npx kac runs --workflow regal-call-completed --limit 1')} shows the run that made the call card, step by step`,
+      `   ${c.cyan('npx kac hooks')}            each hook's URL and a ready curl line; ${c.cyan('npx kac runs --workflow regal-call-completed --limit 5')} shows the call workflow's latest runs step by step (the card's among them)`,
     );
     say(
       `   edit a workflow under workflows/regal, then ${c.cyan('npx kac plan')} shows the change and ${c.cyan('npx kac apply')} makes it.`,
