@@ -126,7 +126,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const limit = pLimit(Math.max(1, options.concurrency ?? 8));
   // A journal entry is a claim, not a fact: it is skipped only when the org (just read) confirms it,
   // and references resolve from the object found live, never from ids the journal remembers.
-  let todo = scheduled.filter((s) => {
+  let pending = scheduled.filter((s) => {
     const entry = journal.entry(s.id);
     if (entry?.status !== 'applied') return true;
     const confirmed = confirmedInOrg(s, entry.id, live);
@@ -146,12 +146,12 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const attempts = new Map<string, number>();
   const rounds = 1 + (options.retryRounds ?? 3);
 
-  for (let round = 0; round < rounds && todo.length > 0; round++) {
+  for (let round = 0; round < rounds && pending.length > 0; round++) {
     if (round > 0 || journal.resumed) {
       // Ambiguous outcomes (a lost response, or an interrupted apply whose last entries never reached the
       // journal): look at the org first. On resume `options.live` was just read; later rounds re-read.
       if (round > 0 && options.refetchLive) live = indexLive(await options.refetchLive());
-      todo = todo.filter((s) => !adoptIfDone(s, live, results, outputs, base));
+      pending = pending.filter((s) => !adoptIfDone(s, live, results, outputs, base));
     }
     const failedNow = new Set<string>();
     // Names of a kind are re-read once per round, just before its first create: another run may have
@@ -166,7 +166,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
         );
       return p;
     };
-    const byId = new Map(todo.map((t) => [t.id, t]));
+    const byId = new Map(pending.map((t) => [t.id, t]));
     const promises = new Map<string, Promise<boolean>>();
     const run = (s: ScheduledChange): Promise<boolean> => {
       let p = promises.get(s.id);
@@ -226,18 +226,18 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
       promises.set(s.id, p);
       return p;
     };
-    const writes = todo.filter((s) => s.phase === 'write');
+    const writes = pending.filter((s) => s.phase === 'write');
     await Promise.all(writes.map(run));
-    await Promise.all(todo.filter((s) => s.phase === 'remove').map(run));
+    await Promise.all(pending.filter((s) => s.phase === 'remove').map(run));
     if (options.signal?.aborted) break;
     // Next round: retryable failures and whatever was skipped because of them.
-    todo = todo.filter(
+    pending = pending.filter(
       (s) =>
         failedNow.has(s.id) ||
         (results.get(s.id)?.status === 'skipped-dependency-failed' && dependsOnRetry(s, byId, failedNow)),
     );
-    if (todo.length)
-      options.logger.debug(`apply: retrying ${todo.length} change(s) after retryable failures (round ${round + 2})`);
+    if (pending.length)
+      options.logger.debug(`apply: retrying ${pending.length} change(s) after retryable failures (round ${round + 2})`);
   }
 
   const counts = emptyCounts();
